@@ -1,0 +1,29 @@
+package io.runserverplus.adapter.javalin;
+
+import io.runserverplus.spi.AdapterProvider;
+
+/** Announces the Javalin adapter to core's discovery. */
+public final class JavalinAdapterProvider implements AdapterProvider {
+
+    static final String NAME = "javalin";
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    @Override
+    public String artifact() {
+        return "io.runserverplus:runserverplus-adapter-javalin";
+    }
+
+    @Override
+    public boolean isAvailable() {
+        try {
+            Class.forName("io.javalin.Javalin", false, JavalinAdapterProvider.class.getClassLoader());
+            return true;
+        } catch (ClassNotFoundException missing) {
+            return false;
+        }
+    }
+}

@@ -1,0 +1,45 @@
+package io.runserverplus.adapter.javalin;
+
+import com.google.inject.AbstractModule;
+import com.google.inject.Module;
+import io.javalin.config.JavalinConfig;
+import io.runserverplus.core.WebApp;
+import io.runserverplus.core.server.ServerAdapter;
+import java.util.function.Consumer;
+
+/**
+ * A Javalin 7 application for RunServerPlus: the same {@code Consumer<JavalinConfig>} you would pass
+ * to {@code Javalin.create}, e.g. {@code JavalinApp.of(config -> config.routes.get("/", ctx -> ...))}.
+ */
+public final class JavalinApp implements WebApp {
+
+    private final Consumer<JavalinConfig> configuration;
+
+    private JavalinApp(Consumer<JavalinConfig> configuration) {
+        this.configuration = configuration;
+    }
+
+    public static JavalinApp of(Consumer<JavalinConfig> configuration) {
+        return new JavalinApp(configuration);
+    }
+
+    Consumer<JavalinConfig> configuration() {
+        return configuration;
+    }
+
+    @Override
+    public String adapterName() {
+        return JavalinAdapterProvider.NAME;
+    }
+
+    @Override
+    public Module adapterModule() {
+        return new AbstractModule() {
+            @Override
+            protected void configure() {
+                bind(JavalinApp.class).toInstance(JavalinApp.this);
+                bind(ServerAdapter.class).to(JavalinServerAdapter.class);
+            }
+        };
+    }
+}

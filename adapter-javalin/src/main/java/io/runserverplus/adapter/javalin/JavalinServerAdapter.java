@@ -1,0 +1,78 @@
+package io.runserverplus.adapter.javalin;
+
+import io.javalin.Javalin;
+import io.javalin.config.JavalinConfig;
+import io.javalin.http.Context;
+import io.javalin.http.Handler;
+import io.runserverplus.core.debugger.DebuggerEndpoint;
+import io.runserverplus.core.server.AdapterServer;
+import io.runserverplus.core.server.RequestLog;
+import io.runserverplus.core.server.ServerAdapter;
+import io.runserverplus.core.server.ServerAddress;
+import jakarta.inject.Inject;
+
+/**
+ * Starts Javalin with the debugger wired in: {@code /__debugger__/} routes, a default exception
+ * handler that answers with the traceback page (handlers the app registers for its own exception
+ * types still win), a handler wrapper that catches {@link Error}s (Javalin's exception mapping
+ * only sees {@link Exception}s), and a Jetty request log feeding {@link RequestLog}.
+ */
+final class JavalinServerAdapter implements ServerAdapter {
+
+    private final JavalinApp app;
+    private final DebuggerEndpoint debugger;
+    private final RequestLog requestLog;
+
+    @Inject
+    JavalinServerAdapter(JavalinApp app, DebuggerEndpoint debugger, RequestLog requestLog) {
+        this.app = app;
+        this.debugger = debugger;
+        this.requestLog = requestLog;
+    }
+
+    @Override
+    public AdapterServer start(ServerAddress address) {
+        Javalin javalin = Javalin.create(config -> {
+            installDebugger(config);
+            app.configuration().accept(config);
+        });
+        javalin.start(address.host(), address.port());
+        return new AdapterServer() {
+            @Override
+            public int port() {
+                return javalin.port();
+            }
+
+            @Override
+            public void stop() {
+                javalin.stop();
+            }
+        };
+    }
+
+    private void installDebugger(JavalinConfig config) {
+        // RunServerPlus prints its own banner; Javalin's would only repeat it.
+        config.startup.showJavalinBanner = false;
+        config.startup.showOldJavalinVersionWarning = false;
+        Handler command = ctx -> JavalinExchange.respond(ctx, debugger.handleCommand(JavalinExchange.request(ctx)));
+        config.routes.get(DebuggerEndpoint.PREFIX + "<command>", command);
+        config.routes.post(DebuggerEndpoint.PREFIX + "<command>", command);
+        config.routes.exception(Exception.class, (exception, ctx) -> fail(ctx, exception));
+        config.router.handlerWrapper(endpoint -> ctx -> {
+            try {
+                endpoint.handler.handle(ctx);
+            } catch (Error error) {
+                fail(ctx, error);
+            }
+        });
+        config.jetty.modifyServer(server -> server.setRequestLog(new JettyRequestLog(requestLog)));
+    }
+
+    private void fail(Context ctx, Throwable failure) {
+        if (ctx.res().isCommitted()) {
+            debugger.handleFailureAfterCommit(JavalinExchange.request(ctx), failure);
+            return;
+        }
+        JavalinExchange.respond(ctx, debugger.handleFailure(JavalinExchange.request(ctx), failure));
+    }
+}

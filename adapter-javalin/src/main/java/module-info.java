@@ -1,0 +1,12 @@
+/** RunServerPlus for Javalin 7: {@code RunServerPlus.builder().app(JavalinApp.of(config -> ...))}. */
+module io.runserverplus.adapter.javalin {
+    requires transitive io.runserverplus.core;
+    requires transitive io.javalin;
+    requires org.eclipse.jetty.server;
+    requires jakarta.servlet;
+
+    exports io.runserverplus.adapter.javalin;
+    opens io.runserverplus.adapter.javalin to com.google.guice;
+
+    provides io.runserverplus.spi.AdapterProvider with io.runserverplus.adapter.javalin.JavalinAdapterProvider;
+}

@@ -1,0 +1,31 @@
+package io.runserverplus.core;
+
+import com.google.inject.AbstractModule;
+import com.google.inject.multibindings.OptionalBinder;
+import io.runserverplus.core.server.Terminal;
+import io.runserverplus.core.source.DefaultSourceLocator;
+import io.runserverplus.core.source.SourceLocator;
+import io.runserverplus.core.traceback.TracebackSettings;
+
+/**
+ * Core's bindings. Replaceable pieces are bound with {@link OptionalBinder#setDefault()} so a user
+ * module can swap one with {@code OptionalBinder.newOptionalBinder(binder(), X.class).setBinding()};
+ * everything else is a just-in-time binding of an {@code @Singleton} class.
+ */
+final class CoreModule extends AbstractModule {
+
+    private final TracebackSettings tracebackSettings;
+    private final Terminal terminal;
+
+    CoreModule(TracebackSettings tracebackSettings, Terminal terminal) {
+        this.tracebackSettings = tracebackSettings;
+        this.terminal = terminal;
+    }
+
+    @Override
+    protected void configure() {
+        bind(TracebackSettings.class).toInstance(tracebackSettings);
+        bind(Terminal.class).toInstance(terminal);
+        OptionalBinder.newOptionalBinder(binder(), SourceLocator.class).setDefault().to(DefaultSourceLocator.class);
+    }
+}

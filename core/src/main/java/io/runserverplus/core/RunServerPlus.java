@@ -1,0 +1,176 @@
+package io.runserverplus.core;
+
+import com.google.inject.Guice;
+import com.google.inject.Injector;
+import com.google.inject.Module;
+import com.google.inject.util.Modules;
+import io.runserverplus.core.server.AdapterServer;
+import io.runserverplus.core.server.Banner;
+import io.runserverplus.core.server.RequestLog;
+import io.runserverplus.core.server.ServerAdapter;
+import io.runserverplus.core.server.ServerAddress;
+import io.runserverplus.core.server.Terminal;
+import io.runserverplus.core.settings.AddressPort;
+import io.runserverplus.core.settings.CommandLine;
+import io.runserverplus.core.settings.SettingsException;
+import io.runserverplus.core.source.SourceRoots;
+import io.runserverplus.core.traceback.TracebackSettings;
+import java.net.BindException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The entry point:
+ * {@code RunServerPlus.builder().app(JavalinApp.of(config -> ...)).args(args).start()}.
+ */
+public final class RunServerPlus {
+
+    private RunServerPlus() {
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** Collects the app and settings; {@link #start()} serves it. */
+    public static final class Builder {
+        private WebApp app;
+        private String addrPort;
+        private String[] args;
+        private final List<String> applicationPackages = new ArrayList<>();
+        private final List<Path> sourceRoots = new ArrayList<>();
+        private final List<Module> modules = new ArrayList<>();
+        private Terminal terminal = Terminal.standardOutput();
+
+        private Builder() {
+        }
+
+        /** The app to serve, made by an adapter, e.g. {@code JavalinApp.of(config -> ...)}. */
+        public Builder app(WebApp app) {
+            this.app = app;
+            return this;
+        }
+
+        /** Where to listen, as on the command line: {@code 8000}, {@code 0.0.0.0:8000}, {@code [::1]:0}. */
+        public Builder addrPort(String addrPort) {
+            this.addrPort = addrPort;
+            return this;
+        }
+
+        /**
+         * The program's command-line arguments, runserver_plus style; they win over builder calls.
+         * Bad arguments then end the program with one sentence on stderr and exit code 2.
+         */
+        public Builder args(String... args) {
+            this.args = args.clone();
+            return this;
+        }
+
+        /** Packages whose frames count as application code even when they come from a jar. */
+        public Builder applicationPackages(String... packages) {
+            applicationPackages.addAll(List.of(packages));
+            return this;
+        }
+
+        /**
+         * Extra directories holding application sources, searched before the detected ones
+         * ({@code src/main/java} and {@code src/test/java} of the working directory and of each
+         * {@code target/classes} project on the class path).
+         */
+        public Builder sourceRoots(Path... roots) {
+            sourceRoots.addAll(List.of(roots));
+            return this;
+        }
+
+        /** Guice modules whose bindings replace core's or the adapter's, e.g. a different SourceLocator. */
+        public Builder modules(Module... overrides) {
+            modules.addAll(List.of(overrides));
+            return this;
+        }
+
+        /** Where the banner and request lines go (standard output by default). */
+        public Builder terminal(Terminal terminal) {
+            this.terminal = terminal;
+            return this;
+        }
+
+        /**
+         * Starts the server and returns once it accepts connections.
+         *
+         * @throws SettingsException when a setting is unusable (unless {@link #args} was given,
+         *                           in which case the program exits with code 2)
+         */
+        public RunningServer start() {
+            try {
+                return startServer();
+            } catch (SettingsException bad) {
+                if (args == null) {
+                    throw bad;
+                }
+                System.err.println(bad.getMessage());
+                System.exit(bad instanceof AddressInUseException ? 1 : 2);
+                throw bad;
+            }
+        }
+
+        private RunningServer startServer() {
+            if (app == null) {
+                throw new SettingsException("No app to serve; call .app(...) with your framework's app, e.g."
+                        + " .app(JavalinApp.of(config -> ...)).");
+            }
+            Optional<CommandLine> commandLine = args == null ? Optional.of(new CommandLine()) : CommandLine.parse(args);
+            if (commandLine.isEmpty()) {
+                System.exit(0);
+            }
+            String chosen = commandLine.get().addrPort().orElse(addrPort);
+            ServerAddress address = chosen == null
+                    ? new ServerAddress(AddressPort.DEFAULT_HOST, AddressPort.DEFAULT_PORT)
+                    : AddressPort.parse(chosen, AddressPort.DEFAULT_HOST);
+            TracebackSettings tracebackSettings = new TracebackSettings(applicationPackages,
+                    SourceRoots.detect(sourceRoots, Path.of("").toAbsolutePath(), System.getProperty("java.class.path", "")),
+                    TracebackSettings.DEFAULT_CONTEXT_LINES);
+            Injector injector = Guice.createInjector(
+                    Modules.override(new CoreModule(tracebackSettings, terminal), app.adapterModule()).with(modules));
+            return serve(injector, address);
+        }
+
+        private static RunningServer serve(Injector injector, ServerAddress address) {
+            RequestLog requestLog = injector.getInstance(RequestLog.class);
+            AdapterServer server;
+            try {
+                server = injector.getInstance(ServerAdapter.class).start(address);
+            } catch (Exception failure) {
+                requestLog.close();
+                if (causedBy(failure, BindException.class)) {
+                    throw new AddressInUseException(address.port());
+                }
+                throw new IllegalStateException("The server could not start on " + address.urlHost() + ":"
+                        + address.port() + ": " + failure.getMessage(), failure);
+            }
+            ServerAddress bound = new ServerAddress(address.host(), server.port());
+            injector.getInstance(Banner.class).print("http", bound);
+            return new StartedServer(server, requestLog, "http://" + bound.urlHost() + ":" + bound.port());
+        }
+
+        private static boolean causedBy(Throwable failure, Class<? extends Throwable> type) {
+            for (Throwable t = failure; t != null; t = t.getCause()) {
+                if (type.isInstance(t)) {
+                    return true;
+                }
+            }
+            return false;
+        }
+    }
+
+    /** The original's wording, and its exit code 1, for a port another program holds. */
+    static final class AddressInUseException extends SettingsException {
+        private static final long serialVersionUID = 1L;
+
+        AddressInUseException(int port) {
+            super("Port " + port + " is in use by another program. Either identify and stop that program,"
+                    + " or start the server with a different port.");
+        }
+    }
+}

@@ -1,0 +1,17 @@
+package io.runserverplus.core;
+
+import com.google.inject.Module;
+
+/**
+ * A web application for one framework, made by that framework's adapter, e.g.
+ * {@code JavalinApp.of(config -> ...)}. The app object picks its adapter: its module binds the
+ * {@link io.runserverplus.core.server.ServerAdapter} that serves it.
+ */
+public interface WebApp {
+
+    /** The adapter's short name, e.g. {@code javalin}, as listed by its AdapterProvider. */
+    String adapterName();
+
+    /** The Guice module binding this app's {@link io.runserverplus.core.server.ServerAdapter}. */
+    Module adapterModule();
+}

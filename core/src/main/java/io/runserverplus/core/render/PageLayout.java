@@ -1,0 +1,30 @@
+package io.runserverplus.core.render;
+
+import static org.owasp.encoder.Encode.forHtml;
+
+/**
+ * The frame shared by every debugger page: no inline script or style, so the Content-Security-Policy
+ * can forbid both; the script reads what it needs from {@code data-} attributes on the body.
+ */
+final class PageLayout {
+    /** Bumped with the assets so browsers never mix an old script with a new page. */
+    static final String ASSET_VERSION = "1";
+
+    private PageLayout() {
+    }
+
+    /** Opens the document; {@code bodyAttributes} must already be encoded. */
+    static void open(StringBuilder html, String title, String bodyAttributes) {
+        html.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
+                .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>")
+                .append(forHtml(title)).append(" // RunServerPlus</title>\n")
+                .append("<link rel=\"stylesheet\" href=\"/__debugger__/resource/debugger.css?v=").append(ASSET_VERSION)
+                .append("\">\n<script src=\"/__debugger__/resource/debugger.js?v=").append(ASSET_VERSION)
+                .append("\" defer></script>\n</head>\n<body ").append(bodyAttributes).append(">\n");
+    }
+
+    static void close(StringBuilder html) {
+        html.append("<footer>RunServerPlus development server &middot; the debugger caught this in your application;"
+                + " this page is never shown to production users.</footer>\n</body>\n</html>\n");
+    }
+}

@@ -1,0 +1,48 @@
+package io.runserverplus.core.render;
+
+import static org.owasp.encoder.Encode.forHtml;
+
+import io.runserverplus.core.source.SourceWindow;
+import io.runserverplus.core.traceback.Frame;
+import jakarta.inject.Inject;
+import jakarta.inject.Singleton;
+import java.util.List;
+
+/** The "view source" page: a frame's whole file, highlighted, its lines marked, scrolled to its line. */
+@Singleton
+public class SourcePageRenderer {
+
+    private final JavaHighlighter highlighter;
+
+    @Inject
+    public SourcePageRenderer(JavaHighlighter highlighter) {
+        this.highlighter = highlighter;
+    }
+
+    public String render(Frame frame) {
+        StringBuilder html = new StringBuilder(64 * 1024);
+        String title = frame.fileAndLine();
+        PageLayout.open(html, title, "class=\"source-page\" data-line=\"" + Math.max(frame.lineNumber(), 0) + "\"");
+        html.append("<header class=\"exception\"><h1>").append(forHtml(title)).append("</h1>\n<p class=\"request\">")
+                .append(forHtml(frame.location())).append("</p>\n");
+        if (frame.source().isEmpty()) {
+            html.append("</header>\n<main><p class=\"no-source\">Source not available for <code>")
+                    .append(forHtml(frame.className()))
+                    .append("</code>. Add its source directory with <code>sourceRoots(...)</code>, or its"
+                            + " <code>-sources.jar</code> to the local Maven repository.</p></main>\n");
+        } else {
+            SourceWindow window = frame.source().get();
+            html.append("<p class=\"path\">").append(forHtml(window.file().displayPath())).append("</p></header>\n")
+                    .append("<main><div class=\"source full\"><table>\n");
+            List<String> lines = highlighter.highlight(window.file());
+            for (int i = 0; i < lines.size(); i++) {
+                int number = i + 1;
+                SourceLines.row(html, number, lines.get(i), number == window.line(),
+                        window.enclosing().map(range -> range.contains(number)).orElse(false));
+            }
+            html.append("</table></div></main>\n");
+        }
+        PageLayout.close(html);
+        return html.toString();
+    }
+}

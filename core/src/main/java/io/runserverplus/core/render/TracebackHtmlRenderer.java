@@ -1,0 +1,159 @@
+package io.runserverplus.core.render;
+
+import static org.owasp.encoder.Encode.forHtml;
+import static org.owasp.encoder.Encode.forHtmlAttribute;
+import static org.owasp.encoder.Encode.forUriComponent;
+
+import io.runserverplus.core.source.SourceWindow;
+import io.runserverplus.core.traceback.Frame;
+import io.runserverplus.core.traceback.ThrowableInfo;
+import io.runserverplus.core.traceback.Traceback;
+import jakarta.inject.Inject;
+import jakarta.inject.Singleton;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * The traceback page: the exception first, then each throwable of the chain with its frames.
+ * Application frames stand out; runs of library and JDK frames fold into one row; the innermost
+ * application frame of the deepest cause is opened and scrolled to by the page's script. Every
+ * value from the exception, the request or a source file goes through the HTML encoder.
+ */
+@Singleton
+public class TracebackHtmlRenderer {
+
+    private final JavaHighlighter highlighter;
+
+    @Inject
+    public TracebackHtmlRenderer(JavaHighlighter highlighter) {
+        this.highlighter = highlighter;
+    }
+
+    /** The whole page for a traceback; {@code secret} is embedded for the page's commands. */
+    public String render(Traceback traceback, String requestLine, String secret) {
+        ThrowableInfo root = traceback.root();
+        int focus = traceback.focusFrame().map(Frame::id).orElse(-1);
+        StringBuilder html = new StringBuilder(32 * 1024);
+        PageLayout.open(html, root.summary().lines().findFirst().orElse(root.typeName()),
+                "data-traceback=\"" + forHtmlAttribute(traceback.id()) + "\" data-secret=\"" + forHtmlAttribute(secret)
+                        + "\" data-focus=\"" + focus + "\"");
+        html.append("<header class=\"exception\">\n<h1>").append(forHtml(root.typeName())).append("</h1>\n");
+        root.message().ifPresent(message ->
+                html.append("<pre class=\"message\">").append(forHtml(message)).append("</pre>\n"));
+        html.append("<p class=\"request\">while handling <code>").append(forHtml(requestLine)).append("</code></p>\n");
+        html.append("</header>\n<main>\n<h2>Traceback <small>(innermost call first, as Java prints it)</small></h2>\n");
+        new Writer(html, traceback, secret, focus).throwable(root, "");
+        plainText(html, traceback.plainText());
+        html.append("</main>\n");
+        PageLayout.close(html);
+        return html.toString();
+    }
+
+    /** Writes one page; holds what every part of it needs. */
+    private final class Writer {
+        private final StringBuilder html;
+        private final Traceback traceback;
+        private final String secret;
+        private final int focus;
+
+        Writer(StringBuilder html, Traceback traceback, String secret, int focus) {
+            this.html = html;
+            this.traceback = traceback;
+            this.secret = secret;
+            this.focus = focus;
+        }
+
+        void throwable(ThrowableInfo info, String relation) {
+            html.append("<section class=\"throwable\">\n<h3>");
+            if (!relation.isEmpty()) {
+                html.append("<span class=\"relation\">").append(relation).append("</span> ");
+            }
+            if (info.circularReference()) {
+                html.append("<span class=\"circular\">[circular reference: ").append(forHtml(info.summary()))
+                        .append("]</span></h3>\n</section>\n");
+                return;
+            }
+            html.append(forHtml(info.summary())).append("</h3>\n<ol class=\"frames\">\n");
+            frames(info.uniqueFrames());
+            html.append("</ol>\n");
+            if (info.framesInCommon() > 0) {
+                html.append("<p class=\"more\">... ").append(info.framesInCommon())
+                        .append(" more (the same frames as the throwable above)</p>\n");
+            }
+            info.suppressed().forEach(each -> throwable(each, "Suppressed:"));
+            html.append("</section>\n");
+            info.cause().ifPresent(cause -> throwable(cause, "Caused by:"));
+        }
+
+        /** Application frames one by one; each run of other visible frames folds into one row. */
+        private void frames(List<Frame> frames) {
+            List<Frame> run = new ArrayList<>();
+            for (Frame frame : frames) {
+                if (frame.hidden()) {
+                    continue;
+                }
+                if (frame.isApplication()) {
+                    foldedRun(run);
+                    run.clear();
+                    frame(frame, frame.id() == focus);
+                } else {
+                    run.add(frame);
+                }
+            }
+            foldedRun(run);
+        }
+
+        private void foldedRun(List<Frame> run) {
+            if (run.size() == 1) {
+                frame(run.getFirst(), false);
+            } else if (!run.isEmpty()) {
+                Set<String> origins = new LinkedHashSet<>();
+                run.forEach(frame -> origins.add(frame.origin().isEmpty() ? frame.kind().cssName() : frame.origin()));
+                html.append("<li class=\"frame-group\"><details><summary>").append(run.size())
+                        .append(" library and JDK frames <span class=\"origins\">")
+                        .append(forHtml(String.join(", ", origins))).append("</span></summary>\n<ol class=\"frames\">\n");
+                run.forEach(frame -> frame(frame, false));
+                html.append("</ol></details></li>\n");
+            }
+        }
+
+        private void frame(Frame frame, boolean isFocus) {
+            html.append("<li class=\"frame ").append(frame.kind().cssName()).append(isFocus ? " focus expanded" : "")
+                    .append("\" id=\"frame-").append(frame.id()).append("\">\n<div class=\"frame-head\"")
+                    .append(frame.source().isPresent() ? " tabindex=\"0\" role=\"button\"" : "")
+                    .append("><span class=\"at\">at</span> <span class=\"class\">").append(forHtml(frame.className()))
+                    .append("</span>.<span class=\"method\">").append(forHtml(frame.methodName()))
+                    .append("</span>(<span class=\"file\">").append(forHtml(frame.fileAndLine())).append("</span>)");
+            if (!frame.origin().isEmpty()) {
+                html.append(" <span class=\"origin\">").append(forHtml(frame.origin())).append("</span>");
+            }
+            html.append(" <a class=\"view-source\" href=\"/__debugger__/source?tb=").append(forUriComponent(traceback.id()))
+                    .append("&amp;frame=").append(frame.id()).append("&amp;s=").append(forUriComponent(secret))
+                    .append("\" target=\"_blank\" rel=\"noopener\">view source</a></div>\n");
+            frame.source().ifPresent(this::sourceWindow);
+            html.append("</li>\n");
+        }
+
+        private void sourceWindow(SourceWindow window) {
+            List<String> highlighted = highlighter.highlight(window.file());
+            html.append("<div class=\"source\"><table>\n");
+            for (int i = 0; i < window.lines().size(); i++) {
+                int number = window.firstLine() + i;
+                SourceLines.row(html, number, highlighted.get(number - 1), number == window.line(),
+                        window.enclosing().map(range -> range.contains(number)).orElse(false));
+            }
+            html.append("</table></div>\n");
+        }
+    }
+
+    private static void plainText(StringBuilder html, String text) {
+        html.append("<section class=\"plain\">\n<h2>Plain text</h2>\n<p>")
+                .append("<button type=\"button\" id=\"toggle-plain\">Show the plain-text traceback</button> ")
+                .append("<button type=\"button\" id=\"copy-plain\">Copy to clipboard</button> ")
+                .append("<span id=\"copy-status\" role=\"status\"></span></p>\n")
+                .append("<pre id=\"plain-text\" hidden>").append(forHtml(text)).append("</pre>\n</section>\n");
+    }
+
+}

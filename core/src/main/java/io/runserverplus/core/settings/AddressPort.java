@@ -1,0 +1,70 @@
+package io.runserverplus.core.settings;
+
+import io.runserverplus.core.server.ServerAddress;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Parses runserver_plus's {@code [addrport]}: {@code 8000}, {@code 0.0.0.0:8000},
+ * {@code localhost:8000}, {@code [::1]:8000}, or a host name with a port.
+ */
+public final class AddressPort {
+
+    public static final String DEFAULT_HOST = "127.0.0.1";
+    public static final int DEFAULT_PORT = 8000;
+
+    private static final Pattern PORT = Pattern.compile("\\d{1,5}");
+    private static final Pattern BRACKETED = Pattern.compile("\\[([0-9A-Fa-f:.%a-zA-Z]+)]:(.*)");
+    private static final Pattern HOST_NAME = Pattern.compile(
+            "(?=.{1,253}$)[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?(\\.[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*");
+
+    private AddressPort() {
+    }
+
+    /** Parses the text; a bare port keeps {@code defaultHost}. */
+    public static ServerAddress parse(String text, String defaultHost) {
+        String value = text.strip();
+        if (PORT.matcher(value).matches()) {
+            return new ServerAddress(defaultHost, port(value, text));
+        }
+        Matcher bracketed = BRACKETED.matcher(value);
+        if (bracketed.matches()) {
+            String host = bracketed.group(1);
+            if (!isIpv6(host)) {
+                throw new SettingsException("\"" + text + "\" is not a valid IPv6 address; write it like [::1]:8000.");
+            }
+            return new ServerAddress(host, port(bracketed.group(2), text));
+        }
+        int colon = value.lastIndexOf(':');
+        if (colon <= 0 || value.indexOf(':') != colon) {
+            throw new SettingsException("\"" + text + "\" is not a valid port number or address:port pair;"
+                    + " use e.g. 8000, 127.0.0.1:8000 or [::1]:8000.");
+        }
+        String host = value.substring(0, colon);
+        if (!HOST_NAME.matcher(host).matches()) {
+            throw new SettingsException("\"" + host + "\" in \"" + text + "\" is not a valid host name or IPv4 address.");
+        }
+        return new ServerAddress(host, port(value.substring(colon + 1), text));
+    }
+
+    private static int port(String port, String whole) {
+        if (!PORT.matcher(port).matches()) {
+            throw new SettingsException("\"" + port + "\" in \"" + whole + "\" is not a port number;"
+                    + " use a number from 0 to 65535 (0 picks a free port).");
+        }
+        int number = Integer.parseInt(port);
+        if (number > 65535) {
+            throw new SettingsException("Port " + number + " is out of range; use a number from 0 to 65535"
+                    + " (0 picks a free port).");
+        }
+        return number;
+    }
+
+    private static boolean isIpv6(String host) {
+        try {
+            return host.contains(":") && java.net.InetAddress.getByName(host) instanceof java.net.Inet6Address;
+        } catch (java.net.UnknownHostException malformed) {
+            return false;
+        }
+    }
+}

@@ -1,0 +1,29 @@
+/** RunServerPlus core: the debugger and the builder, independent of any web framework. */
+module io.runserverplus.core {
+    requires transitive io.runserverplus.spi;
+    requires transitive com.google.guice;
+    requires transitive jakarta.inject;
+    requires com.github.javaparser.core;
+    requires owasp.encoder;
+    requires com.fasterxml.jackson.core;
+    requires info.picocli;
+
+    exports io.runserverplus.core;
+    exports io.runserverplus.core.debugger;
+    exports io.runserverplus.core.render;
+    exports io.runserverplus.core.server;
+    exports io.runserverplus.core.settings;
+    exports io.runserverplus.core.source;
+    exports io.runserverplus.core.traceback;
+
+    // Guice builds our singletons reflectively; picocli fills the command-line fields.
+    opens io.runserverplus.core to com.google.guice;
+    opens io.runserverplus.core.debugger to com.google.guice;
+    opens io.runserverplus.core.render to com.google.guice;
+    opens io.runserverplus.core.server to com.google.guice;
+    opens io.runserverplus.core.source to com.google.guice;
+    opens io.runserverplus.core.traceback to com.google.guice;
+    opens io.runserverplus.core.settings to info.picocli;
+
+    uses io.runserverplus.spi.AdapterProvider;
+}
