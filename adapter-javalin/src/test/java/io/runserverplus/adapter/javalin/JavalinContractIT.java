@@ -1,0 +1,14 @@
+package io.runserverplus.adapter.javalin;
+
+import io.runserverplus.contract.AdapterContract;
+import io.runserverplus.contract.ContractRoute;
+import io.runserverplus.core.WebApp;
+import java.util.Map;
+
+class JavalinContractIT extends AdapterContract {
+
+    @Override
+    protected WebApp app(Map<String, ContractRoute> routes) {
+        return JavalinContractApp.of(routes);
+    }
+}

@@ -1,0 +1,238 @@
+package io.runserverplus.contract;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.runserverplus.core.WebApp;
+import java.net.http.HttpResponse;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+/**
+ * What every adapter must do, checked over HTTP against its real server on a loopback port. An
+ * adapter's test extends this and says how to serve {@link ContractRoutes#standard()}.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+public abstract class AdapterContract {
+
+    protected ContractServer server;
+
+    /** The contract routes as an app of the adapter's framework; each GET answers text/plain. */
+    protected abstract WebApp app(Map<String, ContractRoute> routes);
+
+    @BeforeAll
+    void startServer() {
+        server = new ContractServer(app(ContractRoutes.standard()));
+    }
+
+    @AfterAll
+    void stopServer() {
+        server.close();
+    }
+
+    @Test
+    void aRequestThatDoesNotFailIsServedAsTheAppAnswersIt() throws Exception {
+        HttpResponse<String> response = server.get("/ok", null);
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.body()).isEqualTo("ok");
+    }
+
+    @Test
+    void theBannerNamesTheRealPortAndWarnsThatThisIsADevelopmentServer() {
+        assertThat(server.console())
+                .contains("WARNING: This is a development server. Do not use it in a production deployment.")
+                .contains(" * Running on http://127.0.0.1:" + server.port() + "\n")
+                .contains("Quit the server with CONTROL-C.");
+    }
+
+    @Test
+    void eachRequestGetsOneLogLineInWerkzeugsFormat() throws Exception {
+        server.get("/ok?probe=log-line", null);
+
+        String line = awaitConsoleLine("/ok?probe=log-line");
+        assertThat(line).matches("127\\.0\\.0\\.1 - - \\[\\d{2}/\\w{3}/\\d{4} \\d{2}:\\d{2}:\\d{2}] "
+                + "\"GET /ok\\?probe=log-line HTTP/1\\.1\" 200 2");
+    }
+
+    @Test
+    void aFailingRequestGetsTheTracebackPageWithEveryApplicationFrameAndItsSource() throws Exception {
+        HttpResponse<String> response = server.get("/boom", "text/html");
+
+        assertThat(response.statusCode()).isEqualTo(500);
+        assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(type -> assertThat(type).startsWith("text/html"));
+        assertThat(response.headers().firstValue("Content-Security-Policy")).hasValueSatisfying(csp ->
+                assertThat(csp).contains("script-src 'self'"));
+        String page = response.body();
+        assertThat(page)
+                .contains("<h1>java.lang.IllegalStateException</h1>")
+                .contains("only 2 on hand, 3 wanted")
+                .contains("<span class=\"method\">take</span>(<span class=\"file\">ContractFailures.java:35</span>)")
+                .contains("<span class=\"method\">price</span>(<span class=\"file\">ContractFailures.java:25</span>)")
+                .contains("<span class=\"method\">place</span>(<span class=\"file\">ContractFailures.java:20</span>)");
+        // The innermost application frame is the focus, its line marked, its method's lines too.
+        assertThat(page).containsPattern("<li class=\"frame application focus expanded\" id=\"frame-\\d+\">"
+                + "\\s*<div class=\"frame-head\"[^>]*><span class=\"at\">at</span> <span class=\"class\">"
+                + "io\\.runserverplus\\.contract\\.ContractFailures\\$Stock</span>");
+        assertThat(page).containsPattern("<tr id=\"L35\" class=\"line current in-callable\">.*only");
+        assertThat(page).contains("<tr id=\"L33\" class=\"line in-callable\">");
+        // Library and JDK frames between them fold into one row.
+        assertThat(page).containsPattern("<li class=\"frame-group\"><details><summary>\\d+ library and JDK frames");
+    }
+
+    @Test
+    void clientsThatAskForTextGetTheStackTraceAsJavaPrintsIt() throws Exception {
+        HttpResponse<String> response = server.get("/chain", "text/plain");
+
+        assertThat(response.statusCode()).isEqualTo(500);
+        assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(type -> assertThat(type).startsWith("text/plain"));
+        assertThat(response.body())
+                .startsWith("java.lang.IllegalStateException: startup failed\n")
+                .contains("\tat io.runserverplus.contract.ContractFailures.chain(ContractFailures.java:")
+                .contains("\tSuppressed: java.io.IOException: cleanup failed too")
+                .contains("Caused by: java.io.UncheckedIOException: configuration unreadable")
+                .contains("Caused by: java.io.IOException: settings.toml: no such file")
+                .containsPattern("\t\\.\\.\\. \\d+ more");
+    }
+
+    @Test
+    void curlsDefaultAcceptGetsPlainText() throws Exception {
+        HttpResponse<String> response = server.get("/boom", "*/*");
+
+        assertThat(response.body()).startsWith("java.lang.IllegalStateException: only 2 on hand, 3 wanted");
+    }
+
+    @Test
+    void apiClientsGetTheTracebackAsJson() throws Exception {
+        HttpResponse<String> response = server.get("/chain", "application/json");
+
+        assertThat(response.statusCode()).isEqualTo(500);
+        assertThat(response.body())
+                .startsWith("{\"id\":\"")
+                .contains("\"type\":\"java.lang.IllegalStateException\",\"message\":\"startup failed\"")
+                .contains("\"cause\":{\"type\":\"java.io.UncheckedIOException\"")
+                .contains("\"suppressed\":[{\"type\":\"java.io.IOException\",\"message\":\"cleanup failed too\"");
+    }
+
+    @Test
+    void theCauseChainAndSuppressedExceptionsEachGetASection() throws Exception {
+        String page = server.get("/chain", "text/html").body();
+
+        assertThat(page)
+                .contains("<span class=\"relation\">Suppressed:</span> java.io.IOException: cleanup failed too")
+                .contains("<span class=\"relation\">Caused by:</span> java.io.UncheckedIOException: configuration unreadable")
+                .contains("<span class=\"relation\">Caused by:</span> java.io.IOException: settings.toml: no such file")
+                .containsPattern("<p class=\"more\">\\.\\.\\. \\d+ more");
+    }
+
+    @Test
+    void errorsReachThePageToo() throws Exception {
+        HttpResponse<String> response = server.get("/error", "text/html");
+
+        assertThat(response.statusCode()).isEqualTo(500);
+        assertThat(response.body()).contains("<h1>java.lang.AssertionError</h1>").contains("contract Error, not an Exception");
+    }
+
+    @Test
+    void hostileMessagesAreEscapedInThePage() throws Exception {
+        String page = server.get("/xss", "text/html").body();
+
+        assertThat(page).doesNotContain("<script>window").doesNotContain("<img src=x").doesNotContain("<svg");
+        assertThat(page).contains("&lt;script&gt;window.__xss=");
+    }
+
+    @Test
+    void theSourceCommandShowsTheWholeFileWithTheFrameLineMarked() throws Exception {
+        String page = server.get("/boom", "text/html").body();
+        String traceback = attribute(page, "data-traceback");
+        String secret = attribute(page, "data-secret");
+        String focus = attribute(page, "data-focus");
+
+        HttpResponse<String> source = server.get("/__debugger__/source?tb=" + traceback + "&frame=" + focus
+                + "&s=" + secret, "text/html");
+
+        assertThat(source.statusCode()).isEqualTo(200);
+        assertThat(source.body())
+                .contains("<tr id=\"L1\" class=\"line\">")
+                .containsPattern("<tr id=\"L35\" class=\"line current in-callable\">.*only")
+                .contains("data-line=\"35\"")
+                .contains("ContractFailures.java");
+    }
+
+    @Test
+    void theSourceCommandRefusesRequestsWithoutTheSecret() throws Exception {
+        String page = server.get("/boom", "text/html").body();
+        String traceback = attribute(page, "data-traceback");
+
+        HttpResponse<String> withoutSecret = server.get("/__debugger__/source?tb=" + traceback + "&frame=0", "text/html");
+        HttpResponse<String> wrongSecret = server.get("/__debugger__/source?tb=" + traceback + "&frame=0&s=guess", "text/html");
+
+        assertThat(withoutSecret.statusCode()).isEqualTo(403);
+        assertThat(wrongSecret.statusCode()).isEqualTo(403);
+        assertThat(withoutSecret.body()).doesNotContain("ContractFailures");
+    }
+
+    @Test
+    void aFrameWithoutSourceSaysSoInsteadOfFailing() throws Exception {
+        String page = server.get("/vendor", "text/html").body();
+        Matcher vendorFrame = Pattern.compile("<li class=\"frame application[^\"]*\" id=\"frame-(\\d+)\">\\s*"
+                + "<div class=\"frame-head\"[^>]*><span class=\"at\">at</span> <span class=\"class\">"
+                + "io\\.runserverplus\\.contract\\.ContractFailures\\$Vendor<").matcher(page);
+        assertThat(vendorFrame.find()).as("the Vendor frame is on the page").isTrue();
+
+        HttpResponse<String> source = server.get("/__debugger__/source?tb=" + attribute(page, "data-traceback")
+                + "&frame=" + vendorFrame.group(1) + "&s=" + attribute(page, "data-secret"), "text/html");
+
+        assertThat(source.statusCode()).isEqualTo(200);
+        assertThat(source.body()).contains("Source not available for <code>io.runserverplus.contract.ContractFailures$Vendor</code>");
+    }
+
+    @Test
+    void debuggerAssetsAreServedAndNothingElseFromTheJar() throws Exception {
+        HttpResponse<String> script = server.get("/__debugger__/resource/debugger.js", null);
+        HttpResponse<String> escape = server.get("/__debugger__/resource/..%2F..%2Fmodule-info.class", null);
+
+        assertThat(script.statusCode()).isEqualTo(200);
+        assertThat(script.headers().firstValue("Content-Type")).hasValueSatisfying(type -> assertThat(type).startsWith("text/javascript"));
+        assertThat(script.body()).contains("scrollIntoView");
+        assertThat(escape.statusCode()).isEqualTo(404);
+    }
+
+    @Test
+    void aStaleTracebackIdAnswersNotFoundWithAnExplanation() throws Exception {
+        String secret = attribute(server.get("/boom", "text/html").body(), "data-secret");
+
+        HttpResponse<String> response = server.get("/__debugger__/source?tb=nope&frame=0&s=" + secret, null);
+
+        assertThat(response.statusCode()).isEqualTo(404);
+        assertThat(response.body()).contains("reproduce the error for a fresh one");
+    }
+
+    @Test
+    void unknownPathsAreLeftToTheFramework() throws Exception {
+        assertThat(server.get("/no-such-route", null).statusCode()).isEqualTo(404);
+    }
+
+    protected static String attribute(String page, String name) {
+        Matcher matcher = Pattern.compile(name + "=\"([^\"]*)\"").matcher(page);
+        assertThat(matcher.find()).as("page has %s", name).isTrue();
+        return matcher.group(1);
+    }
+
+    private String awaitConsoleLine(String fragment) throws InterruptedException {
+        long deadline = System.nanoTime() + 5_000_000_000L;
+        while (System.nanoTime() < deadline) {
+            for (String line : server.console().split("\n")) {
+                if (line.contains(fragment)) {
+                    return line;
+                }
+            }
+            Thread.sleep(20);
+        }
+        throw new AssertionError("no request line containing " + fragment + " in:\n" + server.console());
+    }
+}

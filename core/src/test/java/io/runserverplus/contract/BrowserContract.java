@@ -1,0 +1,146 @@
+package io.runserverplus.contract;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.runserverplus.core.WebApp;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.openqa.selenium.By;
+import org.openqa.selenium.NoAlertPresentException;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.logging.LogEntry;
+import org.openqa.selenium.logging.LogType;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/** The traceback page as a person sees it, in a real Chromium, for every adapter. */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+public abstract class BrowserContract {
+
+    private ContractServer server;
+    private Browser browser;
+
+    protected abstract WebApp app(Map<String, ContractRoute> routes);
+
+    @BeforeAll
+    void start() throws Exception {
+        browser = Browser.open();
+        server = new ContractServer(app(ContractRoutes.standard()));
+    }
+
+    @AfterAll
+    void stop() throws Exception {
+        if (server != null) {
+            server.close();
+        }
+        if (browser != null) {
+            browser.close();
+        }
+    }
+
+    @Test
+    void thePageLoadsWithoutConsoleErrorsAndScrollsTheInnermostApplicationFrameIntoView() {
+        ChromeDriver driver = open("/chain");
+
+        // The page itself answers 500, which Chromium notes; anything else (a script error, a
+        // missing asset, a CSP violation) is a defect of the page.
+        String ownStatus = server.url("/chain") + " - Failed to load resource: the server responded with a status of 500";
+        List<LogEntry> problems = driver.manage().logs().get(LogType.BROWSER).getAll().stream()
+                .filter(entry -> entry.getLevel().intValue() >= java.util.logging.Level.WARNING.intValue())
+                .filter(entry -> !entry.getMessage().startsWith(ownStatus))
+                .toList();
+        assertThat(problems).as("browser console").isEmpty();
+        WebElement focus = driver.findElement(By.cssSelector("li.frame.focus"));
+        assertThat(focus.getText()).contains("ContractFailures.openFile");
+        Boolean inViewport = (Boolean) driver.executeScript(
+                "var r = arguments[0].getBoundingClientRect();"
+                        + " return r.top >= 0 && r.bottom <= window.innerHeight;", focus);
+        assertThat(inViewport).as("focus frame inside the viewport").isTrue();
+        Number scrolled = (Number) driver.executeScript("return window.scrollY;");
+        assertThat(scrolled.doubleValue()).as("the page scrolled down to the root cause").isPositive();
+        assertThat(focus.findElement(By.cssSelector(".source")).isDisplayed()).isTrue();
+    }
+
+    @Test
+    void clickingAFoldedGroupShowsItsFrames() {
+        ChromeDriver driver = open("/boom");
+        WebElement group = driver.findElement(By.cssSelector("li.frame-group details"));
+        WebElement firstHidden = group.findElement(By.cssSelector("li.frame"));
+        assertThat(firstHidden.isDisplayed()).isFalse();
+
+        group.findElement(By.tagName("summary")).click();
+
+        assertThat(group.getDomAttribute("open")).isNotNull();
+        assertThat(firstHidden.isDisplayed()).isTrue();
+    }
+
+    @Test
+    void clickingAnApplicationFrameTogglesItsSource() {
+        ChromeDriver driver = open("/boom");
+        List<WebElement> frames = driver.findElements(By.cssSelector("li.frame.application:not(.focus)"));
+        WebElement frame = frames.getFirst();
+        assertThat(frame.findElement(By.cssSelector(".source")).isDisplayed()).isFalse();
+
+        frame.findElement(By.cssSelector(".frame-head")).click();
+
+        assertThat(frame.findElement(By.cssSelector(".source")).isDisplayed()).isTrue();
+        assertThat(frame.findElement(By.cssSelector("tr.current")).getText()).isNotBlank();
+    }
+
+    @Test
+    void thePlainTextToggleShowsTheTraceAsJavaPrintsIt() {
+        ChromeDriver driver = open("/chain");
+        WebElement text = driver.findElement(By.id("plain-text"));
+        assertThat(text.isDisplayed()).isFalse();
+
+        WebElement toggle = driver.findElement(By.id("toggle-plain"));
+        driver.executeScript("arguments[0].scrollIntoView({block: 'center'});", toggle);
+        toggle.click();
+
+        assertThat(text.isDisplayed()).isTrue();
+        assertThat(text.getText()).startsWith("java.lang.IllegalStateException: startup failed")
+                .contains("Caused by: java.io.IOException: settings.toml: no such file");
+    }
+
+    @Test
+    void viewSourceOpensTheWholeFileScrolledToTheLine() {
+        ChromeDriver driver = open("/boom");
+        String href = driver.findElement(By.cssSelector("li.frame.focus a.view-source")).getDomProperty("href");
+
+        driver.get(href);
+
+        WebElement current = driver.findElement(By.cssSelector("tr.line.current"));
+        assertThat(current.getDomAttribute("id")).isEqualTo("L35");
+        Boolean inViewport = (Boolean) driver.executeScript(
+                "var r = arguments[0].getBoundingClientRect(); return r.top >= 0 && r.bottom <= window.innerHeight;",
+                current);
+        assertThat(inViewport).isTrue();
+        assertThat(driver.findElements(By.cssSelector("tr.line"))).hasSizeGreaterThan(60);
+    }
+
+    @Test
+    void hostileExceptionMessagesRunNothing() {
+        ChromeDriver driver = open("/xss");
+
+        assertThat(driver.executeScript("return window.__xss === undefined;")).isEqualTo(true);
+        assertThatThrownBy(() -> driver.switchTo().alert()).isInstanceOf(NoAlertPresentException.class);
+        // The payload arrived as text: the browser shows it literally instead of parsing it.
+        assertThat(driver.findElement(By.cssSelector("header .message")).getText()).isEqualTo(ContractRoutes.XSS_MESSAGE);
+        assertThat(driver.findElements(By.cssSelector("img[src=x], svg"))).isEmpty();
+    }
+
+    private ChromeDriver open(String path) {
+        ChromeDriver driver = browser.driver();
+        driver.manage().logs().get(LogType.BROWSER); // drain what earlier pages logged
+        driver.get(server.url(path));
+        new WebDriverWait(driver, Duration.ofSeconds(10)).until(d ->
+                "complete".equals(((ChromeDriver) d).executeScript("return document.readyState")));
+        return driver;
+    }
+}

@@ -1,0 +1,74 @@
+package io.runserverplus.contract;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+
+/**
+ * Application code of the contract app that fails in the ways the page must show well. Line
+ * numbers matter to the tests: they look for the source lines below by their text.
+ */
+public final class ContractFailures {
+
+    private ContractFailures() {
+    }
+
+    /** Three application frames deep: Orders.place -> Orders.price -> Stock.take. */
+    public static final class Orders {
+        private final Stock stock = new Stock();
+
+        public String place(String customer, int quantity) {
+            long cents = price(quantity);
+            return customer + " pays " + cents;
+        }
+
+        private long price(int quantity) {
+            stock.take(quantity);
+            return quantity * 100L;
+        }
+    }
+
+    static final class Stock {
+        private int onHand = 2;
+
+        void take(int quantity) {
+            if (quantity > onHand) {
+                throw new IllegalStateException("only " + onHand + " on hand, " + quantity + " wanted");
+            }
+            onHand -= quantity;
+        }
+    }
+
+    /** A three-deep cause chain whose outer exception also carries a suppressed one. */
+    public static String chain() {
+        try {
+            readConfiguration();
+            return "unreachable";
+        } catch (UncheckedIOException unreadable) {
+            IllegalStateException outer = new IllegalStateException("startup failed", unreadable);
+            outer.addSuppressed(new IOException("cleanup failed too"));
+            throw outer;
+        }
+    }
+
+    private static void readConfiguration() {
+        try {
+            openFile();
+        } catch (IOException missing) {
+            throw new UncheckedIOException("configuration unreadable", missing);
+        }
+    }
+
+    private static void openFile() throws IOException {
+        throw new IOException("settings.toml: no such file");
+    }
+
+    /** Stands for code whose source is not available (the contract hides it from the locator). */
+    public static final class Vendor {
+        private Vendor() {
+        }
+
+        public static String call() {
+            throw new UnsupportedOperationException("vendor code failed");
+        }
+    }
+}

@@ -1,0 +1,33 @@
+package io.runserverplus.contract;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * The routes of the contract app, by path. An adapter's test turns each into a GET route of its
+ * framework that answers {@code text/plain} with the returned text.
+ */
+public final class ContractRoutes {
+
+    /** Messages that would run script if the page forgot to escape them. */
+    public static final String XSS_MESSAGE =
+            "<script>window.__xss='script'</script>\"><img src=x onerror=\"window.__xss='img'\">'><svg onload=window.__xss='svg'>";
+
+    private ContractRoutes() {
+    }
+
+    public static Map<String, ContractRoute> standard() {
+        Map<String, ContractRoute> routes = new LinkedHashMap<>();
+        routes.put("/ok", () -> "ok");
+        routes.put("/boom", () -> new ContractFailures.Orders().place("alice", 3));
+        routes.put("/chain", ContractFailures::chain);
+        routes.put("/error", () -> {
+            throw new AssertionError("contract Error, not an Exception");
+        });
+        routes.put("/xss", () -> {
+            throw new IllegalArgumentException(XSS_MESSAGE);
+        });
+        routes.put("/vendor", () -> ContractFailures.Vendor.call());
+        return routes;
+    }
+}

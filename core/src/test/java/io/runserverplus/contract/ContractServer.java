@@ -1,0 +1,72 @@
+package io.runserverplus.contract;
+
+import com.google.inject.AbstractModule;
+import com.google.inject.multibindings.OptionalBinder;
+import io.runserverplus.core.RunServerPlus;
+import io.runserverplus.core.RunningServer;
+import io.runserverplus.core.WebApp;
+import io.runserverplus.core.server.Terminal;
+import io.runserverplus.core.source.SourceLocator;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+
+/** The contract app running on a loopback port, with its console output captured. */
+public final class ContractServer implements AutoCloseable {
+
+    /** Where the contract's sources are, seen from an adapter module's directory. */
+    static final Path CONTRACT_SOURCES = Path.of("..", "core", "src", "test", "java");
+
+    private final ByteArrayOutputStream console = new ByteArrayOutputStream();
+    private final RunningServer server;
+    private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+    public ContractServer(WebApp app) {
+        server = RunServerPlus.builder()
+                .app(app)
+                .addrPort("127.0.0.1:0")
+                .applicationPackages("io.runserverplus.contract")
+                .sourceRoots(CONTRACT_SOURCES)
+                .terminal(new Terminal(new PrintStream(console, true, StandardCharsets.UTF_8), false))
+                .modules(new AbstractModule() {
+                    @Override
+                    protected void configure() {
+                        OptionalBinder.newOptionalBinder(binder(), SourceLocator.class)
+                                .setBinding().to(HidingSourceLocator.class);
+                    }
+                })
+                .start();
+    }
+
+    public String url(String path) {
+        return server.url() + path;
+    }
+
+    public int port() {
+        return server.port();
+    }
+
+    /** Everything printed so far (banner, request lines). */
+    public String console() {
+        return console.toString(StandardCharsets.UTF_8);
+    }
+
+    public HttpResponse<String> get(String path, String accept) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url(path))).timeout(Duration.ofSeconds(20));
+        if (accept != null) {
+            request.header("Accept", accept);
+        }
+        return client.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    @Override
+    public void close() {
+        server.stop();
+    }
+}

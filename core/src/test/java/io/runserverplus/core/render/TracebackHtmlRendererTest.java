@@ -1,0 +1,77 @@
+package io.runserverplus.core.render;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.runserverplus.core.source.DefaultSourceLocator;
+import io.runserverplus.core.source.JavaSourceAnalyzer;
+import io.runserverplus.core.source.SourceFile;
+import io.runserverplus.core.traceback.FrameClassifier;
+import io.runserverplus.core.traceback.Traceback;
+import io.runserverplus.core.traceback.TracebackFactory;
+import io.runserverplus.core.traceback.TracebackSettings;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class TracebackHtmlRendererTest {
+
+    private static final String HOSTILE = "\"><img src=x onerror=alert(1)><script>alert(2)</script>";
+
+    private final TracebackSettings settings = new TracebackSettings(List.of(), List.of(Path.of("src/test/java")), 5);
+    private final JavaSourceAnalyzer analyzer = new JavaSourceAnalyzer();
+    private final TracebackFactory factory = new TracebackFactory(new FrameClassifier(settings),
+            new DefaultSourceLocator(settings), analyzer, settings);
+    private final TracebackHtmlRenderer renderer = new TracebackHtmlRenderer(new JavaHighlighter(analyzer));
+
+    @Test
+    void everythingFromTheExceptionAndTheRequestIsEscaped() {
+        RuntimeException failure = new RuntimeException(HOSTILE, new IllegalStateException(HOSTILE));
+        failure.setStackTrace(new StackTraceElement[] {
+                new StackTraceElement("evil.<script>Cls", "m<img>", "<svg onload=x>.java", 7)});
+
+        String page = renderer.render(factory.capture(failure, null), "GET /" + HOSTILE + " HTTP/1.1", "se\"cret");
+
+        assertThat(page).doesNotContain("<img").doesNotContain("<script>alert").doesNotContain("<svg")
+                .doesNotContain("<script>Cls").doesNotContain("se\"cret");
+        assertThat(page).contains("&lt;img src=x onerror=alert(1)&gt;&lt;script&gt;alert(2)&lt;/script&gt;");
+        assertThat(page).contains("evil.&lt;script&gt;Cls");
+        assertThat(page).contains("data-secret=\"se&#34;cret\"");
+        assertThat(page).doesNotContain(" onerror=alert(1)>").doesNotContain("style=").doesNotContain("<script>");
+    }
+
+    @Test
+    void theTitleIsTheFirstLineOfTheException() {
+        Traceback traceback = factory.capture(new IllegalStateException("first line\nsecond line"), null);
+
+        String page = renderer.render(traceback, "GET / HTTP/1.1", "s");
+
+        assertThat(page).contains("<title>java.lang.IllegalStateException: first line // RunServerPlus</title>");
+    }
+
+    @Test
+    void sourceTextIsHighlightedAndEscaped() {
+        SourceFile file = SourceFile.of("A.java", """
+                class A {
+                    /* a comment with <b>markup</b>
+                       over two lines */
+                    boolean less(int a, int b) { return a < b && "<x>".isEmpty(); }
+                }
+                """);
+
+        List<String> lines = new JavaHighlighter(analyzer).highlight(file);
+
+        assertThat(lines).hasSize(5);
+        assertThat(lines.get(1)).isEqualTo("    <span class=\"tok-comment\">/* a comment with &lt;b&gt;markup&lt;/b&gt;</span>");
+        assertThat(lines.get(2)).isEqualTo("<span class=\"tok-comment\">       over two lines */</span>");
+        assertThat(lines.get(3)).contains("<span class=\"tok-keyword\">return</span>")
+                .contains("<span class=\"tok-operator\">&lt;</span>")
+                .contains("<span class=\"tok-literal\">&#34;&lt;x&gt;&#34;</span>");
+    }
+
+    @Test
+    void aFileThatDoesNotParseIsShownAsEscapedPlainLines() {
+        SourceFile broken = SourceFile.of("B.java", "class B { <oops>\n}");
+
+        assertThat(new JavaHighlighter(analyzer).highlight(broken)).containsExactly("class B { &lt;oops&gt;", "}");
+    }
+}
