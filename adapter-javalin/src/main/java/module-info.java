@@ -4,6 +4,8 @@ module io.runserverplus.adapter.javalin {
     requires transitive io.javalin;
     requires org.eclipse.jetty.server;
     requires jakarta.servlet;
+    requires org.eclipse.jetty.ee10.servlet;
+    requires org.eclipse.jetty.io;
 
     exports io.runserverplus.adapter.javalin;
     opens io.runserverplus.adapter.javalin to com.google.guice;

@@ -22,11 +22,11 @@ public abstract class AdapterContract {
     protected ContractServer server;
 
     /** The contract routes as an app of the adapter's framework; each GET answers text/plain. */
-    protected abstract WebApp app(Map<String, ContractRoute> routes);
+    protected abstract WebApp app(Map<String, ContractRoute> routes, Map<String, StreamingRoute> streams);
 
     @BeforeAll
     void startServer() {
-        server = new ContractServer(app(ContractRoutes.standard()));
+        server = new ContractServer(app(ContractRoutes.standard(), ContractRoutes.streaming()));
     }
 
     @AfterAll
@@ -135,6 +135,35 @@ public abstract class AdapterContract {
 
         assertThat(response.statusCode()).isEqualTo(500);
         assertThat(response.body()).contains("<h1>java.lang.AssertionError</h1>").contains("contract Error, not an Exception");
+    }
+
+    @Test
+    void eachFailureIsLoggedOnceWithItsStackTrace() throws Exception {
+        try (FailureLogRecorder log = new FailureLogRecorder()) {
+            server.get("/boom?probe=logged-once", "text/html");
+
+            assertThat(log.countMentioning("GET /boom?probe=logged-once")).isEqualTo(1);
+        }
+    }
+
+    @Test
+    void aFailureAfterTheResponseWasCommittedIsLoggedOnceAndTheConnectionIsCutShort() throws Exception {
+        try (FailureLogRecorder log = new FailureLogRecorder()) {
+            HttpResponse<String> response = null;
+            try {
+                response = server.get("/partial", "text/html");
+            } catch (java.io.IOException cutShort) {
+                // The client sees a broken exchange rather than a clean, complete answer.
+            }
+
+            if (response != null) {
+                assertThat(response.body()).as("no clean, complete body after a failure")
+                        .hasSizeLessThan(ContractRoutes.PARTIAL_BODY.length() * 2_000)
+                        .doesNotContain("<html");
+            }
+            assertThat(log.countMentioning("GET /partial")).isEqualTo(1);
+        }
+        assertThat(server.get("/ok", null).body()).isEqualTo("ok");
     }
 
     @Test

@@ -26,12 +26,12 @@ public abstract class BrowserContract {
     private ContractServer server;
     private Browser browser;
 
-    protected abstract WebApp app(Map<String, ContractRoute> routes);
+    protected abstract WebApp app(Map<String, ContractRoute> routes, Map<String, StreamingRoute> streams);
 
     @BeforeAll
     void start() throws Exception {
         browser = Browser.open();
-        server = new ContractServer(app(ContractRoutes.standard()));
+        server = new ContractServer(app(ContractRoutes.standard(), ContractRoutes.streaming()));
     }
 
     @AfterAll

@@ -30,4 +30,18 @@ public final class ContractRoutes {
         routes.put("/vendor", () -> ContractFailures.Vendor.call());
         return routes;
     }
+
+    /** Text every streaming route writes before it fails. */
+    public static final String PARTIAL_BODY = "partial body, then a failure\n";
+
+    /** Routes that write their body themselves. */
+    public static Map<String, StreamingRoute> streaming() {
+        Map<String, StreamingRoute> routes = new LinkedHashMap<>();
+        routes.put("/partial", body -> {
+            body.write(PARTIAL_BODY.repeat(2_000).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            body.flush();
+            throw new IllegalStateException("failed after the response was committed");
+        });
+        return routes;
+    }
 }

@@ -4,6 +4,7 @@ import io.javalin.http.Context;
 import io.runserverplus.spi.DebugRequest;
 import io.runserverplus.spi.DebugResponse;
 import jakarta.servlet.http.HttpServletRequest;
+import org.eclipse.jetty.ee10.servlet.ServletContextRequest;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -22,6 +23,17 @@ final class JavalinExchange {
         }
         return new DebugRequest(servlet.getMethod(), servlet.getRequestURI(), servlet.getQueryString(),
                 servlet.getProtocol(), servlet.isSecure(), headers, servlet.getRemoteAddr());
+    }
+
+    /**
+     * Closes the connection under a response that was already committed when the app failed, so
+     * the client sees a broken exchange instead of a complete-looking, truncated answer.
+     */
+    static void cutConnection(Context ctx) {
+        ServletContextRequest request = ServletContextRequest.getServletContextRequest(ctx.req());
+        if (request != null) {
+            request.getConnectionMetaData().getConnection().getEndPoint().close();
+        }
     }
 
     static void respond(Context ctx, DebugResponse response) {

@@ -71,6 +71,7 @@ final class JavalinServerAdapter implements ServerAdapter {
     private void fail(Context ctx, Throwable failure) {
         if (ctx.res().isCommitted()) {
             debugger.handleFailureAfterCommit(JavalinExchange.request(ctx), failure);
+            JavalinExchange.cutConnection(ctx);
             return;
         }
         JavalinExchange.respond(ctx, debugger.handleFailure(JavalinExchange.request(ctx), failure));

@@ -1,6 +1,7 @@
 package io.runserverplus.adapter.javalin;
 
 import io.runserverplus.contract.ContractRoute;
+import io.runserverplus.contract.StreamingRoute;
 import java.util.Map;
 
 /** The contract routes as a Javalin app, written as a user would write routes. */
@@ -8,8 +9,10 @@ final class JavalinContractApp {
     private JavalinContractApp() {
     }
 
-    static JavalinApp of(Map<String, ContractRoute> routes) {
-        return JavalinApp.of(config -> routes.forEach((path, route) ->
-                config.routes.get(path, ctx -> ctx.result(route.handle()))));
+    static JavalinApp of(Map<String, ContractRoute> routes, Map<String, StreamingRoute> streams) {
+        return JavalinApp.of(config -> {
+            routes.forEach((path, route) -> config.routes.get(path, ctx -> ctx.result(route.handle())));
+            streams.forEach((path, route) -> config.routes.get(path, ctx -> route.write(ctx.outputStream())));
+        });
     }
 }

@@ -2,13 +2,14 @@ package io.runserverplus.adapter.javalin;
 
 import io.runserverplus.contract.AdapterContract;
 import io.runserverplus.contract.ContractRoute;
+import io.runserverplus.contract.StreamingRoute;
 import io.runserverplus.core.WebApp;
 import java.util.Map;
 
 class JavalinContractIT extends AdapterContract {
 
     @Override
-    protected WebApp app(Map<String, ContractRoute> routes) {
-        return JavalinContractApp.of(routes);
+    protected WebApp app(Map<String, ContractRoute> routes, Map<String, StreamingRoute> streams) {
+        return JavalinContractApp.of(routes, streams);
     }
 }
