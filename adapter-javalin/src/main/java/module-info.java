@@ -2,6 +2,7 @@
 module io.runserverplus.adapter.javalin {
     requires transitive io.runserverplus.core;
     requires transitive io.javalin;
+    requires io.runserverplus.adapter.jetty;
     requires org.eclipse.jetty.server;
     requires jakarta.servlet;
     requires org.eclipse.jetty.ee10.servlet;

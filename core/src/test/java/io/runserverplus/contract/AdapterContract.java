@@ -142,7 +142,7 @@ public abstract class AdapterContract {
         try (FailureLogRecorder log = new FailureLogRecorder()) {
             server.get("/boom?probe=logged-once", "text/html");
 
-            assertThat(log.countMentioning("GET /boom?probe=logged-once")).isEqualTo(1);
+            assertThat(log.countFailuresWith("only 2 on hand, 3 wanted")).isEqualTo(1);
         }
     }
 
@@ -161,7 +161,7 @@ public abstract class AdapterContract {
                         .hasSizeLessThan(ContractRoutes.PARTIAL_BODY.length() * 2_000)
                         .doesNotContain("<html");
             }
-            assertThat(log.countMentioning("GET /partial")).isEqualTo(1);
+            assertThat(log.countFailuresWith("failed after the response was committed")).isEqualTo(1);
         }
         assertThat(server.get("/ok", null).body()).isEqualTo("ok");
     }
@@ -228,7 +228,8 @@ public abstract class AdapterContract {
         assertThat(script.statusCode()).isEqualTo(200);
         assertThat(script.headers().firstValue("Content-Type")).hasValueSatisfying(type -> assertThat(type).startsWith("text/javascript"));
         assertThat(script.body()).contains("scrollIntoView");
-        assertThat(escape.statusCode()).isEqualTo(404);
+        // Frameworks refuse the encoded slashes outright (400) or find no such asset (404).
+        assertThat(escape.statusCode()).isIn(400, 404);
     }
 
     @Test

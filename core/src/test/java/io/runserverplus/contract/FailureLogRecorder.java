@@ -7,20 +7,31 @@ import java.util.logging.LogRecord;
 import java.util.logging.Logger;
 
 /**
- * Records what reaches the {@code runserverplus} logger (System.Logger's default backend is
- * java.util.logging), to check each failure is logged exactly once.
+ * Records every log record with a throwable that reaches java.util.logging's root logger (the
+ * default backend of System.Logger, used by RunServerPlus and by Helidon), to check that each
+ * failure is logged exactly once, whoever logs it.
  */
 public final class FailureLogRecorder extends Handler implements AutoCloseable {
 
-    private final Logger logger = Logger.getLogger("runserverplus");
+    private final Logger root = Logger.getLogger("");
     private final List<LogRecord> records = new CopyOnWriteArrayList<>();
 
     public FailureLogRecorder() {
-        logger.addHandler(this);
+        root.addHandler(this);
     }
 
-    public long countMentioning(String text) {
-        return records.stream().filter(record -> String.valueOf(record.getMessage()).contains(text)).count();
+    /** How many records carry a throwable (or a cause of one) with exactly this message. */
+    public long countFailuresWith(String exceptionMessage) {
+        return records.stream().filter(record -> mentions(record.getThrown(), exceptionMessage)).count();
+    }
+
+    private static boolean mentions(Throwable thrown, String message) {
+        for (Throwable t = thrown; t != null; t = t.getCause()) {
+            if (message.equals(t.getMessage())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     @Override
@@ -34,6 +45,6 @@ public final class FailureLogRecorder extends Handler implements AutoCloseable {
 
     @Override
     public void close() {
-        logger.removeHandler(this);
+        root.removeHandler(this);
     }
 }

@@ -4,6 +4,7 @@ import io.javalin.Javalin;
 import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;
 import io.javalin.http.Handler;
+import io.runserverplus.adapter.jetty.JettyRequestLog;
 import io.runserverplus.core.debugger.DebuggerEndpoint;
 import io.runserverplus.core.server.AdapterServer;
 import io.runserverplus.core.server.RequestLog;

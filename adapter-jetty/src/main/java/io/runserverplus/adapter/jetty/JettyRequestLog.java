@@ -1,18 +1,19 @@
-package io.runserverplus.adapter.javalin;
+package io.runserverplus.adapter.jetty;
 
 import io.runserverplus.core.server.RequestLog;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
 
 /**
- * Feeds Jetty's view of each finished exchange (status and bytes actually sent, which Javalin's
- * own request logger does not know) to the development server's request log.
+ * Feeds Jetty's view of each finished exchange (status and bytes actually sent) to the development
+ * server's request log. The Javalin adapter uses it too: Javalin runs on Jetty, and its own request
+ * logger does not know the bytes sent.
  */
-final class JettyRequestLog implements org.eclipse.jetty.server.RequestLog {
+public final class JettyRequestLog implements org.eclipse.jetty.server.RequestLog {
 
     private final RequestLog requestLog;
 
-    JettyRequestLog(RequestLog requestLog) {
+    public JettyRequestLog(RequestLog requestLog) {
         this.requestLog = requestLog;
     }
 

@@ -1,0 +1,49 @@
+package io.runserverplus.adapter.jetty;
+
+import io.runserverplus.core.debugger.DebuggerEndpoint;
+import org.eclipse.jetty.server.Handler;
+import org.eclipse.jetty.server.Request;
+import org.eclipse.jetty.server.Response;
+import org.eclipse.jetty.util.Callback;
+
+/**
+ * Puts the debugger in front of the app's handler: answers {@code /__debugger__/} requests, and
+ * turns every throwable the app throws, or fails its callback with, into the traceback page (or,
+ * once the response is committed, a log record and a cut connection).
+ */
+public final class DebuggerHandler extends Handler.Wrapper {
+
+    private final DebuggerEndpoint debugger;
+
+    public DebuggerHandler(Handler application, DebuggerEndpoint debugger) {
+        super(application);
+        this.debugger = debugger;
+    }
+
+    @Override
+    public boolean handle(Request request, Response response, Callback callback) throws Exception {
+        if (DebuggerEndpoint.isDebuggerPath(Request.getPathInContext(request))) {
+            JettyExchange.respond(response, callback, debugger.handleCommand(JettyExchange.request(request)));
+            return true;
+        }
+        Callback guarded = Callback.from(callback::succeeded, failure -> fail(request, response, callback, failure));
+        try {
+            return super.handle(request, response, guarded);
+        } catch (Throwable failure) {
+            fail(request, response, callback, failure);
+            return true;
+        }
+    }
+
+    private void fail(Request request, Response response, Callback callback, Throwable failure) {
+        if (response.isCommitted()) {
+            debugger.handleFailureAfterCommit(JettyExchange.request(request), failure);
+            // Failing the callback after commit makes Jetty abort the connection: the client sees
+            // a broken exchange, not a complete-looking truncated one.
+            callback.failed(failure);
+            return;
+        }
+        response.reset();
+        JettyExchange.respond(response, callback, debugger.handleFailure(JettyExchange.request(request), failure));
+    }
+}

@@ -1,0 +1,29 @@
+package io.runserverplus.adapter.jetty;
+
+import io.runserverplus.spi.AdapterProvider;
+
+/** Announces the Jetty adapter to core's discovery. */
+public final class JettyAdapterProvider implements AdapterProvider {
+
+    static final String NAME = "jetty";
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    @Override
+    public String artifact() {
+        return "io.runserverplus:runserverplus-adapter-jetty";
+    }
+
+    @Override
+    public boolean isAvailable() {
+        try {
+            Class.forName("org.eclipse.jetty.server.Server", false, JettyAdapterProvider.class.getClassLoader());
+            return true;
+        } catch (ClassNotFoundException missing) {
+            return false;
+        }
+    }
+}

@@ -1,0 +1,50 @@
+package io.runserverplus.adapter.jetty;
+
+import com.google.inject.AbstractModule;
+import com.google.inject.Module;
+import io.runserverplus.core.WebApp;
+import io.runserverplus.core.server.ServerAdapter;
+import java.util.function.Supplier;
+import org.eclipse.jetty.server.Handler;
+
+/**
+ * A Jetty 12 application for RunServerPlus: the core {@link Handler} you would give
+ * {@code Server.setHandler}, e.g. {@code JettyApp.of(new MyHandler())}.
+ */
+public final class JettyApp implements WebApp {
+
+    private final Supplier<Handler> handler;
+
+    private JettyApp(Supplier<Handler> handler) {
+        this.handler = handler;
+    }
+
+    public static JettyApp of(Handler handler) {
+        return new JettyApp(() -> handler);
+    }
+
+    /** The handler is made when the server starts, e.g. {@code JettyApp.of(MyHandler::new)}. */
+    public static JettyApp of(Supplier<Handler> handler) {
+        return new JettyApp(handler);
+    }
+
+    Handler handler() {
+        return handler.get();
+    }
+
+    @Override
+    public String adapterName() {
+        return JettyAdapterProvider.NAME;
+    }
+
+    @Override
+    public Module adapterModule() {
+        return new AbstractModule() {
+            @Override
+            protected void configure() {
+                bind(JettyApp.class).toInstance(JettyApp.this);
+                bind(ServerAdapter.class).to(JettyServerAdapter.class);
+            }
+        };
+    }
+}

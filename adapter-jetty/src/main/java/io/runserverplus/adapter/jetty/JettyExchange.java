@@ -1,0 +1,36 @@
+package io.runserverplus.adapter.jetty;
+
+import io.runserverplus.spi.DebugRequest;
+import io.runserverplus.spi.DebugResponse;
+import java.nio.ByteBuffer;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.eclipse.jetty.http.HttpField;
+import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.server.Request;
+import org.eclipse.jetty.server.Response;
+import org.eclipse.jetty.util.Callback;
+
+/** Translates between Jetty's core request and response and the debugger's neutral ones. */
+final class JettyExchange {
+    private JettyExchange() {
+    }
+
+    static DebugRequest request(Request request) {
+        Map<String, List<String>> headers = new LinkedHashMap<>();
+        for (HttpField field : request.getHeaders()) {
+            headers.computeIfAbsent(field.getName(), name -> new ArrayList<>()).add(field.getValue());
+        }
+        return new DebugRequest(request.getMethod(), Request.getPathInContext(request), request.getHttpURI().getQuery(),
+                request.getConnectionMetaData().getProtocol(), request.isSecure(), headers, Request.getRemoteAddr(request));
+    }
+
+    static void respond(Response response, Callback callback, DebugResponse answer) {
+        response.setStatus(answer.status());
+        response.getHeaders().put(HttpHeader.CONTENT_TYPE, answer.contentType());
+        answer.headers().forEach((name, value) -> response.getHeaders().put(name, value));
+        response.write(true, ByteBuffer.wrap(answer.body()), callback);
+    }
+}

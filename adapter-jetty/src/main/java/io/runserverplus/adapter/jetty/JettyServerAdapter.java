@@ -1,0 +1,57 @@
+package io.runserverplus.adapter.jetty;
+
+import io.runserverplus.core.debugger.DebuggerEndpoint;
+import io.runserverplus.core.server.AdapterServer;
+import io.runserverplus.core.server.RequestLog;
+import io.runserverplus.core.server.ServerAdapter;
+import io.runserverplus.core.server.ServerAddress;
+import jakarta.inject.Inject;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.ServerConnector;
+
+/** Starts a Jetty server whose handler is the app's, wrapped by {@link DebuggerHandler}. */
+final class JettyServerAdapter implements ServerAdapter {
+
+    private final JettyApp app;
+    private final DebuggerEndpoint debugger;
+    private final RequestLog requestLog;
+
+    @Inject
+    JettyServerAdapter(JettyApp app, DebuggerEndpoint debugger, RequestLog requestLog) {
+        this.app = app;
+        this.debugger = debugger;
+        this.requestLog = requestLog;
+    }
+
+    @Override
+    public AdapterServer start(ServerAddress address) throws Exception {
+        Server server = new Server();
+        ServerConnector connector = new ServerConnector(server);
+        connector.setHost(address.host());
+        connector.setPort(address.port());
+        server.addConnector(connector);
+        server.setHandler(new DebuggerHandler(app.handler(), debugger));
+        server.setRequestLog(new JettyRequestLog(requestLog));
+        try {
+            server.start();
+        } catch (Exception failure) {
+            server.stop();
+            throw failure;
+        }
+        return new AdapterServer() {
+            @Override
+            public int port() {
+                return connector.getLocalPort();
+            }
+
+            @Override
+            public void stop() {
+                try {
+                    server.stop();
+                } catch (Exception failure) {
+                    throw new IllegalStateException("Jetty did not stop cleanly: " + failure.getMessage(), failure);
+                }
+            }
+        };
+    }
+}

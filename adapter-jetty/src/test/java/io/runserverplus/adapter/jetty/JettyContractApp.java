@@ -1,0 +1,45 @@
+package io.runserverplus.adapter.jetty;
+
+import io.runserverplus.contract.ContractRoute;
+import io.runserverplus.contract.StreamingRoute;
+import java.io.OutputStream;
+import java.util.Map;
+import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.io.Content;
+import org.eclipse.jetty.server.Handler;
+import org.eclipse.jetty.server.Request;
+import org.eclipse.jetty.server.Response;
+import org.eclipse.jetty.util.Callback;
+
+/** The contract routes as a Jetty core handler, written as a user would write one. */
+final class JettyContractApp {
+    private JettyContractApp() {
+    }
+
+    static JettyApp of(Map<String, ContractRoute> routes, Map<String, StreamingRoute> streams) {
+        return JettyApp.of(new Handler.Abstract() {
+            @Override
+            public boolean handle(Request request, Response response, Callback callback) throws Exception {
+                String path = Request.getPathInContext(request);
+                ContractRoute route = routes.get(path);
+                if (route != null) {
+                    String body = route.handle();
+                    response.getHeaders().put(HttpHeader.CONTENT_TYPE, "text/plain; charset=utf-8");
+                    Content.Sink.write(response, true, body, callback);
+                    return true;
+                }
+                StreamingRoute stream = streams.get(path);
+                if (stream != null) {
+                    response.getHeaders().put(HttpHeader.CONTENT_TYPE, "text/plain; charset=utf-8");
+                    OutputStream out = Content.Sink.asOutputStream(response);
+                    stream.write(out);
+                    out.close();
+                    callback.succeeded();
+                    return true;
+                }
+                return false;
+            }
+        });
+    }
+
+}
