@@ -1,0 +1,45 @@
+package io.runserverplus.adapter.helidon;
+
+import com.google.inject.AbstractModule;
+import com.google.inject.Module;
+import io.helidon.webserver.http.HttpRouting;
+import io.runserverplus.core.WebApp;
+import io.runserverplus.core.server.ServerAdapter;
+import java.util.function.Consumer;
+
+/**
+ * A Helidon SE 4 application for RunServerPlus: the routing you would give
+ * {@code WebServer.builder().routing(...)}, e.g. {@code HelidonApp.of(routing -> routing.get("/", ...))}.
+ */
+public final class HelidonApp implements WebApp {
+
+    private final Consumer<HttpRouting.Builder> routing;
+
+    private HelidonApp(Consumer<HttpRouting.Builder> routing) {
+        this.routing = routing;
+    }
+
+    public static HelidonApp of(Consumer<HttpRouting.Builder> routing) {
+        return new HelidonApp(routing);
+    }
+
+    Consumer<HttpRouting.Builder> routing() {
+        return routing;
+    }
+
+    @Override
+    public String adapterName() {
+        return HelidonAdapterProvider.NAME;
+    }
+
+    @Override
+    public Module adapterModule() {
+        return new AbstractModule() {
+            @Override
+            protected void configure() {
+                bind(HelidonApp.class).toInstance(HelidonApp.this);
+                bind(ServerAdapter.class).to(HelidonServerAdapter.class);
+            }
+        };
+    }
+}

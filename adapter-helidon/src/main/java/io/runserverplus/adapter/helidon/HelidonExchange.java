@@ -1,0 +1,37 @@
+package io.runserverplus.adapter.helidon;
+
+import io.helidon.http.Header;
+import io.helidon.http.HeaderNames;
+import io.helidon.http.HttpPrologue;
+import io.helidon.http.Status;
+import io.helidon.webserver.http.ServerRequest;
+import io.helidon.webserver.http.ServerResponse;
+import io.runserverplus.spi.DebugRequest;
+import io.runserverplus.spi.DebugResponse;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Translates between Helidon's request and response and the debugger's neutral ones. */
+final class HelidonExchange {
+    private HelidonExchange() {
+    }
+
+    static DebugRequest request(ServerRequest request) {
+        Map<String, List<String>> headers = new LinkedHashMap<>();
+        for (Header header : request.headers()) {
+            headers.put(header.name(), header.allValues());
+        }
+        HttpPrologue prologue = request.prologue();
+        return new DebugRequest(prologue.method().text(), prologue.uriPath().path(),
+                prologue.hasQuery() ? prologue.query().rawValue() : "", prologue.rawProtocol(), request.isSecure(),
+                headers, request.remotePeer().host());
+    }
+
+    static void respond(ServerResponse response, DebugResponse answer) {
+        response.status(Status.create(answer.status()));
+        response.header(HeaderNames.CONTENT_TYPE, answer.contentType());
+        answer.headers().forEach((name, value) -> response.header(name, value));
+        response.send(answer.body());
+    }
+}

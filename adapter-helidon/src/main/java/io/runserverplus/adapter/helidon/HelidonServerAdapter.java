@@ -1,0 +1,67 @@
+package io.runserverplus.adapter.helidon;
+
+import io.helidon.http.HttpException;
+import io.helidon.webserver.WebServer;
+import io.helidon.webserver.http.HttpRouting;
+import io.runserverplus.core.debugger.DebuggerEndpoint;
+import io.runserverplus.core.server.AdapterServer;
+import io.runserverplus.core.server.RequestLog;
+import io.runserverplus.core.server.ServerAdapter;
+import io.runserverplus.core.server.ServerAddress;
+import jakarta.inject.Inject;
+
+/**
+ * Starts Helidon's WebServer (virtual threads) with the debugger wired into the routing: a filter
+ * for the request log, {@code /__debugger__/} routes, and an error handler for {@link Throwable}
+ * (Helidon passes {@link Error}s to error handlers too); handlers the app registers for its own
+ * exception types still win, as Helidon picks the most specific one. A failure after the response
+ * was committed never reaches an error handler: Helidon logs it once and closes the connection.
+ */
+final class HelidonServerAdapter implements ServerAdapter {
+
+    private final HelidonApp app;
+    private final DebuggerEndpoint debugger;
+    private final RequestLog requestLog;
+
+    @Inject
+    HelidonServerAdapter(HelidonApp app, DebuggerEndpoint debugger, RequestLog requestLog) {
+        this.app = app;
+        this.debugger = debugger;
+        this.requestLog = requestLog;
+    }
+
+    @Override
+    public AdapterServer start(ServerAddress address) {
+        WebServer server = WebServer.builder()
+                .host(address.host())
+                .port(address.port())
+                .routing(this::routing)
+                .build()
+                .start();
+        return new AdapterServer() {
+            @Override
+            public int port() {
+                return server.port();
+            }
+
+            @Override
+            public void stop() {
+                server.stop();
+            }
+        };
+    }
+
+    private void routing(HttpRouting.Builder routing) {
+        routing.addFilter(new RequestLogFilter(requestLog));
+        routing.any(DebuggerEndpoint.PREFIX + "*", (request, response) ->
+                HelidonExchange.respond(response, debugger.handleCommand(HelidonExchange.request(request))));
+        routing.error(Throwable.class, (request, response, failure) -> {
+            // Helidon's own HTTP exceptions (404 for an unknown path, 400, ...) are answers, not
+            // failures: sending nothing hands them back to Helidon's default handling.
+            if (!(failure instanceof HttpException)) {
+                HelidonExchange.respond(response, debugger.handleFailure(HelidonExchange.request(request), failure));
+            }
+        });
+        app.routing().accept(routing);
+    }
+}
