@@ -1,0 +1,154 @@
+package io.runserverplus.contract;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.runserverplus.core.RunningServer;
+import java.io.BufferedReader;
+import java.io.File;
+import java.io.InputStreamReader;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+/**
+ * What the README promises of every demo: its routes, sources found without configuration, and
+ * that it starts the way ./run-demo starts it (a child JVM over target/classes and the jars listed
+ * in target/runtime-classpath.txt).
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+public abstract class DemoContract {
+
+    private static final Pattern RUNNING_ON = Pattern.compile(" \\* Running on (http://127\\.0\\.0\\.1:\\d+)");
+
+    private RunningServer demo;
+    private final HttpClient client = HttpClient.newHttpClient();
+
+    /** Starts the demo in this JVM with runserver_plus arguments. */
+    protected abstract RunningServer start(String... args);
+
+    /** The demo's main class. */
+    protected abstract Class<?> mainClass();
+
+    /** "Javalin", "Helidon" or "Jetty", as the greeting says. */
+    protected abstract String framework();
+
+    @BeforeAll
+    void startDemo() {
+        demo = start("127.0.0.1:0");
+    }
+
+    @AfterAll
+    void stopDemo() {
+        demo.stop();
+    }
+
+    @Test
+    void theRootAnswersTheGreeting() throws Exception {
+        HttpResponse<String> response = get("/", "text/html");
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.body()).isEqualTo("Hello from the " + framework() + " demo");
+    }
+
+    @Test
+    void boomFailsThreeApplicationFramesDeepWithTheirSourceShown() throws Exception {
+        String demoPackage = mainClass().getPackageName().replace(".", "\\.");
+        HttpResponse<String> response = get("/boom", "text/html");
+
+        assertThat(response.statusCode()).isEqualTo(500);
+        assertThat(response.body())
+                .contains("Cannot reserve &#39;durian&#39;: out of stock")
+                .containsPattern("frame application focus expanded[^>]*>\\s*<div[^>]*><span class=\"at\">at</span> "
+                        + "<span class=\"class\">" + demoPackage + "\\.Inventory</span>\\.<span class=\"method\">reserve</span>")
+                .containsPattern("<span class=\"class\">" + demoPackage + "\\.Checkout\\$Pricing</span>\\.<span class=\"method\">total</span>")
+                .containsPattern("<span class=\"class\">" + demoPackage + "\\.Checkout</span>\\.<span class=\"method\">placeOrder</span>")
+                .containsPattern("class=\"line current in-callable\"><td class=\"ln\">\\d+</td><td class=\"code\"><pre>.*"
+                        + "<span class=\"tok-keyword\">throw</span>");
+    }
+
+    @Test
+    void chainShowsEveryCauseAndTheSuppressedException() throws Exception {
+        String text = get("/chain", "text/plain").body();
+
+        assertThat(text)
+                .startsWith("java.lang.IllegalStateException: Report for 2026-Q4 could not be produced")
+                .contains("Suppressed: java.io.IOException: could not release the lock on report-2026-Q4.lock")
+                .contains("Caused by: java.io.IOException: figures for 2026-Q4 are unreadable")
+                .contains("Caused by: java.io.IOException: disk quota exceeded while reading figures-2026-Q4.csv");
+    }
+
+    @Test
+    void errorShowsTheErrorOnThePage() throws Exception {
+        HttpResponse<String> response = get("/error", "text/html");
+
+        assertThat(response.statusCode()).isEqualTo(500);
+        assertThat(response.body()).contains("<h1>java.lang.AssertionError</h1>");
+    }
+
+    @Test
+    void theDemoStartsFromItsClassesAndJarsAndServesTheGreeting() throws Exception {
+        Process child = demoProcess("127.0.0.1:0").redirectErrorStream(true).start();
+        try (BufferedReader output = new BufferedReader(new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8))) {
+            String url = awaitUrl(output);
+
+            HttpResponse<String> response = client.send(HttpRequest.newBuilder(URI.create(url + "/")).build(),
+                    HttpResponse.BodyHandlers.ofString());
+
+            assertThat(response.body()).isEqualTo("Hello from the " + framework() + " demo");
+        } finally {
+            child.destroy();
+            child.waitFor(10, TimeUnit.SECONDS);
+        }
+    }
+
+    @Test
+    void aBadAddressEndsTheProgramWithOneSentenceAndExitCode2() throws Exception {
+        Process child = demoProcess("localhost:http").start();
+
+        assertThat(child.waitFor(30, TimeUnit.SECONDS)).isTrue();
+        String errors = new String(child.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(child.exitValue()).isEqualTo(2);
+        assertThat(errors.strip().lines().filter(line -> !line.startsWith("WARNING:")))
+                .containsExactly("\"http\" in \"localhost:http\" is not a port number; use a number from 0 to 65535 (0 picks a free port).");
+    }
+
+    private HttpResponse<String> get(String path, String accept) throws Exception {
+        return client.send(HttpRequest.newBuilder(URI.create(demo.url() + path)).header("Accept", accept).build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    private ProcessBuilder demoProcess(String... args) throws Exception {
+        String jars = Files.readString(Path.of("target", "runtime-classpath.txt")).strip();
+        List<String> command = new ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", Path.of("target", "classes") + File.pathSeparator + jars,
+                mainClass().getName()));
+        command.addAll(List.of(args));
+        return new ProcessBuilder(command);
+    }
+
+    private static String awaitUrl(BufferedReader output) throws Exception {
+        StringBuilder seen = new StringBuilder();
+        for (String line = output.readLine(); line != null; line = output.readLine()) {
+            seen.append(line).append('\n');
+            Matcher matcher = RUNNING_ON.matcher(line);
+            if (matcher.find()) {
+                return matcher.group(1);
+            }
+        }
+        throw new AssertionError("the demo ended without announcing its address:\n" + seen);
+    }
+}
