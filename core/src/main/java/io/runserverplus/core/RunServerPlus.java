@@ -131,9 +131,21 @@ public final class RunServerPlus {
             TracebackSettings tracebackSettings = new TracebackSettings(applicationPackages,
                     SourceRoots.detect(sourceRoots, Path.of("").toAbsolutePath(), System.getProperty("java.class.path", "")),
                     TracebackSettings.DEFAULT_CONTEXT_LINES);
+            quietGuice();
             Injector injector = Guice.createInjector(
                     Modules.override(new CoreModule(tracebackSettings, terminal), app.adapterModule()).with(modules));
             return serve(injector, address);
+        }
+
+        /**
+         * Guice's bytecode generation (only needed for AOP, which we do not use) reaches for
+         * sun.misc.Unsafe and makes JDK 24+ print a deprecation warning at every start; reflection
+         * does the same job here. A value the user set wins.
+         */
+        private static void quietGuice() {
+            if (System.getProperty("guice_bytecode_gen_option") == null) {
+                System.setProperty("guice_bytecode_gen_option", "DISABLED");
+            }
         }
 
         private static RunningServer serve(Injector injector, ServerAddress address) {
