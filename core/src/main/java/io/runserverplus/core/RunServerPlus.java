@@ -116,10 +116,11 @@ public final class RunServerPlus {
         }
 
         private RunningServer startServer() {
+            AdapterDiscovery adapters = AdapterDiscovery.fromClassPath(RunServerPlus.class.getClassLoader());
             if (app == null) {
-                throw new SettingsException("No app to serve; call .app(...) with your framework's app, e.g."
-                        + " .app(JavalinApp.of(config -> ...)).");
+                throw adapters.noApp();
             }
+            adapters.checkAdapterOf(app);
             Optional<CommandLine> commandLine = args == null ? Optional.of(new CommandLine()) : CommandLine.parse(args);
             if (commandLine.isEmpty()) {
                 System.exit(0);

@@ -43,6 +43,18 @@ public abstract class AdapterContract {
     }
 
     @Test
+    void theAdapterIsListedAmongTheInstalledOnes() {
+        String name = app(Map.of(), Map.of()).adapterName();
+
+        assertThat(io.runserverplus.core.AdapterDiscovery.fromClassPath(getClass().getClassLoader()).installed())
+                .anySatisfy(provider -> {
+                    assertThat(provider.name()).isEqualTo(name);
+                    assertThat(provider.isAvailable()).isTrue();
+                    assertThat(provider.artifact()).isEqualTo("io.runserverplus:runserverplus-adapter-" + name);
+                });
+    }
+
+    @Test
     void theBannerNamesTheRealPortAndWarnsThatThisIsADevelopmentServer() {
         assertThat(server.console())
                 .contains("WARNING: This is a development server. Do not use it in a production deployment.")

@@ -12,6 +12,12 @@ public interface AdapterProvider {
     /** The Maven coordinates a user adds to get this adapter, quoted in error messages. */
     String artifact();
 
+    /** How a user makes an app for this adapter, quoted in messages, e.g. {@code JavalinApp.of(config -> ...)}. */
+    String usage();
+
+    /** The framework's own Maven coordinates, quoted when it is missing. */
+    String frameworkArtifact();
+
     /** Whether the framework this adapter bridges is itself on the class path. */
     boolean isAvailable();
 }

@@ -14,7 +14,17 @@ public final class HelidonAdapterProvider implements AdapterProvider {
 
     @Override
     public String artifact() {
-        return "io.runserverplus:runserverplus-adapter.helidon";
+        return "io.runserverplus:runserverplus-adapter-helidon";
+    }
+
+    @Override
+    public String usage() {
+        return "HelidonApp.of(routing -> ...)";
+    }
+
+    @Override
+    public String frameworkArtifact() {
+        return "io.helidon.webserver:helidon-webserver";
     }
 
     @Override

@@ -18,6 +18,16 @@ public final class JavalinAdapterProvider implements AdapterProvider {
     }
 
     @Override
+    public String usage() {
+        return "JavalinApp.of(config -> ...)";
+    }
+
+    @Override
+    public String frameworkArtifact() {
+        return "io.javalin:javalin";
+    }
+
+    @Override
     public boolean isAvailable() {
         try {
             Class.forName("io.javalin.Javalin", false, JavalinAdapterProvider.class.getClassLoader());

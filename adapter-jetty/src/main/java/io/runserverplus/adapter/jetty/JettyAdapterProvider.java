@@ -18,6 +18,16 @@ public final class JettyAdapterProvider implements AdapterProvider {
     }
 
     @Override
+    public String usage() {
+        return "JettyApp.of(handler)";
+    }
+
+    @Override
+    public String frameworkArtifact() {
+        return "org.eclipse.jetty:jetty-server";
+    }
+
+    @Override
     public boolean isAvailable() {
         try {
             Class.forName("org.eclipse.jetty.server.Server", false, JettyAdapterProvider.class.getClassLoader());
