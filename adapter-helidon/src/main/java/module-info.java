@@ -4,6 +4,7 @@ module io.runserverplus.adapter.helidon {
     requires transitive io.helidon.webserver;
     requires io.helidon.http;
     requires io.helidon.common.socket;
+    requires io.helidon.common.tls;
 
     exports io.runserverplus.adapter.helidon;
     opens io.runserverplus.adapter.helidon to com.google.guice;

@@ -153,7 +153,7 @@ public final class RunServerPlus {
             RequestLog requestLog = injector.getInstance(RequestLog.class);
             AdapterServer server;
             try {
-                server = injector.getInstance(ServerAdapter.class).start(address);
+                server = injector.getInstance(ServerAdapter.class).start(address, Optional.empty());
             } catch (Exception failure) {
                 requestLog.close();
                 if (causedBy(failure, BindException.class)) {

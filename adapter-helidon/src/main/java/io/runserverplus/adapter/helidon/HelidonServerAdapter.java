@@ -1,7 +1,9 @@
 package io.runserverplus.adapter.helidon;
 
 import io.helidon.http.HttpException;
+import io.helidon.common.tls.Tls;
 import io.helidon.webserver.WebServer;
+import io.helidon.webserver.WebServerConfig;
 import io.helidon.webserver.http.HttpRouting;
 import io.runserverplus.core.debugger.DebuggerEndpoint;
 import io.runserverplus.core.server.AdapterServer;
@@ -9,6 +11,8 @@ import io.runserverplus.core.server.RequestLog;
 import io.runserverplus.core.server.ServerAdapter;
 import io.runserverplus.core.server.ServerAddress;
 import jakarta.inject.Inject;
+import java.util.Optional;
+import javax.net.ssl.SSLContext;
 
 /**
  * Starts Helidon's WebServer (virtual threads) with the debugger wired into the routing: a filter
@@ -31,13 +35,13 @@ final class HelidonServerAdapter implements ServerAdapter {
     }
 
     @Override
-    public AdapterServer start(ServerAddress address) {
-        WebServer server = WebServer.builder()
+    public AdapterServer start(ServerAddress address, Optional<SSLContext> tls) {
+        WebServerConfig.Builder builder = WebServer.builder()
                 .host(address.host())
                 .port(address.port())
-                .routing(this::routing)
-                .build()
-                .start();
+                .routing(this::routing);
+        tls.ifPresent(context -> builder.tls(Tls.builder().sslContext(context).build()));
+        WebServer server = builder.build().start();
         return new AdapterServer() {
             @Override
             public int port() {

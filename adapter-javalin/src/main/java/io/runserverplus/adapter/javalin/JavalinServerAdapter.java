@@ -4,6 +4,7 @@ import io.javalin.Javalin;
 import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;
 import io.javalin.http.Handler;
+import io.runserverplus.adapter.jetty.JettyConnectors;
 import io.runserverplus.adapter.jetty.JettyRequestLog;
 import io.runserverplus.core.debugger.DebuggerEndpoint;
 import io.runserverplus.core.server.AdapterServer;
@@ -11,6 +12,8 @@ import io.runserverplus.core.server.RequestLog;
 import io.runserverplus.core.server.ServerAdapter;
 import io.runserverplus.core.server.ServerAddress;
 import jakarta.inject.Inject;
+import java.util.Optional;
+import javax.net.ssl.SSLContext;
 
 /**
  * Starts Javalin with the debugger wired in: {@code /__debugger__/} routes, a default exception
@@ -32,12 +35,13 @@ final class JavalinServerAdapter implements ServerAdapter {
     }
 
     @Override
-    public AdapterServer start(ServerAddress address) {
+    public AdapterServer start(ServerAddress address, Optional<SSLContext> tls) {
         Javalin javalin = Javalin.create(config -> {
             installDebugger(config);
+            config.jetty.addConnector((server, http) -> JettyConnectors.create(server, http, address, tls));
             app.configuration().accept(config);
         });
-        javalin.start(address.host(), address.port());
+        javalin.start();
         return new AdapterServer() {
             @Override
             public int port() {

@@ -6,6 +6,9 @@ import io.runserverplus.core.server.RequestLog;
 import io.runserverplus.core.server.ServerAdapter;
 import io.runserverplus.core.server.ServerAddress;
 import jakarta.inject.Inject;
+import java.util.Optional;
+import javax.net.ssl.SSLContext;
+import org.eclipse.jetty.server.HttpConfiguration;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
 
@@ -24,11 +27,9 @@ final class JettyServerAdapter implements ServerAdapter {
     }
 
     @Override
-    public AdapterServer start(ServerAddress address) throws Exception {
+    public AdapterServer start(ServerAddress address, Optional<SSLContext> tls) throws Exception {
         Server server = new Server();
-        ServerConnector connector = new ServerConnector(server);
-        connector.setHost(address.host());
-        connector.setPort(address.port());
+        ServerConnector connector = JettyConnectors.create(server, new HttpConfiguration(), address, tls);
         server.addConnector(connector);
         server.setHandler(new DebuggerHandler(app.handler(), debugger));
         server.setRequestLog(new JettyRequestLog(requestLog));
