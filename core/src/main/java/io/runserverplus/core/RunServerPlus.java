@@ -10,9 +10,10 @@ import io.runserverplus.core.server.RequestLog;
 import io.runserverplus.core.server.ServerAdapter;
 import io.runserverplus.core.server.ServerAddress;
 import io.runserverplus.core.server.Terminal;
-import io.runserverplus.core.settings.AddressPort;
 import io.runserverplus.core.settings.CommandLine;
+import io.runserverplus.core.settings.Settings;
 import io.runserverplus.core.settings.SettingsException;
+import io.runserverplus.core.settings.SettingsResolver;
 import io.runserverplus.core.source.SourceRoots;
 import io.runserverplus.core.traceback.TracebackSettings;
 import java.net.BindException;
@@ -37,7 +38,7 @@ public final class RunServerPlus {
     /** Collects the app and settings; {@link #start()} serves it. */
     public static final class Builder {
         private WebApp app;
-        private String addrPort;
+        private final java.util.Map<String, Object> builderSettings = new java.util.HashMap<>();
         private String[] args;
         private final List<String> applicationPackages = new ArrayList<>();
         private final List<Path> sourceRoots = new ArrayList<>();
@@ -55,7 +56,13 @@ public final class RunServerPlus {
 
         /** Where to listen, as on the command line: {@code 8000}, {@code 0.0.0.0:8000}, {@code [::1]:0}. */
         public Builder addrPort(String addrPort) {
-            this.addrPort = addrPort;
+            builderSettings.put(Settings.ADDRPORT.name(), Settings.ADDRPORT.parser().apply(addrPort));
+            return this;
+        }
+
+        /** Listen on {@code ::1} instead of {@code 127.0.0.1} when the address names only a port. */
+        public Builder ipv6(boolean ipv6) {
+            builderSettings.put(Settings.IPV6.name(), ipv6);
             return this;
         }
 
@@ -123,12 +130,10 @@ public final class RunServerPlus {
             adapters.checkAdapterOf(app);
             Optional<CommandLine> commandLine = args == null ? Optional.of(new CommandLine()) : CommandLine.parse(args);
             if (commandLine.isEmpty()) {
-                System.exit(0);
+                System.exit(0); // --help or --version answered
             }
-            String chosen = commandLine.get().addrPort().orElse(addrPort);
-            ServerAddress address = chosen == null
-                    ? new ServerAddress(AddressPort.DEFAULT_HOST, AddressPort.DEFAULT_PORT)
-                    : AddressPort.parse(chosen, AddressPort.DEFAULT_HOST);
+            Settings settings = Settings.resolve(SettingsResolver.forThisProcess(commandLine.get().given(), builderSettings));
+            ServerAddress address = settings.address();
             TracebackSettings tracebackSettings = new TracebackSettings(applicationPackages,
                     SourceRoots.detect(sourceRoots, Path.of("").toAbsolutePath(), System.getProperty("java.class.path", "")),
                     TracebackSettings.DEFAULT_CONTEXT_LINES);

@@ -1,10 +1,16 @@
 package io.runserverplus.core.settings;
 
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Optional;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-/** The runserver_plus-style command line, parsed with picocli. */
+/**
+ * The runserver_plus-style command line, parsed with picocli. Values stay text here: the
+ * {@link SettingsResolver} validates them with the same parser as every other source.
+ */
 @Command(name = "runserver_plus", mixinStandardHelpOptions = true, versionProvider = CommandLine.Version.class,
         description = "Starts the development server with the RunServerPlus debugger.")
 public final class CommandLine {
@@ -13,9 +19,19 @@ public final class CommandLine {
             description = "Address and port to listen on: 8000, 0.0.0.0:8000, [::1]:8000. Default 127.0.0.1:8000.")
     String addrPort;
 
-    /** The addrport argument, when given. */
-    public Optional<String> addrPort() {
-        return Optional.ofNullable(addrPort);
+    @Option(names = {"-6", "--ipv6"}, description = "Listen on ::1 by default instead of 127.0.0.1.")
+    boolean ipv6;
+
+    /** The options given, by setting name, as text. */
+    public Map<String, String> given() {
+        Map<String, String> given = new LinkedHashMap<>();
+        if (addrPort != null) {
+            given.put(Settings.ADDRPORT.name(), addrPort);
+        }
+        if (ipv6) {
+            given.put(Settings.IPV6.name(), "true");
+        }
+        return given;
     }
 
     /**
@@ -32,11 +48,19 @@ public final class CommandLine {
             }
             return Optional.of(options);
         } catch (picocli.CommandLine.ParameterException bad) {
-            throw new SettingsException(bad.getMessage().endsWith(".") ? bad.getMessage() : bad.getMessage() + ".");
+            String message = bad.getMessage().strip();
+            String suggestion = picocli.CommandLine.UnmatchedArgumentException.class.isInstance(bad)
+                    ? suggestionFor((picocli.CommandLine.UnmatchedArgumentException) bad) : "";
+            throw new SettingsException((message.endsWith(".") ? message : message + ".") + suggestion);
         }
     }
 
-    /** The version from the jar's manifest, or "development" when run from classes. */
+    private static String suggestionFor(picocli.CommandLine.UnmatchedArgumentException unmatched) {
+        return unmatched.getSuggestions().isEmpty() ? " See --help for the options."
+                : " Did you mean " + String.join(" or ", unmatched.getSuggestions()) + "?";
+    }
+
+    /** The version from the jar's manifest, or "development build" when run from classes. */
     static final class Version implements picocli.CommandLine.IVersionProvider {
         @Override
         public String[] getVersion() {
