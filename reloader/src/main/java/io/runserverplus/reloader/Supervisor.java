@@ -366,16 +366,39 @@ public final class Supervisor {
                 throw new ReloaderException("The maximum delay " + maxDelay
                         + " cannot be shorter than the quiet period " + quietPeriod + ".");
             }
-            if (detector == null) {
-                detector = ChangeDetectors.select(ChangeDetectors.AUTO);
+            Builder b = copy();
+            if (b.detector == null) {
+                b.detector = ChangeDetectors.select(ChangeDetectors.AUTO);
             }
-            if (watch == null) {
-                watch = WatchRequest.ofClassPath(List.of(), List.of(), WatchRequest.DEFAULT_POLL_INTERVAL);
+            if (b.watch == null) {
+                b.watch = WatchRequest.ofClassPath(List.of(), List.of(), WatchRequest.DEFAULT_POLL_INTERVAL);
             }
-            if (parentOptions == null) {
-                parentOptions = ManagementFactory.getRuntimeMXBean().getInputArguments();
+            if (b.parentOptions == null) {
+                b.parentOptions = List.copyOf(ManagementFactory.getRuntimeMXBean().getInputArguments());
             }
-            return new Supervisor(this);
+            return new Supervisor(b);
+        }
+
+        /** A built supervisor keeps its own settings, whatever happens to this builder later. */
+        private Builder copy() {
+            var b = new Builder();
+            b.mainClass = mainClass;
+            b.args = args;
+            b.jvmOptions = jvmOptions;
+            b.parentOptions = parentOptions;
+            b.environment = environment;
+            b.port = port;
+            b.host = host;
+            b.detector = detector;
+            b.watch = watch;
+            b.javaHome = javaHome;
+            b.classPath = classPath;
+            b.quietPeriod = quietPeriod;
+            b.maxDelay = maxDelay;
+            b.stopTimeout = stopTimeout;
+            b.out = out;
+            b.err = err;
+            return b;
         }
 
         private static String requireText(String value, String what) {

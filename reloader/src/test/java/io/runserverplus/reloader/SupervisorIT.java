@@ -186,8 +186,8 @@ class SupervisorIT {
         awaitServing(first);
     }
 
-    @Test
-    void theChildExitsWhenItsSupervisorIsKilled() throws Exception {
+    /** Runs {@link TestSupervisorMain} in its own JVM, so the test can signal or kill it. */
+    private Process startSupervisorJvm() throws IOException {
         Files.writeString(dir.resolve("mode"), "serve");
         List<String> command = new ArrayList<>(List.of(
                 ChildCommand.javaExecutable(Path.of(System.getProperty("java.home"))).toString()));
@@ -196,12 +196,30 @@ class SupervisorIT {
                 dir.toString(), Integer.toString(port)));
         Process supervisorJvm = new ProcessBuilder(command).inheritIO().start();
         started.add(supervisorJvm.toHandle());
+        return supervisorJvm;
+    }
 
+    @Test
+    void theChildExitsWhenItsSupervisorIsKilled() throws Exception {
+        Process supervisorJvm = startSupervisorJvm();
         long child = awaitServing(0);
+
         supervisorJvm.destroyForcibly().waitFor();
 
         await(() -> gone(child) ? true : null);
         assertThat(dir.resolve("stopped-" + child)).as("it exits through its shutdown hooks").exists();
+    }
+
+    @Test
+    void sigtermOnTheSupervisorStopsTheChildBeforeItExits() throws Exception {
+        Process supervisorJvm = startSupervisorJvm();
+        long child = awaitServing(0);
+
+        supervisorJvm.destroy(); // SIGTERM, as Ctrl+C or a process manager
+        assertThat(supervisorJvm.waitFor(15, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+
+        assertThat(gone(child)).as("child stopped by the supervisor's shutdown hook").isTrue();
+        assertThat(dir.resolve("stopped-" + child)).exists();
     }
 
     /** Copies the supervisor's output to the test log while keeping it for assertions. */
