@@ -1,0 +1,62 @@
+package io.runserverplus.reloader;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Builds the child's command line: {@code java} from the same {@code java.home}, the parent's
+ * forwardable JVM options, the extra ones, {@code -cp}, the main class and its arguments.
+ */
+final class ChildCommand {
+
+    /** Hot implicit exceptions must keep their own instances, or frame-locals captures pile up. */
+    static final String KEEP_FAST_THROW_TRACES = "-XX:-OmitStackTraceInFastThrow";
+
+    private ChildCommand() {
+    }
+
+    static List<String> build(Path javaHome, String classPath, List<String> parentOptions,
+            List<String> extraOptions, String mainClass, List<String> args) {
+        var command = new ArrayList<String>();
+        command.add(javaExecutable(javaHome).toString());
+        command.addAll(forwarded(parentOptions));
+        command.addAll(extraOptions);
+        command.add(KEEP_FAST_THROW_TRACES);
+        if (!classPath.isEmpty()) {
+            command.add("-cp");
+            command.add(classPath);
+        }
+        command.add(mainClass);
+        command.addAll(args);
+        return command;
+    }
+
+    static Path javaExecutable(Path javaHome) {
+        boolean windows = System.getProperty("os.name", "").startsWith("Windows");
+        return javaHome.resolve("bin").resolve(windows ? "java.exe" : "java");
+    }
+
+    /**
+     * The parent's options that describe the app rather than the way the parent was launched:
+     * system properties, assertions, preview and module flags, heap and stack sizes. Agents and
+     * debugger options stay with the parent: a second JDWP agent on the same port would fail, and
+     * an IDE's agents are meant for the process the IDE started.
+     */
+    static List<String> forwarded(List<String> parentOptions) {
+        var kept = new ArrayList<String>();
+        for (String option : parentOptions) {
+            if (option.startsWith("-D") && !option.startsWith("-Djava.class.path=")
+                    || option.equals("-ea") || option.startsWith("-ea:")
+                    || option.equals("-enableassertions") || option.startsWith("-enableassertions:")
+                    || option.equals("-esa") || option.equals("--enable-preview")
+                    || option.startsWith("--add-opens=") || option.startsWith("--add-exports=")
+                    || option.startsWith("--add-reads=") || option.startsWith("--add-modules=")
+                    || option.startsWith("--enable-native-access=")
+                    || option.startsWith("-Xmx") || option.startsWith("-Xms") || option.startsWith("-Xss")) {
+                kept.add(option);
+            }
+        }
+        return kept;
+    }
+}

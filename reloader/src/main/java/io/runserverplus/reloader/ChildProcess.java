@@ -1,0 +1,96 @@
+package io.runserverplus.reloader;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * One run of the app's child JVM. Its stdout and stderr are copied to ours byte for byte as they
+ * arrive (so prompts and progress without a newline still show), and split into lines for the
+ * {@link OutputTail} the failure page shows.
+ */
+final class ChildProcess {
+
+    private final Process process;
+    private final Thread[] pumps;
+
+    private ChildProcess(Process process, Thread[] pumps) {
+        this.process = process;
+        this.pumps = pumps;
+    }
+
+    static ChildProcess start(List<String> command, Map<String, String> env, OutputTail tail,
+            OutputStream out, OutputStream err) throws IOException {
+        var builder = new ProcessBuilder(command).redirectInput(ProcessBuilder.Redirect.INHERIT);
+        builder.environment().putAll(env);
+        Process process = builder.start();
+        Thread[] pumps = {
+            pump(process.getInputStream(), out, tail, "runserverplus-child-out"),
+            pump(process.getErrorStream(), err, tail, "runserverplus-child-err"),
+        };
+        return new ChildProcess(process, pumps);
+    }
+
+    private static Thread pump(InputStream from, OutputStream to, OutputTail tail, String name) {
+        return Thread.ofPlatform().daemon().name(name).start(() -> {
+            var splitter = tail.new LineSplitter();
+            var buffer = new byte[8192];
+            try (from) {
+                int n;
+                while ((n = from.read(buffer)) >= 0) {
+                    synchronized (to) {
+                        to.write(buffer, 0, n);
+                        to.flush();
+                    }
+                    splitter.accept(buffer, n);
+                }
+            } catch (IOException e) {
+                // the child is gone
+            }
+            splitter.finish();
+        });
+    }
+
+    long pid() {
+        return process.pid();
+    }
+
+    Process process() {
+        return process;
+    }
+
+    /**
+     * Asks the child to stop (SIGTERM, so its shutdown hooks run), kills it after the timeout, and
+     * waits until its output is drained. Returns the exit code.
+     */
+    int stop(Duration timeout) {
+        process.destroy();
+        try {
+            if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+                process.destroyForcibly();
+                process.waitFor(5, TimeUnit.SECONDS);
+            }
+        } catch (InterruptedException e) {
+            process.destroyForcibly();
+            Thread.currentThread().interrupt();
+        }
+        awaitOutput();
+        return process.isAlive() ? -1 : process.exitValue();
+    }
+
+    /** Waits (briefly) for the pumps, so the tail has the last lines before it is shown. */
+    void awaitOutput() {
+        for (Thread pump : pumps) {
+            try {
+                pump.join(1_000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+    }
+}

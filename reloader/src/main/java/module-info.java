@@ -1,0 +1,15 @@
+/** RunServerPlus reloader: change detectors and the supervisor that restarts the app. JDK only. */
+module io.runserverplus.reloader {
+    requires transitive io.runserverplus.spi;
+    // The failure page shown while the app cannot start.
+    requires jdk.httpserver;
+    // The parent's -D options, forwarded to the child.
+    requires java.management;
+
+    exports io.runserverplus.reloader;
+
+    uses io.runserverplus.spi.ChangeDetectorProvider;
+    provides io.runserverplus.spi.ChangeDetectorProvider with
+            io.runserverplus.reloader.WatchDetectorProvider,
+            io.runserverplus.reloader.PollDetectorProvider;
+}

@@ -1,0 +1,72 @@
+package io.runserverplus.reloader;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+class DebouncerTest {
+
+    private static final long MS = 1_000_000;
+
+    private final Debouncer debouncer = new Debouncer(Duration.ofMillis(200), Duration.ofSeconds(2),
+            () -> { throw new AssertionError("fake clock only"); }, batch -> { });
+
+    @Test
+    void nothingIsDueWhileNothingChanged() {
+        assertThat(debouncer.nanosUntilDue(0)).isEqualTo(-1);
+        assertThat(debouncer.takeIfDue(10_000 * MS)).isEmpty();
+    }
+
+    @Test
+    void aBatchIsReleasedOnceWritesPauseForTheQuietPeriod() {
+        for (int i = 0; i < 500; i++) {
+            debouncer.offer(Set.of(Path.of("A" + i + ".class")), i * 2 * MS); // 500 files over 1 s
+        }
+        long last = 998 * MS;
+        assertThat(debouncer.takeIfDue(last + 199 * MS)).isEmpty();
+        Set<Path> batch = debouncer.takeIfDue(last + 200 * MS);
+        assertThat(batch).hasSize(500).first().isEqualTo(Path.of("A0.class"));
+        assertThat(debouncer.takeIfDue(last + 10_000 * MS)).isEmpty();
+    }
+
+    @Test
+    void aNeverEndingStreamIsReleasedAfterTheMaximumDelay() {
+        long t = 0;
+        var released = new ArrayList<Set<Path>>();
+        for (; t < 5_000 * MS; t += 100 * MS) {
+            debouncer.offer(Set.of(Path.of("log" + t)), t);
+            Set<Path> batch = debouncer.takeIfDue(t);
+            if (!batch.isEmpty()) {
+                released.add(batch);
+            }
+        }
+        assertThat(released).hasSize(2);
+        assertThat(released.get(0)).hasSize(21); // 0 ms .. 2000 ms
+    }
+
+    @Test
+    void theThreadDeliversOneBatchPerBurst() throws Exception {
+        var batches = new ArrayList<Set<Path>>();
+        try (var real = new Debouncer(Duration.ofMillis(100), Duration.ofSeconds(2), batch -> {
+            synchronized (batches) {
+                batches.add(batch);
+            }
+        }).start()) {
+            for (int i = 0; i < 50; i++) {
+                real.changed(Set.of(Path.of("f" + i)));
+                Thread.sleep(2);
+            }
+            Thread.sleep(400);
+            real.changed(Set.of(Path.of("g")));
+            Thread.sleep(400);
+        }
+        synchronized (batches) {
+            assertThat(batches).extracting(Set::size).isEqualTo(List.of(50, 1));
+        }
+    }
+}

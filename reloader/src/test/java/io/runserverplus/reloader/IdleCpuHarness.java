@@ -1,0 +1,58 @@
+package io.runserverplus.reloader;
+
+import io.runserverplus.spi.ChangeDetector;
+import io.runserverplus.spi.WatchRequest;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * Not a test: measures what each detector costs while nothing changes, as a share of one core.
+ * {@code java -cp <test class path> io.runserverplus.reloader.IdleCpuHarness [files] [seconds]}.
+ * The baseline is the same JVM idling without a detector, measured in the same run.
+ */
+public final class IdleCpuHarness {
+
+    private IdleCpuHarness() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        int files = args.length > 0 ? Integer.parseInt(args[0]) : 10_000;
+        int seconds = args.length > 1 ? Integer.parseInt(args[1]) : 10;
+        Path root = Files.createTempDirectory("idle-cpu");
+        for (int i = 0; i < files; i++) {
+            Path dir = Files.createDirectories(root.resolve("p" + i / 100 % 10 + "/q" + i / 100));
+            Files.writeString(dir.resolve("C" + i + ".class"), "x");
+        }
+        var request = new WatchRequest(List.of(root), List.of("*.tmp"), Duration.ofSeconds(1));
+        double baseline = measure(null, request, seconds);
+        System.out.printf("baseline (no detector): %.3f %% of a core%n", baseline);
+        for (String type : List.of("watch", "poll")) {
+            double cost = measure(type, request, seconds);
+            System.out.printf("%s with %d files: %.3f %% of a core (%.3f above baseline)%n",
+                    type, files, cost, cost - baseline);
+        }
+    }
+
+    private static double measure(String type, WatchRequest request, int seconds) throws Exception {
+        ChangeDetector detector = type == null ? null : ChangeDetectors.select(type).create(request, p -> { });
+        if (detector != null) {
+            detector.start();
+        }
+        Thread.sleep(8_000); // let the JIT settle on the walk
+        long cpu0 = cpuNanos();
+        long t0 = System.nanoTime();
+        Thread.sleep(seconds * 1_000L);
+        long cpu = cpuNanos() - cpu0;
+        long wall = System.nanoTime() - t0;
+        if (detector != null) {
+            detector.close();
+        }
+        return 100.0 * cpu / wall;
+    }
+
+    private static long cpuNanos() {
+        return ProcessHandle.current().info().totalCpuDuration().orElseThrow().toNanos();
+    }
+}

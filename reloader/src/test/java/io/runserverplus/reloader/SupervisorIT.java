@@ -1,0 +1,247 @@
+package io.runserverplus.reloader;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.runserverplus.spi.WatchRequest;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Supplier;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The supervisor with real child JVMs running {@link TestApp}. */
+class SupervisorIT {
+
+    /** Child JVMs start faster with these; the tests start a dozen. */
+    private static final List<String> FAST_START = List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xshare:auto");
+
+    @TempDir
+    Path dir;
+
+    private int port;
+    private final ByteArrayOutputStream output = new ByteArrayOutputStream();
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    private final List<ProcessHandle> started = new ArrayList<>();
+    private Supervisor supervisor;
+    private Thread runner;
+
+    @BeforeEach
+    void freePort() throws IOException {
+        try (var socket = new ServerSocket(0)) {
+            port = socket.getLocalPort();
+        }
+        Files.createDirectories(dir.resolve("src"));
+    }
+
+    @AfterEach
+    void stopEverything() throws Exception {
+        if (supervisor != null) {
+            supervisor.close();
+            runner.join(10_000);
+        }
+        started.forEach(ProcessHandle::destroyForcibly);
+    }
+
+    private void startSupervisor(String mode) throws IOException {
+        Files.writeString(dir.resolve("mode"), mode);
+        var tee = new PrintStream(new Tee(output, System.out), true, StandardCharsets.UTF_8);
+        supervisor = Supervisor.builder()
+                .mainClass(TestApp.class)
+                .args(List.of(dir.toString(), Integer.toString(port)))
+                .jvmOptions(FAST_START)
+                .port(port)
+                .reloaderType("watch")
+                .watch(WatchRequest.of(List.of(dir.resolve("src"))))
+                .quietPeriod(Duration.ofMillis(100))
+                .out(tee)
+                .err(tee)
+                .build();
+        runner = Thread.ofPlatform().name("supervisor").start(supervisor::run);
+    }
+
+    private void edit() throws IOException {
+        Files.writeString(dir.resolve("src/A.class"), "edit " + System.nanoTime());
+    }
+
+    /** Waits for a child other than {@code previous} to serve, and returns its pid. */
+    private long awaitServing(long previous) throws Exception {
+        long pid = await(() -> {
+            try {
+                long p = Long.parseLong(Files.readString(dir.resolve("pid")).strip());
+                return p != previous && get().body().equals("hello from " + p) ? p : null;
+            } catch (IOException | RuntimeException e) {
+                return null;
+            }
+        });
+        ProcessHandle.of(pid).ifPresent(started::add);
+        return pid;
+    }
+
+    private HttpResponse<String> get() throws IOException {
+        try {
+            return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/any/page"))
+                    .timeout(Duration.ofSeconds(2)).build(), HttpResponse.BodyHandlers.ofString());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException(e);
+        }
+    }
+
+    private HttpResponse<String> awaitFailurePage() throws Exception {
+        return await(() -> {
+            try {
+                HttpResponse<String> response = get();
+                return response.statusCode() == 503 ? response : null;
+            } catch (IOException e) {
+                return null;
+            }
+        });
+    }
+
+    private static <T> T await(Supplier<T> probe) throws InterruptedException {
+        long deadline = System.nanoTime() + 20_000_000_000L;
+        while (System.nanoTime() < deadline) {
+            T value = probe.get();
+            if (value != null) {
+                return value;
+            }
+            Thread.sleep(50);
+        }
+        throw new AssertionError("Timed out after 20 s");
+    }
+
+    private static boolean gone(long pid) {
+        return ProcessHandle.of(pid).map(p -> !p.isAlive()).orElse(true);
+    }
+
+    @Test
+    void aChangeRestartsTheChildGracefullyAndStoppingLeavesNoChild() throws Exception {
+        startSupervisor("serve");
+        long first = awaitServing(0);
+        assertThat(supervisor.child()).map(ProcessHandle::pid).contains(first);
+
+        edit();
+        long second = awaitServing(first);
+
+        assertThat(dir.resolve("stopped-" + first)).as("shutdown hooks ran").exists();
+        assertThat(gone(first)).isTrue();
+        String out = output.toString(StandardCharsets.UTF_8);
+        assertThat(out).contains(" * Restarting with watch\n", " * Detected change in '" + dir.resolve("src/A.class")
+                + "', reloading\n", "serving on " + port + " as " + second);
+
+        supervisor.close();
+        runner.join(10_000);
+        assertThat(runner.isAlive()).isFalse();
+        assertThat(gone(second)).as("no child left after stop").isTrue();
+        assertThat(dir.resolve("stopped-" + second)).exists();
+    }
+
+    @Test
+    void aChildExitingWithStatus3IsRestartedAtOnce() throws Exception {
+        startSupervisor("restart-once");
+        long pid = awaitServing(0);
+        assertThat(Files.readString(dir.resolve("restarted"))).isNotEqualTo(Long.toString(pid));
+        String out = output.toString(StandardCharsets.UTF_8);
+        assertThat(out).doesNotContain(" * Detected", "exited with status");
+        assertThat(out.lines().filter(" * Restarting with watch"::equals)).hasSize(2);
+    }
+
+    @Test
+    void aChildFailingAtStartupLeavesTheSupervisorServingTheFailureUntilAFix() throws Exception {
+        startSupervisor("fail");
+        HttpResponse<String> page = awaitFailurePage();
+        assertThat(page.headers().firstValue("Content-Type")).contains("text/plain; charset=utf-8");
+        assertThat(page.body()).contains("The app exited with status 1.",
+                "boom: the configuration is <broken> & unreadable", "starting in fail mode");
+        assertThat(runner.isAlive()).isTrue();
+
+        Files.writeString(dir.resolve("mode"), "serve");
+        edit();
+        awaitServing(0);
+    }
+
+    @Test
+    void aKilledChildShowsTheFailurePageAndIsRestartedOnTheNextChange() throws Exception {
+        startSupervisor("serve");
+        long first = awaitServing(0);
+        ProcessHandle.of(first).orElseThrow().destroyForcibly();
+
+        assertThat(awaitFailurePage().body()).contains("status 137 (killed by signal 9)");
+        edit();
+        awaitServing(first);
+    }
+
+    /** Runs {@link TestSupervisorMain} in its own JVM, so the test can signal or kill it. */
+    private Process startSupervisorJvm() throws IOException {
+        Files.writeString(dir.resolve("mode"), "serve");
+        List<String> command = new ArrayList<>(List.of(
+                ChildCommand.javaExecutable(Path.of(System.getProperty("java.home"))).toString()));
+        command.addAll(FAST_START);
+        command.addAll(List.of("-cp", System.getProperty("java.class.path"), TestSupervisorMain.class.getName(),
+                dir.toString(), Integer.toString(port)));
+        Process supervisorJvm = new ProcessBuilder(command).inheritIO().start();
+        started.add(supervisorJvm.toHandle());
+        return supervisorJvm;
+    }
+
+    @Test
+    void theChildExitsWhenItsSupervisorIsKilled() throws Exception {
+        Process supervisorJvm = startSupervisorJvm();
+        long child = awaitServing(0);
+
+        supervisorJvm.destroyForcibly().waitFor();
+
+        await(() -> gone(child) ? true : null);
+        assertThat(dir.resolve("stopped-" + child)).as("it exits through its shutdown hooks").exists();
+    }
+
+    @Test
+    void sigtermOnTheSupervisorStopsTheChildBeforeItExits() throws Exception {
+        Process supervisorJvm = startSupervisorJvm();
+        long child = awaitServing(0);
+
+        supervisorJvm.destroy(); // SIGTERM, as Ctrl+C or a process manager
+        assertThat(supervisorJvm.waitFor(15, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+
+        assertThat(gone(child)).as("child stopped by the supervisor's shutdown hook").isTrue();
+        assertThat(dir.resolve("stopped-" + child)).exists();
+    }
+
+    /** Copies the supervisor's output to the test log while keeping it for assertions. */
+    private static final class Tee extends OutputStream {
+        private final OutputStream a;
+        private final OutputStream b;
+
+        Tee(OutputStream a, OutputStream b) {
+            this.a = a;
+            this.b = b;
+        }
+
+        @Override
+        public synchronized void write(int c) throws IOException {
+            a.write(c);
+            b.write(c);
+        }
+
+        @Override
+        public synchronized void write(byte[] buf, int off, int len) throws IOException {
+            a.write(buf, off, len);
+            b.write(buf, off, len);
+        }
+    }
+}

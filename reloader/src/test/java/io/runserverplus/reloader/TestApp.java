@@ -1,0 +1,58 @@
+package io.runserverplus.reloader;
+
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+
+/**
+ * The app the supervisor tests run as a child: {@code TestApp <dir> <port>}. What it does is read
+ * from {@code <dir>/mode}: {@code serve} answers "hello from PID" on the port and writes its pid to
+ * {@code <dir>/pid}; {@code fail} prints an error and exits 1; {@code restart-once} exits 3 the first
+ * time, then serves. A graceful stop leaves {@code <dir>/stopped-PID}.
+ */
+public final class TestApp {
+
+    private TestApp() {
+    }
+
+    public static void main(String[] args) throws IOException {
+        ParentWatch.install();
+        Path dir = Path.of(args[0]);
+        int port = Integer.parseInt(args[1]);
+        long pid = ProcessHandle.current().pid();
+        String mode = Files.readString(dir.resolve("mode")).strip();
+        if (mode.equals("fail")) {
+            System.out.println("starting in fail mode");
+            System.err.println("boom: the configuration is <broken> & unreadable");
+            System.exit(1);
+        }
+        if (mode.equals("restart-once") && !Files.exists(dir.resolve("restarted"))) {
+            Files.writeString(dir.resolve("restarted"), Long.toString(pid));
+            System.exit(Supervisor.RESTART_EXIT_CODE);
+        }
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            try {
+                Files.writeString(dir.resolve("stopped-" + pid), "bye");
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        }));
+        HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 16);
+        byte[] body = ("hello from " + pid).getBytes(StandardCharsets.UTF_8);
+        server.createContext("/", exchange -> {
+            try (exchange) {
+                exchange.sendResponseHeaders(200, body.length);
+                exchange.getResponseBody().write(body);
+            }
+        });
+        server.start();
+        Path tmp = dir.resolve("pid.tmp");
+        Files.writeString(tmp, Long.toString(pid));
+        Files.move(tmp, dir.resolve("pid"), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        System.out.println("serving on " + port + " as " + pid);
+    }
+}
