@@ -26,4 +26,5 @@ module io.runserverplus.core {
     opens io.runserverplus.core.settings to info.picocli;
 
     uses io.runserverplus.spi.AdapterProvider;
+    uses io.runserverplus.spi.ReloaderProvider;
 }

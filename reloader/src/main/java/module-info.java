@@ -9,6 +9,7 @@ module io.runserverplus.reloader {
     exports io.runserverplus.reloader;
 
     uses io.runserverplus.spi.ChangeDetectorProvider;
+    provides io.runserverplus.spi.ReloaderProvider with io.runserverplus.reloader.SupervisorReloaderProvider;
     provides io.runserverplus.spi.ChangeDetectorProvider with
             io.runserverplus.reloader.WatchDetectorProvider,
             io.runserverplus.reloader.PollDetectorProvider;

@@ -75,6 +75,44 @@ public final class RunServerPlus {
             return this;
         }
 
+        /**
+         * Whether to run the app under the supervisor, which restarts it in a new JVM when its
+         * class files change (the default; {@code --noreload} on the command line turns it off).
+         * With the reloader on, {@link #start()} in the first JVM supervises and never returns.
+         */
+        public Builder useReloader(boolean useReloader) {
+            builderSettings.put(Settings.NORELOAD.name(), !useReloader);
+            return this;
+        }
+
+        /** {@code auto} (default), {@code watch} ({@code watchdog}) or {@code poll} ({@code stat}). */
+        public Builder reloaderType(String type) {
+            builderSettings.put(Settings.RELOADER_TYPE.name(), Settings.RELOADER_TYPE.parser().apply(type));
+            return this;
+        }
+
+        /** How often the {@code poll} reloader looks (default 1 second). */
+        public Builder reloaderInterval(java.time.Duration interval) {
+            if (interval.isNegative() || interval.isZero()) {
+                throw new SettingsException("The reloader interval must be more than 0 seconds, not " + interval
+                        + "; use e.g. Duration.ofSeconds(1).");
+            }
+            builderSettings.put(Settings.RELOADER_INTERVAL.name(), interval);
+            return this;
+        }
+
+        /** Files and directories whose changes reload the app, besides the class path's directories. */
+        public Builder extraFiles(Path... files) {
+            builderSettings.put(Settings.EXTRA_FILES.name(), List.of(files));
+            return this;
+        }
+
+        /** Globs of paths that never reload the app, e.g. {@code **}{@code /generated/**}. */
+        public Builder excludePatterns(String... globs) {
+            builderSettings.put(Settings.EXCLUDE_PATTERNS.name(), List.of(globs));
+            return this;
+        }
+
         /** Packages whose frames count as application code even when they come from a jar. */
         public Builder applicationPackages(String... packages) {
             applicationPackages.addAll(List.of(packages));
@@ -134,6 +172,9 @@ public final class RunServerPlus {
             }
             Settings settings = Settings.resolve(SettingsResolver.forThisProcess(commandLine.get().given(), builderSettings));
             ServerAddress address = settings.address();
+            if (settings.useReloader()) {
+                Reloading.superviseUnlessChild(settings, args == null ? List.of() : List.of(args));
+            }
             TracebackSettings tracebackSettings = new TracebackSettings(applicationPackages,
                     SourceRoots.detect(sourceRoots, Path.of("").toAbsolutePath(), System.getProperty("java.class.path", "")),
                     TracebackSettings.DEFAULT_CONTEXT_LINES);

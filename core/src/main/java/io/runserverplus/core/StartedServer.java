@@ -12,10 +12,15 @@ final class StartedServer implements RunningServer {
     private final String url;
     private final AtomicBoolean stopped = new AtomicBoolean();
 
+    private final Thread shutdownHook = Thread.ofPlatform().name("runserverplus-shutdown").unstarted(this::stop);
+
     StartedServer(AdapterServer server, RequestLog requestLog, String url) {
         this.server = server;
         this.requestLog = requestLog;
         this.url = url;
+        // Ctrl+C, or the supervisor's SIGTERM before a restart: finish requests in flight and
+        // print the request lines still queued.
+        Runtime.getRuntime().addShutdownHook(shutdownHook);
     }
 
     @Override
@@ -33,6 +38,9 @@ final class StartedServer implements RunningServer {
         if (stopped.compareAndSet(false, true)) {
             server.stop();
             requestLog.close();
+            if (Thread.currentThread() != shutdownHook) {
+                Runtime.getRuntime().removeShutdownHook(shutdownHook);
+            }
         }
     }
 }

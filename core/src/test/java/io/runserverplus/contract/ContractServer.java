@@ -31,6 +31,7 @@ public final class ContractServer implements AutoCloseable {
         server = RunServerPlus.builder()
                 .app(app)
                 .addrPort("127.0.0.1:0")
+                .useReloader(false)
                 .applicationPackages("io.runserverplus.contract")
                 .sourceRoots(CONTRACT_SOURCES)
                 .terminal(new Terminal(new PrintStream(console, true, StandardCharsets.UTF_8), false))

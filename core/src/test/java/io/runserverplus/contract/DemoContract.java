@@ -47,7 +47,7 @@ public abstract class DemoContract {
 
     @BeforeAll
     void startDemo() {
-        demo = start("127.0.0.1:0");
+        demo = start("127.0.0.1:0", "--noreload");
     }
 
     @AfterAll

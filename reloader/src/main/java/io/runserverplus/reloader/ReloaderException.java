@@ -1,7 +1,7 @@
 package io.runserverplus.reloader;
 
 /** A reloader problem a user can fix, such as an unknown reloader type; the message says how. */
-public final class ReloaderException extends RuntimeException {
+public final class ReloaderException extends IllegalArgumentException {
 
     public ReloaderException(String message) {
         super(message);

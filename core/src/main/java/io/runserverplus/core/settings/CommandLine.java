@@ -1,6 +1,8 @@
 package io.runserverplus.core.settings;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import picocli.CommandLine.Command;
@@ -22,6 +24,25 @@ public final class CommandLine {
     @Option(names = {"-6", "--ipv6"}, description = "Listen on ::1 by default instead of 127.0.0.1.")
     boolean ipv6;
 
+    @Option(names = "--noreload", description = "Run the app in this JVM, without restarting it on change.")
+    boolean noreload;
+
+    @Option(names = "--reloader-type", paramLabel = "TYPE",
+            description = "auto (default), watch (alias watchdog) or poll (alias stat).")
+    String reloaderType;
+
+    @Option(names = "--reloader-interval", paramLabel = "SECONDS",
+            description = "How often the poll reloader looks for changes. Default 1.")
+    String reloaderInterval;
+
+    @Option(names = "--extra-file", paramLabel = "PATH",
+            description = "Also reload when this file or directory changes. Repeatable.")
+    List<String> extraFiles = new ArrayList<>();
+
+    @Option(names = "--exclude-pattern", paramLabel = "GLOB",
+            description = "Never reload for paths matching this glob, e.g. '**/generated/**'. Repeatable.")
+    List<String> excludePatterns = new ArrayList<>();
+
     /** The options given, by setting name, as text. */
     public Map<String, String> given() {
         Map<String, String> given = new LinkedHashMap<>();
@@ -31,7 +52,22 @@ public final class CommandLine {
         if (ipv6) {
             given.put(Settings.IPV6.name(), "true");
         }
+        if (noreload) {
+            given.put(Settings.NORELOAD.name(), "true");
+        }
+        putIfGiven(given, Settings.RELOADER_TYPE.name(), reloaderType);
+        putIfGiven(given, Settings.RELOADER_INTERVAL.name(), reloaderInterval);
+        // Repeated options travel as one text with one entry a line, the list parsers' format.
+        putIfGiven(given, Settings.EXTRA_FILES.name(), extraFiles.isEmpty() ? null : String.join("\n", extraFiles));
+        putIfGiven(given, Settings.EXCLUDE_PATTERNS.name(),
+                excludePatterns.isEmpty() ? null : String.join("\n", excludePatterns));
         return given;
+    }
+
+    private static void putIfGiven(Map<String, String> given, String name, String text) {
+        if (text != null) {
+            given.put(name, text);
+        }
     }
 
     /**

@@ -1,13 +1,23 @@
 package io.runserverplus.core.settings;
 
 import io.runserverplus.core.server.ServerAddress;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
 
 /**
- * The resolved settings of one start.
+ * The resolved settings of one start. Each {@link Setting} below is one row of the README's
+ * settings table: option, system property, environment variable, default.
  *
- * @param address where to listen
+ * @param address          where to listen
+ * @param useReloader      run the app under the supervisor, restarting it on change
+ * @param reloaderType     {@code auto}, {@code watch}, {@code poll} or an alias or third-party name
+ * @param reloaderInterval how often {@code poll} looks
+ * @param extraFiles       files and directories watched besides the class path's directories
+ * @param excludePatterns  globs of paths whose changes never reload
  */
-public record Settings(ServerAddress address) {
+public record Settings(ServerAddress address, boolean useReloader, String reloaderType, Duration reloaderInterval,
+                       List<Path> extraFiles, List<String> excludePatterns) {
 
     /** {@code [addrport]}; a bare port keeps the default host ({@code ::1} with {@code --ipv6}). */
     public static final Setting<String> ADDRPORT = Setting.of("addrport", "RUNSERVERPLUS_SERVER_ADDRESS_PORT",
@@ -15,8 +25,21 @@ public record Settings(ServerAddress address) {
                 AddressPort.parse(text, AddressPort.DEFAULT_HOST); // validate now, with this source's wording
                 return text;
             }, null);
+    public static final Setting<Boolean> IPV6 = Setting.of("ipv6", null, Parsers::bool, false);
+    public static final Setting<Boolean> NORELOAD = Setting.of("noreload", null, Parsers::bool, false);
+    public static final Setting<String> RELOADER_TYPE = Setting.of("reloader-type",
+            "RUNSERVERPLUS_POLLER_RELOADER_TYPE", String::strip, "auto");
+    public static final Setting<Duration> RELOADER_INTERVAL = Setting.of("reloader-interval",
+            "RUNSERVERPLUS_POLLER_RELOADER_INTERVAL", Parsers::seconds, Duration.ofSeconds(1));
+    public static final Setting<List<Path>> EXTRA_FILES = Setting.of("extra-file", "RUNSERVERPLUS_EXTRA_FILES",
+            Parsers::paths, List.of());
+    public static final Setting<List<String>> EXCLUDE_PATTERNS = Setting.of("exclude-pattern",
+            "RUNSERVERPLUS_EXCLUDE_PATTERNS", Parsers::list, List.of());
 
-    public static final Setting<Boolean> IPV6 = Setting.of("ipv6", null, Boolean::parseBoolean, false);
+    public Settings {
+        extraFiles = List.copyOf(extraFiles);
+        excludePatterns = List.copyOf(excludePatterns);
+    }
 
     /** Resolves every setting from the sources, in their order of precedence. */
     public static Settings resolve(SettingsResolver sources) {
@@ -25,6 +48,7 @@ public record Settings(ServerAddress address) {
         ServerAddress address = addrPort == null
                 ? new ServerAddress(defaultHost, AddressPort.DEFAULT_PORT)
                 : AddressPort.parse(addrPort, defaultHost);
-        return new Settings(address);
+        return new Settings(address, !sources.resolve(NORELOAD), sources.resolve(RELOADER_TYPE),
+                sources.resolve(RELOADER_INTERVAL), sources.resolve(EXTRA_FILES), sources.resolve(EXCLUDE_PATTERNS));
     }
 }

@@ -1,0 +1,25 @@
+package io.runserverplus.core;
+
+import java.util.Optional;
+
+/** Finds the class whose {@code main} started this program, so a child JVM can run it again. */
+final class MainClass {
+    private MainClass() {
+    }
+
+    static Optional<String> ofThisProgram() {
+        // The outermost static main(...) on this thread's stack: the program's entry point when
+        // start() runs on the main thread, which is where programs call it.
+        Optional<String> fromStack = StackWalker.getInstance(StackWalker.Option.RETAIN_CLASS_REFERENCE)
+                .walk(frames -> frames.filter(frame -> "main".equals(frame.getMethodName()))
+                        .reduce((inner, outer) -> outer))
+                .map(frame -> frame.getDeclaringClass().getName());
+        if (fromStack.isPresent()) {
+            return fromStack;
+        }
+        // Otherwise the launcher's record of the command: "com.acme.Main arg1 ...", unless -jar.
+        String command = System.getProperty("sun.java.command", "").strip();
+        String first = command.isEmpty() ? "" : command.split("\\s+")[0];
+        return first.isEmpty() || first.endsWith(".jar") ? Optional.empty() : Optional.of(first);
+    }
+}

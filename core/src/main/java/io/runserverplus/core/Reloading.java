@@ -1,0 +1,53 @@
+package io.runserverplus.core;
+
+import io.runserverplus.core.settings.Settings;
+import io.runserverplus.core.settings.SettingsException;
+import io.runserverplus.spi.ReloaderProvider;
+import io.runserverplus.spi.SupervisedApp;
+import io.runserverplus.spi.WatchRequest;
+import java.util.List;
+import java.util.Optional;
+import java.util.ServiceLoader;
+
+/**
+ * The reloader's side of {@code start()}: in the first JVM, hand over to the supervisor (found
+ * through ServiceLoader) and never come back; in the child it starts, make sure the child dies with
+ * its supervisor and let the start go on.
+ */
+final class Reloading {
+
+    private static final System.Logger LOGGER = System.getLogger("runserverplus");
+
+    private Reloading() {
+    }
+
+    static void superviseUnlessChild(Settings settings, List<String> args) {
+        Optional<ReloaderProvider> reloader = ServiceLoader.load(ReloaderProvider.class, Reloading.class.getClassLoader())
+                .findFirst();
+        if (reloader.isEmpty()) {
+            LOGGER.log(System.Logger.Level.WARNING, "The reloader is not on the class path, so the app runs without it;"
+                    + " add io.runserverplus:runserverplus-reloader, or pass --noreload to say so.");
+            return;
+        }
+        if (reloader.get().isChild()) {
+            reloader.get().exitWithSupervisor();
+            return;
+        }
+        Optional<String> mainClass = MainClass.ofThisProgram();
+        if (mainClass.isEmpty()) {
+            LOGGER.log(System.Logger.Level.WARNING, "The reloader cannot tell which main class started this program,"
+                    + " so the app runs without it; start it with java -cp ... your.Main, or pass --noreload.");
+            return;
+        }
+        SupervisedApp app = new SupervisedApp(mainClass.get(), args, List.of(), settings.address().host(),
+                settings.address().port(), settings.reloaderType(), WatchRequest.ofClassPath(settings.extraFiles(),
+                settings.excludePatterns(), settings.reloaderInterval()));
+        int status;
+        try {
+            status = reloader.get().supervise(app);
+        } catch (IllegalArgumentException badSetting) {
+            throw new SettingsException(badSetting.getMessage());
+        }
+        System.exit(status);
+    }
+}

@@ -1,0 +1,45 @@
+package io.runserverplus.core.settings;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+
+/** Text-to-value parsers shared by every spelling of a setting; messages name the text and the fix. */
+final class Parsers {
+    private Parsers() {
+    }
+
+    static boolean bool(String text) {
+        return switch (text.strip().toLowerCase(Locale.ROOT)) {
+            case "true", "yes", "1", "on" -> true;
+            case "false", "no", "0", "off" -> false;
+            default -> throw new SettingsException("\"" + text + "\" is not true or false.");
+        };
+    }
+
+    /** Seconds as runserver_plus takes them, fractions allowed: {@code 1}, {@code 0.5}. */
+    static Duration seconds(String text) {
+        double seconds;
+        try {
+            seconds = Double.parseDouble(text.strip());
+        } catch (NumberFormatException notANumber) {
+            throw new SettingsException("\"" + text + "\" is not a number of seconds; use a positive number such as 1 or 0.5.");
+        }
+        if (!(seconds > 0) || Double.isInfinite(seconds)) {
+            throw new SettingsException("The reloader interval must be more than 0 seconds, not " + text.strip()
+                    + "; use a positive number such as 1 or 0.5.");
+        }
+        return Duration.ofNanos((long) (seconds * 1_000_000_000L));
+    }
+
+    /** A list given as one text: entries separated by commas or new lines, blanks dropped. */
+    static List<String> list(String text) {
+        return Arrays.stream(text.split("[,\n]")).map(String::strip).filter(entry -> !entry.isEmpty()).toList();
+    }
+
+    static List<Path> paths(String text) {
+        return list(text).stream().map(Path::of).toList();
+    }
+}

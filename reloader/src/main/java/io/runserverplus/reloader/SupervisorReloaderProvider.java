@@ -1,0 +1,33 @@
+package io.runserverplus.reloader;
+
+import io.runserverplus.spi.ReloaderProvider;
+import io.runserverplus.spi.SupervisedApp;
+
+/** Core's way in to the {@link Supervisor}, found through ServiceLoader. */
+public final class SupervisorReloaderProvider implements ReloaderProvider {
+
+    @Override
+    public boolean isChild() {
+        return Supervisor.isChild();
+    }
+
+    @Override
+    public void exitWithSupervisor() {
+        ParentWatch.install();
+    }
+
+    @Override
+    public int supervise(SupervisedApp app) {
+        Supervisor supervisor = Supervisor.builder()
+                .mainClass(app.mainClass())
+                .args(app.args())
+                .jvmOptions(app.jvmOptions())
+                .host(app.host())
+                .port(app.port())
+                .reloaderType(app.reloaderType())
+                .watch(app.watch())
+                .build();
+        supervisor.run();
+        return 0;
+    }
+}

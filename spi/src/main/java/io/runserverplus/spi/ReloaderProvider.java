@@ -1,0 +1,24 @@
+package io.runserverplus.spi;
+
+/**
+ * Runs the app under a supervisor that restarts it in a fresh child JVM when its files change.
+ * Core finds it through {@link java.util.ServiceLoader}; without one on the class path the app runs
+ * in-process, as with {@code --noreload}.
+ */
+public interface ReloaderProvider {
+
+    /** Whether this JVM is a child that a supervisor started (it then serves the app itself). */
+    boolean isChild();
+
+    /** In a child: end this JVM when its supervisor is gone, so no orphan keeps the port. */
+    void exitWithSupervisor();
+
+    /**
+     * Supervises the app until stopped (Ctrl+C, SIGTERM), starting the same main class again in
+     * child JVMs; returns the exit status for the supervisor's JVM.
+     *
+     * @throws IllegalArgumentException with one sentence when a setting cannot be used, e.g. an
+     *                                  unknown reloader type
+     */
+    int supervise(SupervisedApp app);
+}

@@ -1,0 +1,23 @@
+package io.runserverplus.spi;
+
+import java.util.List;
+
+/**
+ * What the supervisor needs to start the app again in a child JVM.
+ *
+ * @param mainClass    the class whose {@code main} started this JVM
+ * @param args         its arguments, passed on unchanged
+ * @param jvmOptions   extra options for the child, e.g. a {@code -javaagent} a provider contributes
+ * @param host         the address the app listens on, for the failure page
+ * @param port         the app's port, where the failure page is served while the app is down; 0 for none
+ * @param reloaderType {@code auto}, {@code watch}, {@code poll}, an alias or a third-party name
+ * @param watch        what to watch
+ */
+public record SupervisedApp(String mainClass, List<String> args, List<String> jvmOptions, String host, int port,
+                            String reloaderType, WatchRequest watch) {
+
+    public SupervisedApp {
+        args = List.copyOf(args);
+        jvmOptions = List.copyOf(jvmOptions);
+    }
+}
