@@ -38,8 +38,10 @@ final class StartedServer implements RunningServer {
         if (stopped.compareAndSet(false, true)) {
             server.stop();
             requestLog.close();
-            if (Thread.currentThread() != shutdownHook) {
+            try {
                 Runtime.getRuntime().removeShutdownHook(shutdownHook);
+            } catch (IllegalStateException shuttingDown) {
+                // the JVM is already running its hooks (this may be one of them)
             }
         }
     }

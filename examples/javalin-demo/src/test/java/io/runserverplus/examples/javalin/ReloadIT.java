@@ -1,0 +1,133 @@
+package io.runserverplus.examples.javalin;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.File;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import javax.tools.ToolProvider;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The demo under the supervisor, as ./run-demo starts it: a recompiled class is served after the
+ * reload; a change that breaks start-up shows the failure on the port and the next fix recovers.
+ */
+class ReloadIT {
+
+    private static final Path DEMO_SOURCE = Path.of("src/main/java/io/runserverplus/examples/javalin/JavalinDemo.java");
+
+    @TempDir
+    Path temp;
+
+    private Process supervisor;
+    private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+
+    @AfterEach
+    void stopSupervisor() throws Exception {
+        if (supervisor != null) {
+            List<ProcessHandle> children = supervisor.descendants().toList();
+            supervisor.destroy();
+            assertThat(supervisor.waitFor(20, TimeUnit.SECONDS)).as("supervisor stopped").isTrue();
+            for (ProcessHandle child : children) {
+                child.onExit().get(10, TimeUnit.SECONDS);
+                assertThat(child.isAlive()).as("no child JVM left behind").isFalse();
+            }
+        }
+    }
+
+    @Test
+    void aRecompiledClassIsServedAndABrokenStartShowsItsFailureUntilTheFix() throws Exception {
+        Path classes = temp.resolve("classes");
+        copyTree(Path.of("target", "classes"), classes);
+        int port = freePort();
+        String jars = Files.readString(Path.of("target", "runtime-classpath.txt")).strip();
+        supervisor = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", classes + File.pathSeparator + jars, JavalinDemo.class.getName(), "127.0.0.1:" + port)
+                .redirectErrorStream(true)
+                .redirectOutput(temp.resolve("console.txt").toFile())
+                .start();
+        String url = "http://127.0.0.1:" + port + "/";
+        awaitBody(url, "Hello from the Javalin demo");
+
+        compile(classes, jars, demoSource().replace("Hello from the Javalin demo", "Hello after a reload"));
+        awaitBody(url, "Hello after a reload");
+
+        compile(classes, jars, demoSource().replace("        start(args);",
+                "        if (args.length > 0) {\n            throw new IllegalStateException(\"broken on purpose\");\n        }\n        start(args);"));
+        String failure = awaitBody(url, "broken on purpose");
+        assertThat(failure).contains("IllegalStateException");
+
+        compile(classes, jars, demoSource().replace("Hello from the Javalin demo", "Hello after the fix"));
+        awaitBody(url, "Hello after the fix");
+        assertThat(Files.readString(temp.resolve("console.txt"))).contains(" * Detected change in '", "', reloading");
+    }
+
+    private static String demoSource() throws IOException {
+        return Files.readString(DEMO_SOURCE);
+    }
+
+    private void compile(Path classes, String jars, String source) throws IOException {
+        Path sourceDir = Files.createDirectories(temp.resolve("src-" + System.nanoTime()).resolve("io/runserverplus/examples/javalin"));
+        Path file = Files.writeString(sourceDir.resolve("JavalinDemo.java"), source);
+        int status = ToolProvider.getSystemJavaCompiler().run(null, null, null, "-d", classes.toString(),
+                "-cp", classes + File.pathSeparator + jars, file.toString());
+        assertThat(status).as("javac").isZero();
+    }
+
+    /** Polls until a response body contains the text; returns that body. */
+    private String awaitBody(String url, String text) throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(40);
+        String last = "";
+        while (System.nanoTime() < deadline) {
+            Optional<String> body = tryGet(url);
+            if (body.isPresent() && body.get().contains(text)) {
+                return body.get();
+            }
+            last = body.orElse(last);
+            Thread.sleep(100);
+        }
+        throw new AssertionError("no response containing '" + text + "' within 40 s; last was: " + last
+                + "\nconsole:\n" + Files.readString(temp.resolve("console.txt")));
+    }
+
+    private Optional<String> tryGet(String url) {
+        try {
+            return Optional.of(client.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(5)).build(),
+                    HttpResponse.BodyHandlers.ofString()).body());
+        } catch (IOException | InterruptedException notYet) {
+            return Optional.empty();
+        }
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+
+    private static void copyTree(Path from, Path to) throws IOException {
+        try (Stream<Path> paths = Files.walk(from)) {
+            for (Path path : (Iterable<Path>) paths::iterator) {
+                Path target = to.resolve(from.relativize(path).toString());
+                if (Files.isDirectory(path)) {
+                    Files.createDirectories(target);
+                } else {
+                    Files.copy(path, target);
+                }
+            }
+        }
+    }
+}
