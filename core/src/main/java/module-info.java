@@ -7,6 +7,8 @@ module io.runserverplus.core {
     requires owasp.encoder;
     requires com.fasterxml.jackson.core;
     requires info.picocli;
+    requires org.bouncycastle.pkix;
+    requires org.bouncycastle.provider;
 
     exports io.runserverplus.core;
     exports io.runserverplus.core.debugger;
@@ -14,6 +16,7 @@ module io.runserverplus.core {
     exports io.runserverplus.core.server;
     exports io.runserverplus.core.settings;
     exports io.runserverplus.core.source;
+    exports io.runserverplus.core.tls;
     exports io.runserverplus.core.traceback;
 
     // Guice builds our singletons reflectively; picocli fills the command-line fields.
