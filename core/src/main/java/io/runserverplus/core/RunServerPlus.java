@@ -15,6 +15,9 @@ import io.runserverplus.core.settings.Settings;
 import io.runserverplus.core.settings.SettingsException;
 import io.runserverplus.core.settings.SettingsResolver;
 import io.runserverplus.core.source.SourceRoots;
+import io.runserverplus.core.tls.DevelopmentCertificates;
+import io.runserverplus.core.tls.TlsMaterial;
+import io.runserverplus.core.tls.TlsSettings;
 import io.runserverplus.core.traceback.TracebackSettings;
 import java.net.BindException;
 import java.nio.file.Path;
@@ -113,6 +116,28 @@ public final class RunServerPlus {
             return this;
         }
 
+        /**
+         * Serve HTTPS with this certificate file; runserver_plus's rules apply: {@code .crt} is added
+         * when the name has no extension, the key defaults to the same name with {@code .key}, and a
+         * missing pair is generated (key readable by the owner only) and reused on later starts.
+         */
+        public Builder certFile(Path certFile) {
+            builderSettings.put(Settings.CERT_FILE.name(), certFile.toString());
+            return this;
+        }
+
+        /** The private key for {@link #certFile(Path)}; its directory defaults to the certificate's. */
+        public Builder keyFile(Path keyFile) {
+            builderSettings.put(Settings.KEY_FILE.name(), keyFile.toString());
+            return this;
+        }
+
+        /** Serve HTTPS with a new in-memory certificate at each start (browsers will warn). */
+        public Builder adhocCertificate() {
+            builderSettings.put(Settings.CERT_FILE.name(), "adhoc");
+            return this;
+        }
+
         /** Packages whose frames count as application code even when they come from a jar. */
         public Builder applicationPackages(String... packages) {
             applicationPackages.addAll(List.of(packages));
@@ -181,7 +206,7 @@ public final class RunServerPlus {
             quietGuice();
             Injector injector = Guice.createInjector(
                     Modules.override(new CoreModule(tracebackSettings, terminal), app.adapterModule()).with(modules));
-            return serve(injector, address);
+            return serve(injector, address, settings.tls());
         }
 
         /**
@@ -195,11 +220,14 @@ public final class RunServerPlus {
             }
         }
 
-        private static RunningServer serve(Injector injector, ServerAddress address) {
+        private static RunningServer serve(Injector injector, ServerAddress address, TlsSettings tlsSettings) {
+            Optional<TlsMaterial> tls = tlsSettings.enabled()
+                    ? Optional.of(DevelopmentCertificates.resolve(tlsSettings, address.host()))
+                    : Optional.empty();
             RequestLog requestLog = injector.getInstance(RequestLog.class);
             AdapterServer server;
             try {
-                server = injector.getInstance(ServerAdapter.class).start(address, Optional.empty());
+                server = injector.getInstance(ServerAdapter.class).start(address, tls.map(TlsMaterial::sslContext));
             } catch (Exception failure) {
                 requestLog.close();
                 if (causedBy(failure, BindException.class)) {
@@ -209,8 +237,9 @@ public final class RunServerPlus {
                         + address.port() + ": " + failure.getMessage(), failure);
             }
             ServerAddress bound = new ServerAddress(address.host(), server.port());
-            injector.getInstance(Banner.class).print("http", bound);
-            return new StartedServer(server, requestLog, "http://" + bound.urlHost() + ":" + bound.port());
+            String scheme = tls.isPresent() ? "https" : "http";
+            injector.getInstance(Banner.class).print(scheme, bound, tls);
+            return new StartedServer(server, requestLog, scheme + "://" + bound.urlHost() + ":" + bound.port());
         }
 
         private static boolean causedBy(Throwable failure, Class<? extends Throwable> type) {

@@ -24,6 +24,14 @@ public final class CommandLine {
     @Option(names = {"-6", "--ipv6"}, description = "Listen on ::1 by default instead of 127.0.0.1.")
     boolean ipv6;
 
+    @Option(names = {"--cert-file", "--cert"}, paramLabel = "FILE",
+            description = "Serve HTTPS with this certificate (made if missing; .crt added); 'adhoc' for a new one each start.")
+    String certFile;
+
+    @Option(names = "--key-file", paramLabel = "FILE",
+            description = "The certificate's private key (default: the certificate's name with .key).")
+    String keyFile;
+
     @Option(names = "--noreload", description = "Run the app in this JVM, without restarting it on change.")
     boolean noreload;
 
@@ -55,6 +63,8 @@ public final class CommandLine {
         if (noreload) {
             given.put(Settings.NORELOAD.name(), "true");
         }
+        putIfGiven(given, Settings.CERT_FILE.name(), certFile);
+        putIfGiven(given, Settings.KEY_FILE.name(), keyFile);
         putIfGiven(given, Settings.RELOADER_TYPE.name(), reloaderType);
         putIfGiven(given, Settings.RELOADER_INTERVAL.name(), reloaderInterval);
         // Repeated options travel as one text with one entry a line, the list parsers' format.

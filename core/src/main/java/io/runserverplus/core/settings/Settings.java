@@ -1,6 +1,7 @@
 package io.runserverplus.core.settings;
 
 import io.runserverplus.core.server.ServerAddress;
+import io.runserverplus.core.tls.TlsSettings;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -15,9 +16,10 @@ import java.util.List;
  * @param reloaderInterval how often {@code poll} looks
  * @param extraFiles       files and directories watched besides the class path's directories
  * @param excludePatterns  globs of paths whose changes never reload
+ * @param tls              the certificate and key to serve HTTPS with, if any
  */
 public record Settings(ServerAddress address, boolean useReloader, String reloaderType, Duration reloaderInterval,
-                       List<Path> extraFiles, List<String> excludePatterns) {
+                       List<Path> extraFiles, List<String> excludePatterns, TlsSettings tls) {
 
     /** {@code [addrport]}; a bare port keeps the default host ({@code ::1} with {@code --ipv6}). */
     public static final Setting<String> ADDRPORT = Setting.of("addrport", "RUNSERVERPLUS_SERVER_ADDRESS_PORT",
@@ -36,6 +38,10 @@ public record Settings(ServerAddress address, boolean useReloader, String reload
     public static final Setting<List<String>> EXCLUDE_PATTERNS = Setting.of("exclude-pattern",
             "RUNSERVERPLUS_EXCLUDE_PATTERNS", Parsers::list, List.of());
 
+    /** {@code --cert-file}: a path (extensions and directory completed as runserver_plus does) or {@code adhoc}. */
+    public static final Setting<String> CERT_FILE = Setting.of("cert-file", null, String::strip, null);
+    public static final Setting<String> KEY_FILE = Setting.of("key-file", null, String::strip, null);
+
     public Settings {
         extraFiles = List.copyOf(extraFiles);
         excludePatterns = List.copyOf(excludePatterns);
@@ -49,6 +55,18 @@ public record Settings(ServerAddress address, boolean useReloader, String reload
                 ? new ServerAddress(defaultHost, AddressPort.DEFAULT_PORT)
                 : AddressPort.parse(addrPort, defaultHost);
         return new Settings(address, !sources.resolve(NORELOAD), sources.resolve(RELOADER_TYPE),
-                sources.resolve(RELOADER_INTERVAL), sources.resolve(EXTRA_FILES), sources.resolve(EXCLUDE_PATTERNS));
+                sources.resolve(RELOADER_INTERVAL), sources.resolve(EXTRA_FILES), sources.resolve(EXCLUDE_PATTERNS),
+                tls(sources.resolve(CERT_FILE), sources.resolve(KEY_FILE)));
+    }
+
+    private static TlsSettings tls(String certFile, String keyFile) {
+        if ("adhoc".equals(certFile)) {
+            if (keyFile != null) {
+                throw new SettingsException("--cert-file adhoc makes a new certificate and key at each start, so"
+                        + " --key-file \"" + keyFile + "\" has no use; drop one of the two.");
+            }
+            return TlsSettings.adhocPair();
+        }
+        return TlsSettings.fromCertAndKey(certFile, keyFile);
     }
 }
