@@ -21,9 +21,26 @@ final class Reloading {
     private Reloading() {
     }
 
-    static void superviseUnlessChild(Settings settings, List<String> args) {
-        Optional<ReloaderProvider> reloader = ServiceLoader.load(ReloaderProvider.class, Reloading.class.getClassLoader())
-                .findFirst();
+    /** Whether this JVM is a child that a supervisor started. */
+    static boolean isChild() {
+        return provider().map(ReloaderProvider::isChild).orElse(false);
+    }
+
+    /** How many children the supervisor started before this JVM (0 outside a supervisor). */
+    static int startIndex() {
+        try {
+            return Integer.parseInt(System.getenv().getOrDefault(ReloaderProvider.START_ENV, "0"));
+        } catch (NumberFormatException garbled) {
+            return 0;
+        }
+    }
+
+    private static Optional<ReloaderProvider> provider() {
+        return ServiceLoader.load(ReloaderProvider.class, Reloading.class.getClassLoader()).findFirst();
+    }
+
+    static void superviseUnlessChild(Settings settings, List<String> args, Runnable beforeSupervising) {
+        Optional<ReloaderProvider> reloader = provider();
         if (reloader.isEmpty()) {
             LOGGER.log(System.Logger.Level.WARNING, "The reloader is not on the class path, so the app runs without it;"
                     + " add io.runserverplus:runserverplus-reloader, or pass --noreload to say so.");
@@ -39,6 +56,8 @@ final class Reloading {
                     + " so the app runs without it; start it with java -cp ... your.Main, or pass --noreload.");
             return;
         }
+        warnAboutExtraFiles(settings);
+        beforeSupervising.run();
         SupervisedApp app = new SupervisedApp(mainClass.get(), args, List.of(), settings.address().host(),
                 settings.address().port(), settings.reloaderType(), WatchRequest.ofClassPath(settings.extraFiles(),
                 settings.excludePatterns(), settings.reloaderInterval()));
@@ -49,5 +68,16 @@ final class Reloading {
             throw new SettingsException(badSetting.getMessage());
         }
         System.exit(status);
+    }
+
+    /** A missing or unreadable --extra-file is not fatal: say so, and go on watching for it. */
+    private static void warnAboutExtraFiles(Settings settings) {
+        for (java.nio.file.Path file : settings.extraFiles()) {
+            if (!java.nio.file.Files.exists(file)) {
+                System.err.println(" * Warning: extra file \"" + file + "\" does not exist; the app reloads when it appears.");
+            } else if (!java.nio.file.Files.isReadable(file)) {
+                System.err.println(" * Warning: extra file \"" + file + "\" cannot be read; make it readable so its changes are seen.");
+            }
+        }
     }
 }

@@ -6,11 +6,15 @@ import com.google.inject.Module;
 import com.google.inject.util.Modules;
 import io.runserverplus.core.server.AdapterServer;
 import io.runserverplus.core.server.Banner;
+import io.runserverplus.core.server.BrowserOpener;
+import io.runserverplus.core.server.OutputCopy;
 import io.runserverplus.core.server.RequestLog;
 import io.runserverplus.core.server.ServerAdapter;
 import io.runserverplus.core.server.ServerAddress;
 import io.runserverplus.core.server.Terminal;
+import io.runserverplus.core.settings.AddressPort;
 import io.runserverplus.core.settings.CommandLine;
+import io.runserverplus.core.settings.PortInUseException;
 import io.runserverplus.core.settings.Settings;
 import io.runserverplus.core.settings.SettingsException;
 import io.runserverplus.core.settings.SettingsResolver;
@@ -46,7 +50,7 @@ public final class RunServerPlus {
         private final List<String> applicationPackages = new ArrayList<>();
         private final List<Path> sourceRoots = new ArrayList<>();
         private final List<Module> modules = new ArrayList<>();
-        private Terminal terminal = Terminal.standardOutput();
+        private Terminal terminal;
 
         private Builder() {
         }
@@ -180,7 +184,7 @@ public final class RunServerPlus {
                     throw bad;
                 }
                 System.err.println(bad.getMessage());
-                System.exit(bad instanceof AddressInUseException ? 1 : 2);
+                System.exit(bad instanceof PortInUseException ? 1 : 2);
                 throw bad;
             }
         }
@@ -197,16 +201,38 @@ public final class RunServerPlus {
             }
             Settings settings = Settings.resolve(SettingsResolver.forThisProcess(commandLine.get().given(), builderSettings));
             ServerAddress address = settings.address();
-            if (settings.useReloader()) {
-                Reloading.superviseUnlessChild(settings, args == null ? List.of() : List.of(args));
+            boolean child = Reloading.isChild();
+            if (!child) {
+                // The supervisor passes its children's output through, so only it copies to the file.
+                settings.output().ifPresent(OutputCopy::install);
             }
+            Terminal console = terminal != null ? terminal : Terminal.standardOutput();
+            AddressPort.requireResolvable(address);
+            if (!child) {
+                AddressPort.requirePortFree(address);
+            }
+            String browsable = (settings.tls().enabled() ? "https" : "http") + "://" + address.browsableHost() + ":"
+                    + address.port();
+            if (settings.useReloader()) {
+                Reloading.superviseUnlessChild(settings, args == null ? List.of() : List.of(args), () -> {
+                    if (settings.openBrowser() && address.port() != 0) {
+                        BrowserOpener.openWhenServing(browsable, console::println);
+                    }
+                });
+            }
+            boolean showBanner = settings.startupMessages().showAtStart(Reloading.startIndex());
             TracebackSettings tracebackSettings = new TracebackSettings(applicationPackages,
                     SourceRoots.detect(sourceRoots, Path.of("").toAbsolutePath(), System.getProperty("java.class.path", "")),
                     TracebackSettings.DEFAULT_CONTEXT_LINES);
             quietGuice();
             Injector injector = Guice.createInjector(
-                    Modules.override(new CoreModule(tracebackSettings, terminal), app.adapterModule()).with(modules));
-            return serve(injector, address, settings.tls());
+                    Modules.override(new CoreModule(tracebackSettings, console), app.adapterModule()).with(modules));
+            RunningServer server = serve(injector, address, settings.tls(), showBanner);
+            if (settings.openBrowser() && !child) {
+                BrowserOpener.openWhenServing(server.url().replace(address.urlHost(), address.browsableHost()),
+                        console::println);
+            }
+            return server;
         }
 
         /**
@@ -220,7 +246,8 @@ public final class RunServerPlus {
             }
         }
 
-        private static RunningServer serve(Injector injector, ServerAddress address, TlsSettings tlsSettings) {
+        private static RunningServer serve(Injector injector, ServerAddress address, TlsSettings tlsSettings,
+                                           boolean showBanner) {
             Optional<TlsMaterial> tls = tlsSettings.enabled()
                     ? Optional.of(DevelopmentCertificates.resolve(tlsSettings, address.host()))
                     : Optional.empty();
@@ -231,14 +258,16 @@ public final class RunServerPlus {
             } catch (Exception failure) {
                 requestLog.close();
                 if (causedBy(failure, BindException.class)) {
-                    throw new AddressInUseException(address.port());
+                    throw new PortInUseException(address.port());
                 }
                 throw new IllegalStateException("The server could not start on " + address.urlHost() + ":"
                         + address.port() + ": " + failure.getMessage(), failure);
             }
             ServerAddress bound = new ServerAddress(address.host(), server.port());
             String scheme = tls.isPresent() ? "https" : "http";
-            injector.getInstance(Banner.class).print(scheme, bound, tls);
+            if (showBanner) {
+                injector.getInstance(Banner.class).print(scheme, bound, tls);
+            }
             return new StartedServer(server, requestLog, scheme + "://" + bound.urlHost() + ":" + bound.port());
         }
 
@@ -249,16 +278,6 @@ public final class RunServerPlus {
                 }
             }
             return false;
-        }
-    }
-
-    /** The original's wording, and its exit code 1, for a port another program holds. */
-    static final class AddressInUseException extends SettingsException {
-        private static final long serialVersionUID = 1L;
-
-        AddressInUseException(int port) {
-            super("Port " + port + " is in use by another program. Either identify and stop that program,"
-                    + " or start the server with a different port.");
         }
     }
 }

@@ -43,6 +43,8 @@ public final class Supervisor {
 
     /** Set to {@code 1} in the child's environment. */
     public static final String CHILD_ENV = "RUNSERVERPLUS_CHILD";
+    /** How many children this supervisor started before this one (0 for the first), for --startup-messages. */
+    public static final String START_ENV = io.runserverplus.spi.ReloaderProvider.START_ENV;
     /** The supervisor's pid, in the child's environment, for {@link ParentWatch}. */
     public static final String SUPERVISOR_PID_ENV = "RUNSERVERPLUS_SUPERVISOR_PID";
     /** The exit status with which a child asks to be restarted. */
@@ -173,6 +175,8 @@ public final class Supervisor {
         }
     }
 
+    private int starts;
+
     private void startChild() {
         closeFailurePage();
         if (stopping) {
@@ -181,7 +185,9 @@ public final class Supervisor {
         tail.clear();
         settings.out.println(" * Restarting with " + detectorName);
         try {
-            ChildProcess started = ChildProcess.start(command, environment, tail, settings.out, settings.err);
+            Map<String, String> childEnvironment = new HashMap<>(environment);
+            childEnvironment.put(START_ENV, Integer.toString(starts++));
+            ChildProcess started = ChildProcess.start(command, childEnvironment, tail, settings.out, settings.err);
             child = started;
             started.process().onExit().thenAccept(p -> events.add(new Exited(started, p.exitValue())));
         } catch (IOException e) {

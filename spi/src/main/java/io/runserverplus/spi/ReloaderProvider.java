@@ -7,6 +7,12 @@ package io.runserverplus.spi;
  */
 public interface ReloaderProvider {
 
+    /**
+     * Environment variable a supervisor sets in each child: how many children it started before
+     * (0 for the first start, 1 after the first reload, ...).
+     */
+    String START_ENV = "RUNSERVERPLUS_START";
+
     /** Whether this JVM is a child that a supervisor started (it then serves the app itself). */
     boolean isChild();
 

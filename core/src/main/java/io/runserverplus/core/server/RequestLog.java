@@ -123,17 +123,15 @@ public class RequestLog implements AutoCloseable {
     }
 
     private void write(List<Entry> batch) {
-        StringBuilder lines = new StringBuilder(batch.size() * 96);
+        List<String> lines = new ArrayList<>(batch.size() + 1);
         for (Entry entry : batch) {
-            lines.append(terminal.style(ansiFor(entry.status()), format(entry))).append(System.lineSeparator());
+            lines.add(terminal.style(ansiFor(entry.status()), format(entry)));
         }
         long lost = dropped.getAndSet(0);
         if (lost > 0) {
-            lines.append("(").append(lost).append(" request lines were not printed: requests came faster than the")
-                    .append(" console could show them)").append(System.lineSeparator());
+            lines.add("(" + lost + " request lines were not printed: requests came faster than the console could show them)");
         }
-        terminal.out().print(lines);
-        terminal.out().flush();
+        terminal.printLines(lines);
     }
 
     /** Prints what is still queued, then stops the writer thread. */

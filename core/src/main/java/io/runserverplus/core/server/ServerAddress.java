@@ -12,4 +12,13 @@ public record ServerAddress(String host, int port) {
     public String urlHost() {
         return host.contains(":") ? "[" + host + "]" : host;
     }
+
+    /** The host to put in a browser: a wildcard address means this machine's loopback. */
+    public String browsableHost() {
+        return switch (host) {
+            case "0.0.0.0" -> "127.0.0.1";
+            case "::", "0:0:0:0:0:0:0:0" -> "[::1]";
+            default -> urlHost();
+        };
+    }
 }

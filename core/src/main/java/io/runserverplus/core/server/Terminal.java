@@ -1,24 +1,39 @@
 package io.runserverplus.core.server;
 
 import java.io.PrintStream;
+import java.util.Optional;
 
 /**
- * The console the developer watches. Colours only when it is a real terminal and
- * {@code NO_COLOR} is not set (no-color.org), so logs redirected to a file stay clean.
+ * Where the banner and request lines go. When the application has a logging backend for
+ * {@link System.Logger} (for example SLF4J's {@code slf4j-jdk-platform-logging}, or a configured
+ * java.util.logging), they go to the logger named {@code runserverplus} at INFO, so users route them
+ * as they route everything else; without one they are printed on standard output, so nobody loses
+ * them. Colours only on a real terminal, and never when {@code NO_COLOR} is set (no-color.org).
  */
 public final class Terminal {
 
+    public static final String LOGGER_NAME = "runserverplus";
+
     private final PrintStream out;
     private final boolean colors;
+    private final Optional<System.Logger> logger;
 
     public Terminal(PrintStream out, boolean colors) {
-        this.out = out;
-        this.colors = colors;
+        this(out, colors, Optional.empty());
     }
 
-    /** Standard output, coloured when it is an interactive terminal. */
+    /** @param logger when present, lines go there instead of {@code out} */
+    public Terminal(PrintStream out, boolean colors, Optional<System.Logger> logger) {
+        this.out = out;
+        this.colors = colors && logger.isEmpty();
+        this.logger = logger;
+    }
+
+    /** Standard output, or the {@code runserverplus} logger when a logging backend is set up. */
     public static Terminal standardOutput() {
-        return new Terminal(System.out, System.getenv("NO_COLOR") == null && isInteractive());
+        Optional<System.Logger> logger = LoggingBackend.isConfigured()
+                ? Optional.of(System.getLogger(LOGGER_NAME)) : Optional.empty();
+        return new Terminal(System.out, System.getenv("NO_COLOR") == null && isInteractive(), logger);
     }
 
     public PrintStream out() {
@@ -35,7 +50,30 @@ public final class Terminal {
     }
 
     public void println(String line) {
+        if (logger.isPresent()) {
+            logger.get().log(System.Logger.Level.INFO, line);
+        } else {
+            out.println(line);
+        }
+    }
+
+    /** Several lines at once (the request log's batches): one write on a console. */
+    public void printLines(java.util.List<String> lines) {
+        if (logger.isPresent()) {
+            lines.forEach(this::println);
+            return;
+        }
+        StringBuilder block = new StringBuilder(lines.size() * 96);
+        lines.forEach(line -> block.append(line).append(System.lineSeparator()));
+        out.print(block);
+        out.flush();
+    }
+
+    /** Lines that must reach the console whatever logging does (the PIN): printed, and logged too. */
+    public void printAlways(String line) {
         out.println(line);
+        out.flush();
+        logger.ifPresent(log -> log.log(System.Logger.Level.INFO, line));
     }
 
     private static boolean isInteractive() {

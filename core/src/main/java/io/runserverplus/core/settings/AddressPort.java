@@ -47,6 +47,35 @@ public final class AddressPort {
         return new ServerAddress(host, port(value.substring(colon + 1), text));
     }
 
+    /** A host name must resolve before the server tries to bind it, so the message can be ours. */
+    public static void requireResolvable(ServerAddress address) {
+        try {
+            java.net.InetAddress.getByName(address.host());
+        } catch (java.net.UnknownHostException unknown) {
+            throw new SettingsException("Host \"" + address.host() + "\" cannot be resolved to an address;"
+                    + " use an IP address such as 127.0.0.1 or a name this machine knows, such as localhost.");
+        }
+    }
+
+    /**
+     * Fails with the original's words when another program holds the port. Checked before the
+     * framework (or, under the reloader, a child) tries to bind, so the user reads one sentence,
+     * not the framework's own error log, and the supervisor does not linger over a port it cannot use.
+     */
+    public static void requirePortFree(ServerAddress address) {
+        if (address.port() == 0) {
+            return;
+        }
+        try (java.net.ServerSocket probe = new java.net.ServerSocket()) {
+            probe.setReuseAddress(true);
+            probe.bind(new java.net.InetSocketAddress(address.host(), address.port()));
+        } catch (java.net.BindException inUse) {
+            throw new PortInUseException(address.port());
+        } catch (java.io.IOException otherProblem) {
+            // Anything else (e.g. a permission problem) is reported when the server binds.
+        }
+    }
+
     private static int port(String port, String whole) {
         if (!PORT.matcher(port).matches()) {
             throw new SettingsException("\"" + port + "\" in \"" + whole + "\" is not a port number;"

@@ -32,6 +32,16 @@ public final class CommandLine {
             description = "The certificate's private key (default: the certificate's name with .key).")
     String keyFile;
 
+    @Option(names = "--startup-messages", paramLabel = "WHEN",
+            description = "When to print the banner: reload (default: every start), once, always, never.")
+    String startupMessages;
+
+    @Option(names = "--browser", description = "Open the default browser once the server answers.")
+    boolean browser;
+
+    @Option(names = "--output", paramLabel = "FILE", description = "Also write everything printed to this file.")
+    String output;
+
     @Option(names = "--noreload", description = "Run the app in this JVM, without restarting it on change.")
     boolean noreload;
 
@@ -63,6 +73,9 @@ public final class CommandLine {
         if (noreload) {
             given.put(Settings.NORELOAD.name(), "true");
         }
+        putIfGiven(given, Settings.STARTUP_MESSAGES.name(), startupMessages);
+        putIfGiven(given, Settings.BROWSER.name(), browser ? "true" : null);
+        putIfGiven(given, Settings.OUTPUT.name(), output);
         putIfGiven(given, Settings.CERT_FILE.name(), certFile);
         putIfGiven(given, Settings.KEY_FILE.name(), keyFile);
         putIfGiven(given, Settings.RELOADER_TYPE.name(), reloaderType);

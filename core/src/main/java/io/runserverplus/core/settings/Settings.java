@@ -5,6 +5,7 @@ import io.runserverplus.core.tls.TlsSettings;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The resolved settings of one start. Each {@link Setting} below is one row of the README's
@@ -17,9 +18,13 @@ import java.util.List;
  * @param extraFiles       files and directories watched besides the class path's directories
  * @param excludePatterns  globs of paths whose changes never reload
  * @param tls              the certificate and key to serve HTTPS with, if any
+ * @param startupMessages  when the banner is printed
+ * @param openBrowser      open the default browser once the server answers
+ * @param output           a file that gets a copy of everything printed
  */
 public record Settings(ServerAddress address, boolean useReloader, String reloaderType, Duration reloaderInterval,
-                       List<Path> extraFiles, List<String> excludePatterns, TlsSettings tls) {
+                       List<Path> extraFiles, List<String> excludePatterns, TlsSettings tls,
+                       StartupMessages startupMessages, boolean openBrowser, Optional<Path> output) {
 
     /** {@code [addrport]}; a bare port keeps the default host ({@code ::1} with {@code --ipv6}). */
     public static final Setting<String> ADDRPORT = Setting.of("addrport", "RUNSERVERPLUS_SERVER_ADDRESS_PORT",
@@ -42,6 +47,11 @@ public record Settings(ServerAddress address, boolean useReloader, String reload
     public static final Setting<String> CERT_FILE = Setting.of("cert-file", null, String::strip, null);
     public static final Setting<String> KEY_FILE = Setting.of("key-file", null, String::strip, null);
 
+    public static final Setting<StartupMessages> STARTUP_MESSAGES = Setting.of("startup-messages", null,
+            StartupMessages::parse, StartupMessages.RELOAD);
+    public static final Setting<Boolean> BROWSER = Setting.of("browser", null, Parsers::bool, false);
+    public static final Setting<Path> OUTPUT = Setting.of("output", null, text -> Path.of(text.strip()), null);
+
     public Settings {
         extraFiles = List.copyOf(extraFiles);
         excludePatterns = List.copyOf(excludePatterns);
@@ -56,7 +66,8 @@ public record Settings(ServerAddress address, boolean useReloader, String reload
                 : AddressPort.parse(addrPort, defaultHost);
         return new Settings(address, !sources.resolve(NORELOAD), sources.resolve(RELOADER_TYPE),
                 sources.resolve(RELOADER_INTERVAL), sources.resolve(EXTRA_FILES), sources.resolve(EXCLUDE_PATTERNS),
-                tls(sources.resolve(CERT_FILE), sources.resolve(KEY_FILE)));
+                tls(sources.resolve(CERT_FILE), sources.resolve(KEY_FILE)), sources.resolve(STARTUP_MESSAGES),
+                sources.resolve(BROWSER), Optional.ofNullable(sources.resolve(OUTPUT)));
     }
 
     private static TlsSettings tls(String certFile, String keyFile) {
