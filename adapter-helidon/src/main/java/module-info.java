@@ -5,6 +5,7 @@ module io.runserverplus.adapter.helidon {
     requires io.helidon.http;
     requires io.helidon.common.socket;
     requires io.helidon.common.tls;
+    requires java.logging;
 
     exports io.runserverplus.adapter.helidon;
     opens io.runserverplus.adapter.helidon to com.google.guice;

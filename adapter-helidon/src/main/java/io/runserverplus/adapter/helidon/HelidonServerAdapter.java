@@ -34,8 +34,12 @@ final class HelidonServerAdapter implements ServerAdapter {
         this.requestLog = requestLog;
     }
 
+    /** Held so java.util.logging keeps the level set on it (it only keeps loggers weakly). */
+    private static final java.util.logging.Logger HELIDON_LOGS = java.util.logging.Logger.getLogger("io.helidon");
+
     @Override
     public AdapterServer start(ServerAddress address, Optional<SSLContext> tls) {
+        quietHelidonUnlessConfigured();
         WebServerConfig.Builder builder = WebServer.builder()
                 .host(address.host())
                 .port(address.port())
@@ -53,6 +57,17 @@ final class HelidonServerAdapter implements ServerAdapter {
                 server.stop();
             }
         };
+    }
+
+    /**
+     * Helidon announces its features, sockets and start time at INFO; RunServerPlus's banner says
+     * what matters, so unless the user set up java.util.logging, only Helidon's warnings show.
+     */
+    private static void quietHelidonUnlessConfigured() {
+        if (System.getProperty("java.util.logging.config.file") == null
+                && System.getProperty("java.util.logging.config.class") == null && HELIDON_LOGS.getLevel() == null) {
+            HELIDON_LOGS.setLevel(java.util.logging.Level.WARNING);
+        }
     }
 
     private void routing(HttpRouting.Builder routing) {

@@ -127,6 +127,45 @@ class CommandLineIT {
         assertThat(bannersAcrossOneReload("never")).isZero();
     }
 
+    @Test
+    void helpListsTheOptionsAndVersionNamesTheProduct() throws Exception {
+        Result help = runToEnd(Map.of(), List.of("--help"));
+        Result version = runToEnd(Map.of(), List.of("--version"));
+
+        assertThat(help.exitCode()).isZero();
+        assertThat(help.output()).contains("Usage: runserver_plus", "[addrport]", "--noreload", "--cert-file",
+                "--reloader-type", "--extra-file", "--exclude-pattern", "--startup-messages", "--output", "--browser");
+        assertThat(version.exitCode()).isZero();
+        assertThat(version.output()).startsWith("RunServerPlus ");
+    }
+
+    @Test
+    void requestLinesAreColouredOnATerminalUnlessNoColorIsSet() throws Exception {
+        assertThat(requestLineOnATerminal(Map.of())).contains("\u001b[33m127.0.0.1 - - [");
+        assertThat(requestLineOnATerminal(Map.of("NO_COLOR", "1"))).doesNotContain("\u001b[33m").contains("\" 404 ");
+    }
+
+    /** Runs the demo under script(1), which gives it a pseudo-terminal, and asks it for a missing page. */
+    private String requestLineOnATerminal(Map<String, String> environment) throws Exception {
+        int port = freePort();
+        Path transcript = temp.resolve("tty-" + environment.size() + ".txt");
+        String java = String.join(" ", command(environment, List.of("--noreload", "127.0.0.1:" + port),
+                Path.of("target", "classes")).command());
+        ProcessBuilder tty = new ProcessBuilder("script", "-q", "-f", "-c", java, transcript.toString());
+        tty.environment().putAll(environment);
+        Process demo = tty.redirectInput(ProcessBuilder.Redirect.PIPE).start();
+        try {
+            awaitFileContains(transcript, " * Running on");
+            HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/missing")).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            awaitFileContains(transcript, "GET /missing HTTP/1.1");
+            return Files.readString(transcript);
+        } finally {
+            demo.descendants().forEach(ProcessHandle::destroy);
+            stop(demo);
+        }
+    }
+
     private long bannersAcrossOneReload(String mode) throws Exception {
         Path classes = temp.resolve("classes-" + mode);
         copyTree(Path.of("target", "classes"), classes);
