@@ -76,6 +76,46 @@ class SettingsResolverTest {
                 .containsExactlyInAnyOrderEntriesOf(Map.of("addrport", "[::1]:0", "ipv6", "true"));
     }
 
+    @Test
+    void everyOptionParsesIntoItsSetting() {
+        Settings settings = Settings.resolve(new SettingsResolver(CommandLine.parse("--noreload", "--cert", "certs/dev",
+                "--key-file", "keys/dev.key", "--extra-file", "a.toml", "--extra-file", "b.toml", "--exclude-pattern",
+                "*.tmp", "--exclude-pattern", "**/generated/**", "--reloader-interval", "0.5", "--reloader-type", "stat",
+                "--startup-messages", "once", "--browser", "--output", "out.log", "0.0.0.0:9000")
+                .orElseThrow().given(), Map.of(), Map.of(), Map.of()));
+
+        assertThat(settings.address()).isEqualTo(new ServerAddress("0.0.0.0", 9000));
+        assertThat(settings.useReloader()).isFalse();
+        assertThat(settings.tls().certFile()).contains(java.nio.file.Path.of("certs/dev.crt"));
+        assertThat(settings.tls().keyFile()).contains(java.nio.file.Path.of("keys/dev.key"));
+        assertThat(settings.extraFiles()).containsExactly(java.nio.file.Path.of("a.toml"), java.nio.file.Path.of("b.toml"));
+        assertThat(settings.excludePatterns()).containsExactly("*.tmp", "**/generated/**");
+        assertThat(settings.reloaderInterval()).isEqualTo(java.time.Duration.ofMillis(500));
+        assertThat(settings.reloaderType()).isEqualTo("stat");
+        assertThat(settings.startupMessages()).isEqualTo(StartupMessages.ONCE);
+        assertThat(settings.openBrowser()).isTrue();
+        assertThat(settings.output()).contains(java.nio.file.Path.of("out.log"));
+    }
+
+    @Test
+    void listSettingsFromTheEnvironmentAreCommaSeparated() {
+        Settings settings = settings(Map.of(), Map.of(), Map.of(), Map.of("RUNSERVERPLUS_EXTRA_FILES", "a.toml, b.toml",
+                "RUNSERVERPLUS_EXCLUDE_PATTERNS", "*.tmp,*.swp", "RUNSERVERPLUS_POLLER_RELOADER_TYPE", "watchdog",
+                "RUNSERVERPLUS_POLLER_RELOADER_INTERVAL", "2"));
+
+        assertThat(settings.extraFiles()).containsExactly(java.nio.file.Path.of("a.toml"), java.nio.file.Path.of("b.toml"));
+        assertThat(settings.excludePatterns()).containsExactly("*.tmp", "*.swp");
+        assertThat(settings.reloaderType()).isEqualTo("watchdog");
+        assertThat(settings.reloaderInterval()).isEqualTo(java.time.Duration.ofSeconds(2));
+    }
+
+    @Test
+    void adhocTakesNoKeyFile() {
+        assertThatThrownBy(() -> settings(Map.of("cert-file", "adhoc", "key-file", "dev.key"), Map.of(), Map.of(), Map.of()))
+                .hasMessage("--cert-file adhoc makes a new certificate and key at each start, so --key-file \"dev.key\""
+                        + " has no use; drop one of the two.");
+    }
+
     private static int port(Map<String, String> cli, Map<String, Object> builder, Map<String, String> properties,
                             Map<String, String> environment) {
         return settings(cli, builder, properties, environment).address().port();
