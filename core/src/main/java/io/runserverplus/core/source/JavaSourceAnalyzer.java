@@ -3,7 +3,6 @@ package io.runserverplus.core.source;
 import com.github.javaparser.JavaParser;
 import com.github.javaparser.ParseResult;
 import com.github.javaparser.ParserConfiguration;
-import com.github.javaparser.Range;
 import com.github.javaparser.ast.CompilationUnit;
 import com.github.javaparser.ast.Node;
 import com.github.javaparser.ast.body.CallableDeclaration;
@@ -11,8 +10,10 @@ import com.github.javaparser.ast.body.CompactConstructorDeclaration;
 import com.github.javaparser.ast.body.InitializerDeclaration;
 import com.github.javaparser.ast.expr.LambdaExpr;
 import jakarta.inject.Singleton;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -36,7 +37,7 @@ public class JavaSourceAnalyzer {
 
     /** The parsed file, or empty when it does not parse (the page then shows plain lines). */
     public Optional<CompilationUnit> parse(SourceFile file) {
-        String key = file.displayPath() + '\0' + file.text().hashCode() + '\0' + file.text().length();
+        String key = key(file);
         Optional<CompilationUnit> unit = parsed.get(key);
         if (unit == null) {
             unit = parseNow(file.text());
@@ -51,43 +52,96 @@ public class JavaSourceAnalyzer {
      * {@code <clinit>}, else a method of that name; any callable when none matches.
      */
     public Optional<LineRange> enclosingCallable(SourceFile file, int line, String methodName) {
-        return parse(file).flatMap(unit -> innermost(unit, line, methodName))
-                .map(range -> new LineRange(range.begin.line, range.end.line));
+        return callables(file).flatMap(spans -> innermost(spans, line, methodName));
     }
 
-    private static Optional<Range> innermost(CompilationUnit unit, int line, String methodName) {
-        Optional<Range> matching = Optional.empty();
-        Optional<Range> any = Optional.empty();
+    /** What a frame needs to know of a callable; listed once per file so frames never walk the tree. */
+    private record Span(Kind kind, String name, int first, int last) {
+        boolean contains(int line) {
+            return first <= line && line <= last;
+        }
+
+        int length() {
+            return last - first;
+        }
+    }
+
+    private enum Kind { METHOD, CONSTRUCTOR, STATIC_INITIALIZER, LAMBDA, OTHER }
+
+    private final Map<String, Optional<List<Span>>> spans =
+            Collections.synchronizedMap(new LinkedHashMap<>(16, 0.75f, true) {
+                @Override
+                protected boolean removeEldestEntry(Map.Entry<String, Optional<List<Span>>> eldest) {
+                    return size() > CACHED_FILES;
+                }
+            });
+
+    private Optional<List<Span>> callables(SourceFile file) {
+        String key = key(file);
+        Optional<List<Span>> known = spans.get(key);
+        if (known == null) {
+            known = parse(file).map(JavaSourceAnalyzer::listCallables);
+            spans.put(key, known);
+        }
+        return known;
+    }
+
+    private static List<Span> listCallables(CompilationUnit unit) {
+        List<Span> found = new ArrayList<>();
         for (Node node : unit.findAll(Node.class, JavaSourceAnalyzer::isCallable)) {
-            Optional<Range> range = node.getRange().filter(r -> r.begin.line <= line && line <= r.end.line);
-            if (range.isEmpty()) {
+            node.getRange().ifPresent(range -> found.add(new Span(kindOf(node), nameOf(node), range.begin.line, range.end.line)));
+        }
+        return List.copyOf(found);
+    }
+
+    private static Kind kindOf(Node node) {
+        if (node instanceof LambdaExpr) {
+            return Kind.LAMBDA;
+        }
+        if (node instanceof com.github.javaparser.ast.body.ConstructorDeclaration || node instanceof CompactConstructorDeclaration) {
+            return Kind.CONSTRUCTOR;
+        }
+        if (node instanceof InitializerDeclaration initializer) {
+            return initializer.isStatic() ? Kind.STATIC_INITIALIZER : Kind.OTHER;
+        }
+        return node instanceof com.github.javaparser.ast.body.MethodDeclaration ? Kind.METHOD : Kind.OTHER;
+    }
+
+    private static String nameOf(Node node) {
+        return node instanceof com.github.javaparser.ast.body.MethodDeclaration method ? method.getNameAsString() : "";
+    }
+
+    private static Optional<LineRange> innermost(List<Span> callables, int line, String methodName) {
+        Span matching = null;
+        Span any = null;
+        for (Span span : callables) {
+            if (!span.contains(line)) {
                 continue;
             }
-            any = shorter(any, range.get());
-            if (matches(node, methodName)) {
-                matching = shorter(matching, range.get());
+            any = shorter(any, span);
+            if (matches(span, methodName)) {
+                matching = shorter(matching, span);
             }
         }
-        return matching.isPresent() ? matching : any;
+        Span best = matching != null ? matching : any;
+        return Optional.ofNullable(best).map(span -> new LineRange(span.first(), span.last()));
     }
 
-    private static boolean matches(Node node, String methodName) {
+    private static boolean matches(Span span, String methodName) {
         if (methodName.startsWith("lambda$")) {
-            return node instanceof LambdaExpr;
+            return span.kind() == Kind.LAMBDA;
         }
         if ("<init>".equals(methodName)) {
-            return node instanceof com.github.javaparser.ast.body.ConstructorDeclaration
-                    || node instanceof CompactConstructorDeclaration;
+            return span.kind() == Kind.CONSTRUCTOR;
         }
         if ("<clinit>".equals(methodName)) {
-            return node instanceof InitializerDeclaration initializer && initializer.isStatic();
+            return span.kind() == Kind.STATIC_INITIALIZER;
         }
-        return node instanceof com.github.javaparser.ast.body.MethodDeclaration method
-                && method.getNameAsString().equals(methodName);
+        return span.kind() == Kind.METHOD && span.name().equals(methodName);
     }
 
-    private static Optional<Range> shorter(Optional<Range> current, Range candidate) {
-        return current.isPresent() && length(current.get()) <= length(candidate) ? current : Optional.of(candidate);
+    private static Span shorter(Span current, Span candidate) {
+        return current != null && current.length() <= candidate.length() ? current : candidate;
     }
 
     private static boolean isCallable(Node node) {
@@ -95,8 +149,9 @@ public class JavaSourceAnalyzer {
                 || node instanceof InitializerDeclaration || node instanceof CompactConstructorDeclaration;
     }
 
-    private static int length(Range range) {
-        return range.end.line - range.begin.line;
+    /** Path and content: an edited application file is parsed afresh. */
+    private static String key(SourceFile file) {
+        return file.displayPath() + '\0' + file.text().hashCode() + '\0' + file.text().length();
     }
 
     private static Optional<CompilationUnit> parseNow(String text) {

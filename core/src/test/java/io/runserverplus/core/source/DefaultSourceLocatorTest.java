@@ -37,6 +37,21 @@ class DefaultSourceLocatorTest {
     }
 
     @Test
+    void anUnchangedFileIsReadOnceAndAnEditedOneAfresh() throws IOException {
+        Path file = write(temp.resolve("src/com/acme/Shop.java"), "class Shop { /* before */ }");
+        DefaultSourceLocator locator = new DefaultSourceLocator(List.of(temp.resolve("src")), temp.resolve("no-src.zip"));
+
+        SourceFile first = locator.locate("com.acme.Shop", "Shop.java", "", Optional.empty()).orElseThrow();
+        SourceFile again = locator.locate("com.acme.Shop", "Shop.java", "", Optional.empty()).orElseThrow();
+        Files.writeString(file, "class Shop { /* after the edit */ }");
+        Files.setLastModifiedTime(file, java.nio.file.attribute.FileTime.fromMillis(System.currentTimeMillis() + 5_000));
+        SourceFile edited = locator.locate("com.acme.Shop", "Shop.java", "", Optional.empty()).orElseThrow();
+
+        assertThat(again).isSameAs(first);
+        assertThat(edited.text()).contains("after the edit");
+    }
+
+    @Test
     void librarySourcesComeFromTheSourcesJarBesideTheJar() throws IOException {
         Path jar = temp.resolve("repo/lib-1.0.jar");
         zip(jar, "com/lib/Tool.class", "bytes");
