@@ -16,8 +16,7 @@ import org.openjdk.jmh.util.Statistics;
  * 5 x 2 s measurement) and prints a summary with the target check: capture + render at most
  * 10 ms at the median once warm, for each frame mix. Exit code 0 when the target is met, 1 when
  * not. Arguments: {@code --quick} for a smoke run (1 x 1 s each), {@code --no-cold} to skip the
- * informational cold-cache benchmark, {@code --explain} to measure only the prototypes of the
- * proposed core fixes ({@link ProposedFixesBenchmark}).
+ * informational cold-cache benchmark.
  */
 public final class RenderBenchmark {
 
@@ -29,13 +28,9 @@ public final class RenderBenchmark {
     public static void main(String[] args) throws RunnerException {
         List<String> flags = List.of(args);
         OptionsBuilder options = new OptionsBuilder();
-        if (flags.contains("--explain")) {
-            options.include(ProposedFixesBenchmark.class.getName() + "\\.");
-        } else {
-            options.include(TracebackPageBenchmark.class.getName() + "\\.");
-            if (!flags.contains("--no-cold")) {
-                options.include(ColdTracebackPageBenchmark.class.getName() + "\\.");
-            }
+        options.include(TracebackPageBenchmark.class.getName() + "\\.");
+        if (!flags.contains("--no-cold")) {
+            options.include(ColdTracebackPageBenchmark.class.getName() + "\\.");
         }
         options.shouldFailOnError(true);
         if (flags.contains("--quick")) {
@@ -70,8 +65,6 @@ public final class RenderBenchmark {
                         ok ? "MET" : "MISSED");
             } else if (benchmark.startsWith(ColdTracebackPageBenchmark.class.getName())) {
                 line += "  [cold caches, informational]";
-            } else if (benchmark.startsWith(ProposedFixesBenchmark.class.getName())) {
-                line += "  [prototype, informational]";
             }
             System.out.println(line);
         }

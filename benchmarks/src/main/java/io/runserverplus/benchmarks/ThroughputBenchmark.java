@@ -3,7 +3,6 @@ package io.runserverplus.benchmarks;
 import io.javalin.Javalin;
 import io.javalin.config.JavalinConfig;
 import io.runserverplus.adapter.javalin.JavalinApp;
-import io.runserverplus.benchmarks.fixes.PeriodicRequestLog;
 import io.runserverplus.core.RunServerPlus;
 import io.runserverplus.core.RunningServer;
 import io.runserverplus.core.server.RequestLog;
@@ -57,7 +56,7 @@ public final class ThroughputBenchmark {
      * with its request log replaced (by nothing, or by the prototype of the proposed fix).
      */
     static final List<String> EXPLAIN_VARIANTS = List.of("bare", "rsp", "bare+wrapper", "bare+routes",
-            "bare+jettylog", "bare+requestlog", "rsp+nolog", "rsp+periodiclog", "rsp+leanlog");
+            "bare+jettylog", "bare+requestlog", "rsp+nolog");
     private static final String BODY = "hello";
 
     private ThroughputBenchmark() {
@@ -112,12 +111,6 @@ public final class ThroughputBenchmark {
                                 // dropped
                             }
                         }));
-                // Proposed request log, step 1: the writer drains every 50 ms instead of being woken per request.
-                case "rsp+periodiclog" -> builder.modules(binder ->
-                        binder.bind(RequestLog.class).toInstance(new PeriodicRequestLog(nullTerminal, false)));
-                // Step 2 too: epoch millis on the request thread, the timestamp formatted once a second.
-                case "rsp+leanlog" -> builder.modules(binder ->
-                        binder.bind(RequestLog.class).toInstance(new PeriodicRequestLog(nullTerminal, true)));
                 default -> throw new IllegalArgumentException("unknown variant " + variant);
             }
             RunningServer server = builder.start();

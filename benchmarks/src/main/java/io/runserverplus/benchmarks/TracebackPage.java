@@ -1,13 +1,10 @@
 package io.runserverplus.benchmarks;
 
 import io.runserverplus.benchmarks.app.OrderController;
-import io.runserverplus.benchmarks.fixes.CachingSourceLocator;
-import io.runserverplus.benchmarks.fixes.IndexedSourceAnalyzer;
 import io.runserverplus.core.render.JavaHighlighter;
 import io.runserverplus.core.render.TracebackHtmlRenderer;
 import io.runserverplus.core.source.DefaultSourceLocator;
 import io.runserverplus.core.source.JavaSourceAnalyzer;
-import io.runserverplus.core.source.SourceLocator;
 import io.runserverplus.core.source.SourceRoots;
 import io.runserverplus.core.traceback.Frame;
 import io.runserverplus.core.traceback.FrameClassifier;
@@ -44,19 +41,6 @@ final class TracebackPage {
         }
     }
 
-    /** Prototypes of proposed core changes (package {@code fixes}), for {@code --explain}. */
-    enum Fixes {
-        none, sourceCache, callableIndex, both;
-
-        SourceLocator locator(TracebackSettings settings) {
-            SourceLocator locator = new DefaultSourceLocator(settings);
-            return this == sourceCache || this == both ? new CachingSourceLocator(locator) : locator;
-        }
-
-        JavaSourceAnalyzer analyzer() {
-            return this == callableIndex || this == both ? new IndexedSourceAnalyzer() : new JavaSourceAnalyzer();
-        }
-    }
     static final String REQUEST_LINE = "POST /orders/42 HTTP/1.1";
     static final String SECRET = "0123456789abcdefABCDEF";
 
@@ -73,14 +57,10 @@ final class TracebackPage {
 
     /** Fresh core objects (so empty caches) around a fresh failure. */
     static TracebackPage create(Recursion recursion) {
-        return create(recursion, Fixes.none);
-    }
-
-    static TracebackPage create(Recursion recursion, Fixes fixes) {
         TracebackSettings settings = new TracebackSettings(List.of("io.runserverplus.benchmarks.app"),
                 sourceRoots(), TracebackSettings.DEFAULT_CONTEXT_LINES);
-        JavaSourceAnalyzer analyzer = fixes.analyzer();
-        TracebackFactory factory = new TracebackFactory(new FrameClassifier(settings), fixes.locator(settings),
+        JavaSourceAnalyzer analyzer = new JavaSourceAnalyzer();
+        TracebackFactory factory = new TracebackFactory(new FrameClassifier(settings), new DefaultSourceLocator(settings),
                 analyzer, settings);
         TracebackHtmlRenderer renderer = new TracebackHtmlRenderer(new JavaHighlighter(analyzer));
         return new TracebackPage(factory, renderer,
