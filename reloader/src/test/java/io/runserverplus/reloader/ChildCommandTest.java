@@ -15,7 +15,7 @@ class ChildCommandTest {
                 List.of("-javaagent:console.jar"), "com.acme.Main", List.of("8000", "--nopin"));
 
         assertThat(command).containsExactly(Path.of("/jdk/bin/java").toString(), "-Dapp.mode=dev", "-Xmx512m",
-                "-javaagent:console.jar", "-XX:-OmitStackTraceInFastThrow", "-cp", "a.jar:classes",
+                "-XX:TieredStopAtLevel=1", "-javaagent:console.jar", "-XX:-OmitStackTraceInFastThrow", "-cp", "a.jar:classes",
                 "com.acme.Main", "8000", "--nopin");
     }
 

@@ -26,7 +26,7 @@ class SupervisorTest {
 
         assertThat(supervisor.command()).containsExactly(
                 ChildCommand.javaExecutable(Path.of(System.getProperty("java.home"))).toString(),
-                "-Dapp.env=dev", "-javaagent:console.jar", "-XX:-OmitStackTraceInFastThrow", "-cp", "classes",
+                "-Dapp.env=dev", "-XX:TieredStopAtLevel=1", "-javaagent:console.jar", "-XX:-OmitStackTraceInFastThrow", "-cp", "classes",
                 "com.acme.Main", "8000");
         assertThat(supervisor.child()).isEmpty();
     }
