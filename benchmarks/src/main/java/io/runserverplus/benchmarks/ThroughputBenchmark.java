@@ -68,7 +68,7 @@ public final class ThroughputBenchmark {
             return;
         }
         Map<String, String> options = new LinkedHashMap<>(Map.of("duration", "10", "warmup", "10", "rounds", "5",
-                "threads", "2", "connections", "32", "variants", "bare,rsp"));
+                "threads", "2", "connections", "32", "variants", "bare,rsp", "framework", "javalin"));
         for (String arg : args) {
             if ("--explain".equals(arg)) {
                 options.put("variants", String.join(",", EXPLAIN_VARIANTS));
@@ -79,6 +79,7 @@ public final class ThroughputBenchmark {
                 System.exit(2);
             }
         }
+        System.setProperty("rsp.bench.framework", options.get("framework"));
         System.exit(drive(options));
     }
 
@@ -90,14 +91,22 @@ public final class ThroughputBenchmark {
     }
 
     /** Starts one variant, prints its port, and serves until standard input closes. */
-    private static void serve(String variant) throws IOException {
+    private static void serve(String variant) throws Exception {
         Terminal nullTerminal = new Terminal(new PrintStream(OutputStream.nullOutputStream()), false);
         Runnable stop;
         int port;
-        if (variant.startsWith("rsp")) {
+        String framework = System.getProperty("rsp.bench.framework", "javalin");
+        int fixedPort = Integer.getInteger("rsp.bench.port", 0);
+        // For the start-up benchmark: the moment start() is called, before anything of the server exists.
+        System.out.println("T0 " + System.currentTimeMillis());
+        if (!"javalin".equals(framework)) {
+            FrameworkServers.Started started = FrameworkServers.start(framework, variant.equals("rsp"), fixedPort, BODY);
+            port = started.port();
+            stop = started.stop();
+        } else if (variant.startsWith("rsp")) {
             RunServerPlus.Builder builder = RunServerPlus.builder()
                     .app(JavalinApp.of(config -> config.routes.get("/", ctx -> ctx.result(BODY))))
-                    .addrPort("127.0.0.1:0")
+                    .addrPort("127.0.0.1:" + fixedPort)
                     .useReloader(false)
                     .terminal(nullTerminal);
             switch (variant) {
@@ -151,7 +160,7 @@ public final class ThroughputBenchmark {
                 config.startup.showJavalinBanner = false;
                 extra.accept(config);
                 routes(config);
-            }).start("127.0.0.1", 0);
+            }).start("127.0.0.1", fixedPort);
             port = javalin.port();
             stop = javalin::stop;
         }
@@ -212,6 +221,7 @@ public final class ThroughputBenchmark {
             command.add(ProcessHandle.current().info().command().orElse(
                     Path.of(System.getProperty("java.home"), "bin", "java").toString()));
             command.addAll(List.of("-Xms256m", "-Xmx256m", "-Dorg.slf4j.simpleLogger.defaultLogLevel=warn",
+                    "-Drsp.bench.framework=" + System.getProperty("rsp.bench.framework", "javalin"),
                     "-cp", System.getProperty("java.class.path"), ThroughputBenchmark.class.getName(),
                     "serve", variant));
             Path log = logDirectory.resolve("throughput-" + variant.replace('+', '-') + ".log");
@@ -295,7 +305,8 @@ public final class ThroughputBenchmark {
         Path logs = Path.of(System.getProperty("rsp.bench.logs", System.getProperty("java.io.tmpdir")));
         Files.createDirectories(logs);
 
-        System.out.println("== Throughput: " + String.join(" vs ", variants) + " (" + String.join(" ", wrk)
+        System.out.println("== Throughput on " + System.getProperty("rsp.bench.framework", "javalin") + ": "
+                + String.join(" vs ", variants) + " (" + String.join(" ", wrk)
                 + " -d" + duration + "s, " + warmup + " s warm-up each, " + rounds + " rounds, "
                 + Runtime.getRuntime().availableProcessors() + " CPUs) ==");
         System.out.println("RunServerPlus' request log is written to a null stream (formatting included,"

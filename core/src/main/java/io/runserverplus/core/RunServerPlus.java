@@ -195,11 +195,16 @@ public final class RunServerPlus {
                 throw adapters.noApp();
             }
             adapters.checkAdapterOf(app);
-            Optional<CommandLine> commandLine = args == null ? Optional.of(new CommandLine()) : CommandLine.parse(args);
-            if (commandLine.isEmpty()) {
-                System.exit(0); // --help or --version answered
+            // Without args, picocli (a few hundred classes) is not even loaded.
+            java.util.Map<String, String> given = java.util.Map.of();
+            if (args != null) {
+                Optional<CommandLine> commandLine = CommandLine.parse(args);
+                if (commandLine.isEmpty()) {
+                    System.exit(0); // --help or --version answered
+                }
+                given = commandLine.get().given();
             }
-            Settings settings = Settings.resolve(SettingsResolver.forThisProcess(commandLine.get().given(), builderSettings));
+            Settings settings = Settings.resolve(SettingsResolver.forThisProcess(given, builderSettings));
             ServerAddress address = settings.address();
             boolean child = Reloading.isChild();
             if (!child) {
@@ -221,12 +226,15 @@ public final class RunServerPlus {
                 });
             }
             boolean showBanner = settings.startupMessages().showAtStart(Reloading.startIndex());
+            // Guice and the framework each load hundreds of classes; on two cores they can do it at once.
+            Thread.ofPlatform().daemon().name("runserverplus-warm-up").start(app::warmUp);
             TracebackSettings tracebackSettings = new TracebackSettings(applicationPackages,
                     SourceRoots.detect(sourceRoots, Path.of("").toAbsolutePath(), System.getProperty("java.class.path", "")),
                     TracebackSettings.DEFAULT_CONTEXT_LINES);
             quietGuice();
             Injector injector = Guice.createInjector(
-                    Modules.override(new CoreModule(tracebackSettings, console), app.adapterModule()).with(modules));
+                    modules.isEmpty() ? Modules.combine(new CoreModule(tracebackSettings, console), app.adapterModule())
+                            : Modules.override(new CoreModule(tracebackSettings, console), app.adapterModule()).with(modules));
             RunningServer server = serve(injector, address, settings.tls(), showBanner);
             if (settings.openBrowser() && !child) {
                 BrowserOpener.openWhenServing(server.url().replace(address.urlHost(), address.browsableHost()),

@@ -14,4 +14,12 @@ public interface WebApp {
 
     /** The Guice module binding this app's {@link io.runserverplus.core.server.ServerAdapter}. */
     Module adapterModule();
+
+    /**
+     * Loads the framework's classes ahead of the start, on a background thread while core wires
+     * itself, so the two overlap. Must have no effect beyond class loading: no threads, sockets,
+     * files or global state.
+     */
+    default void warmUp() {
+    }
 }

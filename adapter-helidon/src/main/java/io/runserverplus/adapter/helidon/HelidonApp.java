@@ -33,6 +33,13 @@ public final class HelidonApp implements WebApp {
     }
 
     @Override
+    public void warmUp() {
+        // Builders only: building or starting a WebServer would have effects.
+        io.helidon.webserver.http.HttpRouting.builder().get("/", (request, response) -> response.send());
+        io.helidon.webserver.WebServer.builder().host("127.0.0.1").port(0);
+    }
+
+    @Override
     public Module adapterModule() {
         return new AbstractModule() {
             @Override

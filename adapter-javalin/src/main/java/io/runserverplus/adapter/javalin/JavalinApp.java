@@ -33,6 +33,13 @@ public final class JavalinApp implements WebApp {
     }
 
     @Override
+    public void warmUp() {
+        // A Javalin that is never started: its configuration and routing classes, Kotlin's runtime.
+        io.javalin.Javalin.create(config -> config.startup.showJavalinBanner = false);
+        new org.eclipse.jetty.server.ServerConnector(new org.eclipse.jetty.server.Server());
+    }
+
+    @Override
     public Module adapterModule() {
         return new AbstractModule() {
             @Override

@@ -10,6 +10,7 @@ import io.runserverplus.core.traceback.TracebackFactory;
 import io.runserverplus.spi.DebugRequest;
 import io.runserverplus.spi.DebugResponse;
 import jakarta.inject.Inject;
+import jakarta.inject.Provider;
 import jakarta.inject.Singleton;
 import java.util.Map;
 import java.util.Optional;
@@ -30,20 +31,22 @@ public class DebuggerEndpoint {
             "Content-Security-Policy", "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:;"
                     + " object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'");
 
-    private final TracebackFactory tracebacks;
+    // Providers: the parsers, renderers and random generator cost start-up time, and a request that
+    // never fails never needs them. Guice makes each (a singleton) on first use.
+    private final Provider<TracebackFactory> tracebacks;
     private final TracebackRegistry registry;
-    private final DebuggerSecret secret;
-    private final StaticAssets assets;
-    private final TracebackHtmlRenderer htmlRenderer;
-    private final TracebackJsonRenderer jsonRenderer;
-    private final SourcePageRenderer sourceRenderer;
+    private final Provider<DebuggerSecret> secret;
+    private final Provider<StaticAssets> assets;
+    private final Provider<TracebackHtmlRenderer> htmlRenderer;
+    private final Provider<TracebackJsonRenderer> jsonRenderer;
+    private final Provider<SourcePageRenderer> sourceRenderer;
     private final FailureLog failureLog;
 
     @Inject
-    public DebuggerEndpoint(TracebackFactory tracebacks, TracebackRegistry registry, DebuggerSecret secret,
-                            StaticAssets assets, TracebackHtmlRenderer htmlRenderer,
-                            TracebackJsonRenderer jsonRenderer, SourcePageRenderer sourceRenderer,
-                            FailureLog failureLog) {
+    public DebuggerEndpoint(Provider<TracebackFactory> tracebacks, TracebackRegistry registry,
+                            Provider<DebuggerSecret> secret, Provider<StaticAssets> assets,
+                            Provider<TracebackHtmlRenderer> htmlRenderer, Provider<TracebackJsonRenderer> jsonRenderer,
+                            Provider<SourcePageRenderer> sourceRenderer, FailureLog failureLog) {
         this.tracebacks = tracebacks;
         this.registry = registry;
         this.secret = secret;
@@ -65,11 +68,11 @@ public class DebuggerEndpoint {
      */
     public DebugResponse handleFailure(DebugRequest request, Throwable failure) {
         failureLog.failed(request, failure);
-        Traceback traceback = tracebacks.capture(failure, applicationLoader());
+        Traceback traceback = tracebacks.get().capture(failure, applicationLoader());
         registry.register(traceback);
         return switch (MediaType.preferredBy(request)) {
-            case HTML -> page(500, htmlRenderer.render(traceback, request.requestLine(), secret.value()));
-            case JSON -> DebugResponse.of(500, MediaType.JSON.contentType(), jsonRenderer.render(traceback))
+            case HTML -> page(500, htmlRenderer.get().render(traceback, request.requestLine(), secret.get().value()));
+            case JSON -> DebugResponse.of(500, MediaType.JSON.contentType(), jsonRenderer.get().render(traceback))
                     .withHeader("Cache-Control", "no-store");
             case TEXT -> DebugResponse.of(500, MediaType.TEXT.contentType(), traceback.plainText())
                     .withHeader("Cache-Control", "no-store");
@@ -88,10 +91,10 @@ public class DebuggerEndpoint {
     public DebugResponse handleCommand(DebugRequest request) {
         String command = request.path().substring(PREFIX.length());
         if (command.startsWith("resource/")) {
-            return assets.find(command.substring("resource/".length()))
+            return assets.get().find(command.substring("resource/".length()))
                     .orElseGet(() -> DebugResponse.of(404, MediaType.TEXT.contentType(), "No such debugger resource.\n"));
         }
-        if (!secret.isPresentIn(request)) {
+        if (!secret.get().isPresentIn(request)) {
             return DebugResponse.of(403, MediaType.TEXT.contentType(),
                     "The debugger secret is missing or wrong; reload the traceback page to get a fresh one.\n");
         }
@@ -111,7 +114,7 @@ public class DebuggerEndpoint {
                     "That traceback or frame is gone (the server keeps the last " + TracebackRegistry.CAPACITY
                             + " tracebacks and forgets them on restart); reproduce the error for a fresh one.\n");
         }
-        return page(200, sourceRenderer.render(frame.get()));
+        return page(200, sourceRenderer.get().render(frame.get()));
     }
 
     private static DebugResponse page(int status, String html) {
