@@ -13,6 +13,7 @@ module io.runserverplus.core {
     exports io.runserverplus.core;
     exports io.runserverplus.core.debugger;
     exports io.runserverplus.core.render;
+    exports io.runserverplus.core.security;
     exports io.runserverplus.core.server;
     exports io.runserverplus.core.settings;
     exports io.runserverplus.core.source;
@@ -23,6 +24,7 @@ module io.runserverplus.core {
     opens io.runserverplus.core to com.google.guice;
     opens io.runserverplus.core.debugger to com.google.guice;
     opens io.runserverplus.core.render to com.google.guice;
+    opens io.runserverplus.core.security to com.google.guice;
     opens io.runserverplus.core.server to com.google.guice;
     opens io.runserverplus.core.source to com.google.guice;
     opens io.runserverplus.core.traceback to com.google.guice;

@@ -2,6 +2,7 @@ package io.runserverplus.benchmarks;
 
 import io.runserverplus.benchmarks.app.OrderController;
 import io.runserverplus.core.render.JavaHighlighter;
+import io.runserverplus.core.render.PageSecurity;
 import io.runserverplus.core.render.TracebackHtmlRenderer;
 import io.runserverplus.core.source.DefaultSourceLocator;
 import io.runserverplus.core.source.JavaSourceAnalyzer;
@@ -42,7 +43,8 @@ final class TracebackPage {
     }
 
     static final String REQUEST_LINE = "POST /orders/42 HTTP/1.1";
-    static final String SECRET = "0123456789abcdefABCDEF";
+    static final PageSecurity SECURITY = new PageSecurity("0123456789abcdefABCDEF", "benchmark-nonce",
+            java.util.Optional.empty(), true);
 
     final TracebackFactory factory;
     final TracebackHtmlRenderer renderer;
@@ -77,7 +79,7 @@ final class TracebackPage {
     }
 
     String render(Traceback traceback) {
-        return renderer.render(traceback, REQUEST_LINE, SECRET);
+        return renderer.render(traceback, REQUEST_LINE, SECURITY);
     }
 
     /**

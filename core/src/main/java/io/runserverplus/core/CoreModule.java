@@ -2,6 +2,8 @@ package io.runserverplus.core;
 
 import com.google.inject.AbstractModule;
 import com.google.inject.multibindings.OptionalBinder;
+import io.runserverplus.core.security.SecuritySettings;
+import io.runserverplus.core.security.TrustedHosts;
 import io.runserverplus.core.server.Terminal;
 import io.runserverplus.core.source.DefaultSourceLocator;
 import io.runserverplus.core.source.SourceLocator;
@@ -16,16 +18,20 @@ final class CoreModule extends AbstractModule {
 
     private final TracebackSettings tracebackSettings;
     private final Terminal terminal;
+    private final SecuritySettings securitySettings;
 
-    CoreModule(TracebackSettings tracebackSettings, Terminal terminal) {
+    CoreModule(TracebackSettings tracebackSettings, Terminal terminal, SecuritySettings securitySettings) {
         this.tracebackSettings = tracebackSettings;
         this.terminal = terminal;
+        this.securitySettings = securitySettings;
     }
 
     @Override
     protected void configure() {
         bind(TracebackSettings.class).toInstance(tracebackSettings);
         bind(Terminal.class).toInstance(terminal);
+        bind(SecuritySettings.class).toInstance(securitySettings);
+        bind(TrustedHosts.class).toInstance(new TrustedHosts(securitySettings.trustedHosts(), securitySettings.bindHost()));
         OptionalBinder.newOptionalBinder(binder(), SourceLocator.class).setDefault().to(DefaultSourceLocator.class);
     }
 }

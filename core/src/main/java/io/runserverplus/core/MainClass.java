@@ -3,11 +3,11 @@ package io.runserverplus.core;
 import java.util.Optional;
 
 /** Finds the class whose {@code main} started this program, so a child JVM can run it again. */
-final class MainClass {
+public final class MainClass {
     private MainClass() {
     }
 
-    static Optional<String> ofThisProgram() {
+    public static Optional<String> ofThisProgram() {
         // The outermost static main(...) on this thread's stack: the program's entry point when
         // start() runs on the main thread, which is where programs call it.
         Optional<String> fromStack = StackWalker.getInstance(StackWalker.Option.RETAIN_CLASS_REFERENCE)

@@ -60,7 +60,9 @@ final class Reloading {
         beforeSupervising.run();
         SupervisedApp app = new SupervisedApp(mainClass.get(), args, List.of(), settings.address().host(),
                 settings.address().port(), settings.reloaderType(), WatchRequest.ofClassPath(settings.extraFiles(),
-                settings.excludePatterns(), settings.reloaderInterval()));
+                settings.excludePatterns(), settings.reloaderInterval()),
+                // One cookie key for every child, so a reload does not ask for the PIN again.
+                java.util.Map.of(io.runserverplus.core.security.CookieKey.ENVIRONMENT, io.runserverplus.core.security.CookieKey.newKeyHex()));
         int status;
         try {
             status = reloader.get().supervise(app);

@@ -4,6 +4,8 @@ import com.google.inject.Guice;
 import com.google.inject.Injector;
 import com.google.inject.Module;
 import com.google.inject.util.Modules;
+import io.runserverplus.core.security.DebuggerAnnouncement;
+import io.runserverplus.core.security.SecuritySettings;
 import io.runserverplus.core.server.AdapterServer;
 import io.runserverplus.core.server.Banner;
 import io.runserverplus.core.server.BrowserOpener;
@@ -142,6 +144,33 @@ public final class RunServerPlus {
             return this;
         }
 
+        /**
+         * The debugger PIN: digits, with dashes or spaces if you like ({@code "123-456-789"}), or
+         * {@code "off"}. Without it a PIN is generated, the same for every start of this project
+         * on this machine.
+         */
+        public Builder pin(String pin) {
+            builderSettings.put(Settings.DEBUG_PIN.name(), Settings.DEBUG_PIN.parser().apply(pin));
+            return this;
+        }
+
+        /** The console without a PIN, as {@code --nopin}: anyone who reaches the port can run code. */
+        public Builder noPin() {
+            builderSettings.put(Settings.DEBUG_PIN.name(), io.runserverplus.core.settings.DebugPin.disabled());
+            return this;
+        }
+
+        /**
+         * Host names, besides loopback ones and the bind address, that may use the debugger, e.g. the
+         * name a tunnel or a container network gives this server; {@code .example.test} trusts its
+         * subdomains.
+         */
+        public Builder trustedHosts(String... hosts) {
+            builderSettings.put(Settings.TRUSTED_HOSTS.name(),
+                    Settings.TRUSTED_HOSTS.parser().apply(String.join(",", hosts)));
+            return this;
+        }
+
         /** Packages whose frames count as application code even when they come from a jar. */
         public Builder applicationPackages(String... packages) {
             applicationPackages.addAll(List.of(packages));
@@ -232,9 +261,11 @@ public final class RunServerPlus {
                     SourceRoots.detect(sourceRoots, Path.of("").toAbsolutePath(), System.getProperty("java.class.path", "")),
                     TracebackSettings.DEFAULT_CONTEXT_LINES);
             quietGuice();
-            Injector injector = Guice.createInjector(
-                    modules.isEmpty() ? Modules.combine(new CoreModule(tracebackSettings, console), app.adapterModule())
-                            : Modules.override(new CoreModule(tracebackSettings, console), app.adapterModule()).with(modules));
+            SecuritySettings securitySettings = new SecuritySettings(settings.debugPin(), settings.trustedHosts(),
+                    address.host(), MainClass.ofThisProgram(), app.getClass().getName());
+            CoreModule core = new CoreModule(tracebackSettings, console, securitySettings);
+            Injector injector = Guice.createInjector(modules.isEmpty() ? Modules.combine(core, app.adapterModule())
+                    : Modules.override(core, app.adapterModule()).with(modules));
             RunningServer server = serve(injector, address, settings.tls(), showBanner);
             if (settings.openBrowser() && !child) {
                 BrowserOpener.openWhenServing(server.url().replace(address.urlHost(), address.browsableHost()),
@@ -276,6 +307,7 @@ public final class RunServerPlus {
             if (showBanner) {
                 injector.getInstance(Banner.class).print(scheme, bound, tls);
             }
+            injector.getInstance(DebuggerAnnouncement.class).print();
             return new StartedServer(server, requestLog, scheme + "://" + bound.urlHost() + ":" + bound.port());
         }
 

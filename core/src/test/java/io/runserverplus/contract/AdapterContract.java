@@ -78,7 +78,7 @@ public abstract class AdapterContract {
         assertThat(response.statusCode()).isEqualTo(500);
         assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(type -> assertThat(type).startsWith("text/html"));
         assertThat(response.headers().firstValue("Content-Security-Policy")).hasValueSatisfying(csp ->
-                assertThat(csp).contains("script-src 'self'"));
+                assertThat(csp).contains("script-src 'nonce-"));
         String page = response.body();
         assertThat(page)
                 .contains("<h1>java.lang.IllegalStateException</h1>")

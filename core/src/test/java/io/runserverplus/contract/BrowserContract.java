@@ -135,6 +135,51 @@ public abstract class BrowserContract {
         assertThat(driver.findElements(By.cssSelector("img[src=x], svg"))).isEmpty();
     }
 
+    /**
+     * The console's door as a person meets it: the icon asks for the PIN, a wrong one is said to
+     * be wrong, the right one opens the console, and after a reload the cookie opens it directly.
+     */
+    @Test
+    void theConsoleIconAsksForThePinOnceAndThenOpensTheConsole() {
+        ChromeDriver driver = open("/boom");
+        WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(10));
+        WebElement icon = driver.findElement(By.cssSelector("li.frame.application button.console-icon"));
+        driver.executeScript("arguments[0].scrollIntoView({block: 'center'});", icon);
+        icon.click();
+
+        WebElement dialog = driver.findElement(By.id("pin-dialog"));
+        wait.until(d -> dialog.isDisplayed());
+        assertThat(dialog.getText()).contains("printed on the terminal where the server runs");
+        WebElement input = driver.findElement(By.id("pin-input"));
+        input.sendKeys("000-000-000");
+        driver.findElement(By.id("pin-submit")).click();
+        wait.until(d -> "Wrong PIN.".equals(d.findElement(By.id("pin-message")).getText()));
+
+        input.clear();
+        input.sendKeys(ContractServer.PIN);
+        driver.findElement(By.id("pin-submit")).click();
+        wait.until(d -> !dialog.isDisplayed());
+        WebElement frame = icon.findElement(By.xpath("ancestor::li[contains(@class, 'frame')][1]"));
+        WebElement pane = wait.until(d -> frame.findElement(By.cssSelector(".console-pane")));
+        assertThat(pane.getText()).startsWith("[console ready]").contains("comes with the console feature");
+
+        driver.navigate().refresh();
+        new WebDriverWait(driver, Duration.ofSeconds(10)).until(d ->
+                "complete".equals(((ChromeDriver) d).executeScript("return document.readyState")));
+        WebElement again = driver.findElement(By.cssSelector("li.frame.application button.console-icon"));
+        driver.executeScript("arguments[0].scrollIntoView({block: 'center'});", again);
+        again.click();
+        WebElement reopened = again.findElement(By.xpath("ancestor::li[contains(@class, 'frame')][1]"));
+        wait.until(d -> !reopened.findElements(By.cssSelector(".console-pane")).isEmpty());
+        assertThat(driver.findElement(By.id("pin-dialog")).isDisplayed()).as("no PIN asked after the reload").isFalse();
+        assertThat(reopened.findElement(By.cssSelector(".console-pane")).getText()).startsWith("[console ready]");
+        List<LogEntry> problems = driver.manage().logs().get(LogType.BROWSER).getAll().stream()
+                .filter(entry -> entry.getLevel().intValue() >= java.util.logging.Level.WARNING.intValue())
+                .filter(entry -> !entry.getMessage().contains("status of 500"))
+                .toList();
+        assertThat(problems).as("browser console (CSP violations included)").isEmpty();
+    }
+
     private ChromeDriver open(String path) {
         ChromeDriver driver = browser.driver();
         driver.manage().logs().get(LogType.BROWSER); // drain what earlier pages logged

@@ -27,9 +27,18 @@ public final class ContractServer implements AutoCloseable {
     private final RunningServer server;
     private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
+    /** The PIN every contract server has, so tests and the browser can type it. */
+    public static final String PIN = "123-456-789";
+
     public ContractServer(WebApp app) {
-        server = RunServerPlus.builder()
+        this(app, builder -> { });
+    }
+
+    /** A contract server with more builder settings, e.g. {@code builder -> builder.trustedHosts(...)}. */
+    public ContractServer(WebApp app, java.util.function.Consumer<RunServerPlus.Builder> settings) {
+        RunServerPlus.Builder builder = RunServerPlus.builder()
                 .app(app)
+                .pin(PIN)
                 .addrPort("127.0.0.1:0")
                 .useReloader(false)
                 .applicationPackages("io.runserverplus.contract")
@@ -41,8 +50,9 @@ public final class ContractServer implements AutoCloseable {
                         OptionalBinder.newOptionalBinder(binder(), SourceLocator.class)
                                 .setBinding().to(HidingSourceLocator.class);
                     }
-                })
-                .start();
+                });
+        settings.accept(builder);
+        server = builder.start();
     }
 
     public String url(String path) {

@@ -26,6 +26,7 @@ public final class SupervisorReloaderProvider implements ReloaderProvider {
                 .port(app.port())
                 .reloaderType(app.reloaderType())
                 .watch(app.watch())
+                .environment(app.environment())
                 .build();
         supervisor.run();
         return 0;

@@ -12,12 +12,14 @@ import java.util.List;
  * @param port         the app's port, where the failure page is served while the app is down; 0 for none
  * @param reloaderType {@code auto}, {@code watch}, {@code poll}, an alias or a third-party name
  * @param watch        what to watch
+ * @param environment  extra environment variables for every child, e.g. a key they must share
  */
 public record SupervisedApp(String mainClass, List<String> args, List<String> jvmOptions, String host, int port,
-                            String reloaderType, WatchRequest watch) {
+                            String reloaderType, WatchRequest watch, java.util.Map<String, String> environment) {
 
     public SupervisedApp {
         args = List.copyOf(args);
         jvmOptions = List.copyOf(jvmOptions);
+        environment = java.util.Map.copyOf(environment);
     }
 }

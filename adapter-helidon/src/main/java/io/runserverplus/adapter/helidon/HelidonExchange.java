@@ -17,6 +17,21 @@ final class HelidonExchange {
     private HelidonExchange() {
     }
 
+    /** The request with its body, for a debugger command (POSTs carry a form). */
+    static DebugRequest command(ServerRequest request) throws java.io.IOException {
+        DebugRequest plain = request(request);
+        if (!DebugRequest.hasCommandBody(plain.method()) || !request.content().hasEntity()) {
+            return plain;
+        }
+        // Helidon handles each request on its own virtual thread, where a blocking read is cheap.
+        byte[] body;
+        try (java.io.InputStream in = request.content().inputStream()) {
+            body = DebugRequest.readBody(in);
+        }
+        return new DebugRequest(plain.method(), plain.path(), plain.query(), plain.protocol(), plain.secure(),
+                plain.headers(), plain.remoteAddress(), body);
+    }
+
     static DebugRequest request(ServerRequest request) {
         Map<String, List<String>> headers = new LinkedHashMap<>();
         for (Header header : request.headers()) {

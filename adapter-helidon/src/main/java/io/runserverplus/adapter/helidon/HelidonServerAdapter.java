@@ -73,7 +73,7 @@ final class HelidonServerAdapter implements ServerAdapter {
     private void routing(HttpRouting.Builder routing) {
         routing.addFilter(new RequestLogFilter(requestLog));
         routing.any(DebuggerEndpoint.PREFIX + "*", (request, response) ->
-                HelidonExchange.respond(response, debugger.handleCommand(HelidonExchange.request(request))));
+                HelidonExchange.respond(response, debugger.handleCommand(HelidonExchange.command(request))));
         routing.error(Throwable.class, (request, response, failure) -> {
             // Helidon's own HTTP exceptions (404 for an unknown path, 400, ...) are answers, not
             // failures: sending nothing hands them back to Helidon's default handling.

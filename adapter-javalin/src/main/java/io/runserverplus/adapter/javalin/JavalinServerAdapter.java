@@ -59,7 +59,7 @@ final class JavalinServerAdapter implements ServerAdapter {
         // RunServerPlus prints its own banner; Javalin's would only repeat it.
         config.startup.showJavalinBanner = false;
         config.startup.showOldJavalinVersionWarning = false;
-        Handler command = ctx -> JavalinExchange.respond(ctx, debugger.handleCommand(JavalinExchange.request(ctx)));
+        Handler command = ctx -> JavalinExchange.respond(ctx, debugger.handleCommand(JavalinExchange.command(ctx)));
         config.routes.get(DebuggerEndpoint.PREFIX + "<command>", command);
         config.routes.post(DebuggerEndpoint.PREFIX + "<command>", command);
         config.routes.exception(Exception.class, (exception, ctx) -> fail(ctx, exception));

@@ -23,7 +23,7 @@ public final class DebuggerHandler extends Handler.Wrapper {
     @Override
     public boolean handle(Request request, Response response, Callback callback) throws Exception {
         if (DebuggerEndpoint.isDebuggerPath(Request.getPathInContext(request))) {
-            JettyExchange.respond(response, callback, debugger.handleCommand(JettyExchange.request(request)));
+            JettyExchange.respond(response, callback, debugger.handleCommand(JettyExchange.command(request)));
             return true;
         }
         Callback guarded = Callback.from(callback::succeeded, failure -> fail(request, response, callback, failure));

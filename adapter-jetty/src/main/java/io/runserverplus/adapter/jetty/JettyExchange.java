@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import org.eclipse.jetty.http.HttpField;
 import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.io.Content;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.util.Callback;
@@ -16,6 +17,19 @@ import org.eclipse.jetty.util.Callback;
 /** Translates between Jetty's core request and response and the debugger's neutral ones. */
 final class JettyExchange {
     private JettyExchange() {
+    }
+
+    /** The request with its body, for a debugger command (POSTs carry a form). */
+    static DebugRequest command(Request request) throws java.io.IOException {
+        DebugRequest plain = request(request);
+        if (!DebugRequest.hasCommandBody(plain.method())) {
+            return plain;
+        }
+        // Blocking read: Jetty runs this handler on a pool thread that may block, and the cap
+        // bounds what a client can make us buffer.
+        byte[] body = DebugRequest.readBody(Content.Source.asInputStream(request));
+        return new DebugRequest(plain.method(), plain.path(), plain.query(), plain.protocol(), plain.secure(),
+                plain.headers(), plain.remoteAddress(), body);
     }
 
     static DebugRequest request(Request request) {

@@ -1,6 +1,10 @@
 package io.runserverplus.core.debugger;
 
 import io.runserverplus.core.render.MediaType;
+import io.runserverplus.core.render.PageSecurity;
+import io.runserverplus.core.security.DebuggerAnnouncement;
+import io.runserverplus.core.security.PinGuard;
+import io.runserverplus.core.security.TrustedHosts;
 import io.runserverplus.core.render.SourcePageRenderer;
 import io.runserverplus.core.render.TracebackHtmlRenderer;
 import io.runserverplus.core.render.TracebackJsonRenderer;
@@ -12,8 +16,8 @@ import io.runserverplus.spi.DebugResponse;
 import jakarta.inject.Inject;
 import jakarta.inject.Provider;
 import jakarta.inject.Singleton;
-import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * What every adapter talks to: it hands over failed requests and {@code /__debugger__/} commands
@@ -24,12 +28,8 @@ public class DebuggerEndpoint {
 
     public static final String PREFIX = "/__debugger__/";
 
-    /** Pages must never be cached or sniffed; scripts and styles come only from our own assets. */
-    static final Map<String, String> PAGE_HEADERS = Map.of(
-            "Cache-Control", "no-store",
-            "X-Content-Type-Options", "nosniff",
-            "Content-Security-Policy", "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:;"
-                    + " object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'");
+    /** Commands that change state: a page on another origin must not be able to trigger them with a link. */
+    private static final Set<String> POST_ONLY = Set.of("pinauth", "printpin", "eval");
 
     // Providers: the parsers, renderers and random generator cost start-up time, and a request that
     // never fails never needs them. Guice makes each (a singleton) on first use.
@@ -41,12 +41,16 @@ public class DebuggerEndpoint {
     private final Provider<TracebackJsonRenderer> jsonRenderer;
     private final Provider<SourcePageRenderer> sourceRenderer;
     private final FailureLog failureLog;
+    private final TrustedHosts trustedHosts;
+    private final PinGuard pinGuard;
+    private final DebuggerAnnouncement announcement;
 
     @Inject
     public DebuggerEndpoint(Provider<TracebackFactory> tracebacks, TracebackRegistry registry,
                             Provider<DebuggerSecret> secret, Provider<StaticAssets> assets,
                             Provider<TracebackHtmlRenderer> htmlRenderer, Provider<TracebackJsonRenderer> jsonRenderer,
-                            Provider<SourcePageRenderer> sourceRenderer, FailureLog failureLog) {
+                            Provider<SourcePageRenderer> sourceRenderer, FailureLog failureLog,
+                            TrustedHosts trustedHosts, PinGuard pinGuard, DebuggerAnnouncement announcement) {
         this.tracebacks = tracebacks;
         this.registry = registry;
         this.secret = secret;
@@ -55,6 +59,9 @@ public class DebuggerEndpoint {
         this.jsonRenderer = jsonRenderer;
         this.sourceRenderer = sourceRenderer;
         this.failureLog = failureLog;
+        this.trustedHosts = trustedHosts;
+        this.pinGuard = pinGuard;
+        this.announcement = announcement;
     }
 
     /** Cheap test an adapter makes on every request before building a {@link DebugRequest}. */
@@ -71,7 +78,7 @@ public class DebuggerEndpoint {
         Traceback traceback = tracebacks.get().capture(failure, applicationLoader());
         registry.register(traceback);
         return switch (MediaType.preferredBy(request)) {
-            case HTML -> page(500, htmlRenderer.get().render(traceback, request.requestLine(), secret.get().value()));
+            case HTML -> htmlPage(traceback, request);
             case JSON -> DebugResponse.of(500, MediaType.JSON.contentType(), jsonRenderer.get().render(traceback))
                     .withHeader("Cache-Control", "no-store");
             case TEXT -> DebugResponse.of(500, MediaType.TEXT.contentType(), traceback.plainText())
@@ -87,21 +94,73 @@ public class DebuggerEndpoint {
         failureLog.failedAfterCommit(request, failure);
     }
 
-    /** Answers a {@code /__debugger__/...} request. */
+    /**
+     * Answers a {@code /__debugger__/...} request. Static resources are served to anyone (they
+     * hold nothing secret); every other command needs a trusted Host (400), the secret (403), the
+     * right method (405) and, for the console, the PIN's cookie (401).
+     */
     public DebugResponse handleCommand(DebugRequest request) {
         String command = request.path().substring(PREFIX.length());
         if (command.startsWith("resource/")) {
             return assets.get().find(command.substring("resource/".length()))
                     .orElseGet(() -> DebugResponse.of(404, MediaType.TEXT.contentType(), "No such debugger resource.\n"));
         }
+        TrustedHosts.Verdict host = trustedHosts.check(request);
+        if (!host.trusted()) {
+            return DebugResponse.of(400, MediaType.TEXT.contentType(), host.refusal());
+        }
         if (!secret.get().isPresentIn(request)) {
             return DebugResponse.of(403, MediaType.TEXT.contentType(),
                     "The debugger secret is missing or wrong; reload the traceback page to get a fresh one.\n");
         }
-        if ("source".equals(command) && "GET".equals(request.method())) {
-            return source(request);
+        if (POST_ONLY.contains(command) && !"POST".equals(request.method())) {
+            return DebugResponse.of(405, MediaType.TEXT.contentType(), "The " + command + " command needs POST.\n")
+                    .withHeader("Allow", "POST");
         }
-        return DebugResponse.of(404, MediaType.TEXT.contentType(), "Unknown debugger command.\n");
+        if (request.bodyTooLarge()) {
+            return DebugResponse.of(413, MediaType.TEXT.contentType(),
+                    "A debugger command's body may not exceed " + DebugRequest.MAX_BODY + " bytes.\n");
+        }
+        return switch (command) {
+            case "source" -> "GET".equals(request.method()) ? source(request) : notAllowed("GET");
+            case "auth" -> "GET".equals(request.method()) ? pinGuard.auth(request) : notAllowed("GET");
+            case "pinauth" -> pinAuth(request);
+            case "printpin" -> {
+                announcement.printPin();
+                yield DebugResponse.of(200, "application/json; charset=utf-8", "{\"printed\": true}");
+            }
+            default -> DebugResponse.of(404, MediaType.TEXT.contentType(), "Unknown debugger command.\n");
+        };
+    }
+
+    /**
+     * For commands that run code (the console's eval, still to come): empty when the request
+     * carries a valid PIN cookie, else the {@code 401 {"auth": false}} answer to send instead.
+     */
+    public Optional<DebugResponse> requireAuthenticated(DebugRequest request) {
+        return pinGuard.requireAuthenticated(request);
+    }
+
+    private DebugResponse pinAuth(DebugRequest request) {
+        try {
+            return pinGuard.pinAuth(request);
+        } catch (InterruptedException stopping) {
+            Thread.currentThread().interrupt();
+            return DebugResponse.of(503, MediaType.TEXT.contentType(), "The server is stopping.\n");
+        }
+    }
+
+    private DebugResponse htmlPage(Traceback traceback, DebugRequest request) {
+        TrustedHosts.Verdict host = trustedHosts.check(request);
+        String nonce = PageHeaders.newNonce();
+        PageSecurity security = new PageSecurity(secret.get().value(), nonce,
+                host.trusted() ? Optional.empty() : Optional.of(host.consoleDisabledReason()), pinGuard.pin().isPresent());
+        return page(500, htmlRenderer.get().render(traceback, request.requestLine(), security), nonce);
+    }
+
+    private static DebugResponse notAllowed(String allowed) {
+        return DebugResponse.of(405, MediaType.TEXT.contentType(), "This command needs " + allowed + ".\n")
+                .withHeader("Allow", allowed);
     }
 
     private DebugResponse source(DebugRequest request) {
@@ -114,11 +173,12 @@ public class DebuggerEndpoint {
                     "That traceback or frame is gone (the server keeps the last " + TracebackRegistry.CAPACITY
                             + " tracebacks and forgets them on restart); reproduce the error for a fresh one.\n");
         }
-        return page(200, sourceRenderer.get().render(frame.get()));
+        String nonce = PageHeaders.newNonce();
+        return page(200, sourceRenderer.get().render(frame.get(), nonce), nonce);
     }
 
-    private static DebugResponse page(int status, String html) {
-        return new DebugResponse(status, MediaType.HTML.contentType(), PAGE_HEADERS,
+    private static DebugResponse page(int status, String html, String nonce) {
+        return new DebugResponse(status, MediaType.HTML.contentType(), PageHeaders.forNonce(nonce),
                 html.getBytes(java.nio.charset.StandardCharsets.UTF_8));
     }
 

@@ -1,6 +1,7 @@
 package io.runserverplus.core.render;
 
 import static org.owasp.encoder.Encode.forHtml;
+import static org.owasp.encoder.Encode.forHtmlAttribute;
 
 /**
  * The frame shared by every debugger page: no inline script or style, so the Content-Security-Policy
@@ -8,19 +9,22 @@ import static org.owasp.encoder.Encode.forHtml;
  */
 final class PageLayout {
     /** Bumped with the assets so browsers never mix an old script with a new page. */
-    static final String ASSET_VERSION = "1";
+    static final String ASSET_VERSION = "2";
 
     private PageLayout() {
     }
 
-    /** Opens the document; {@code bodyAttributes} must already be encoded. */
-    static void open(StringBuilder html, String title, String bodyAttributes) {
+    /**
+     * Opens the document; {@code bodyAttributes} must already be encoded. The script carries the
+     * response's nonce, which the Content-Security-Policy requires of every script.
+     */
+    static void open(StringBuilder html, String title, String nonce, String bodyAttributes) {
         html.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
                 .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>")
                 .append(forHtml(title)).append(" // RunServerPlus</title>\n")
                 .append("<link rel=\"stylesheet\" href=\"/__debugger__/resource/debugger.css?v=").append(ASSET_VERSION)
                 .append("\">\n<script src=\"/__debugger__/resource/debugger.js?v=").append(ASSET_VERSION)
-                .append("\" defer></script>\n</head>\n<body ").append(bodyAttributes).append(">\n");
+                .append("\" nonce=\"").append(forHtmlAttribute(nonce)).append("\" defer></script>\n</head>\n<body ").append(bodyAttributes).append(">\n");
     }
 
     static void close(StringBuilder html) {

@@ -19,10 +19,11 @@ public class SourcePageRenderer {
         this.highlighter = highlighter;
     }
 
-    public String render(Frame frame) {
+    /** The page; {@code nonce} is the one this response's Content-Security-Policy names. */
+    public String render(Frame frame, String nonce) {
         StringBuilder html = new StringBuilder(64 * 1024);
         String title = frame.fileAndLine();
-        PageLayout.open(html, title, "class=\"source-page\" data-line=\"" + Math.max(frame.lineNumber(), 0) + "\"");
+        PageLayout.open(html, title, nonce, "class=\"source-page\" data-line=\"" + Math.max(frame.lineNumber(), 0) + "\"");
         html.append("<header class=\"exception\"><h1>").append(forHtml(title)).append("</h1>\n<p class=\"request\">")
                 .append(forHtml(frame.location())).append("</p>\n");
         if (frame.source().isEmpty()) {

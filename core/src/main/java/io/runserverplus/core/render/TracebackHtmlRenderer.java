@@ -31,22 +31,32 @@ public class TracebackHtmlRenderer {
         this.highlighter = highlighter;
     }
 
-    /** The whole page for a traceback; {@code secret} is embedded for the page's commands. */
-    public String render(Traceback traceback, String requestLine, String secret) {
+    /**
+     * The whole page for a traceback; {@code security} gives the secret embedded for the page's
+     * commands, the response's script nonce, and whether the console may be offered.
+     */
+    public String render(Traceback traceback, String requestLine, PageSecurity security) {
         ThrowableInfo root = traceback.root();
         int focus = traceback.focusFrame().map(Frame::id).orElse(-1);
         StringBuilder html = new StringBuilder(32 * 1024);
-        PageLayout.open(html, root.summary().lines().findFirst().orElse(root.typeName()),
-                "data-traceback=\"" + forHtmlAttribute(traceback.id()) + "\" data-secret=\"" + forHtmlAttribute(secret)
-                        + "\" data-focus=\"" + focus + "\"");
+        PageLayout.open(html, root.summary().lines().findFirst().orElse(root.typeName()), security.nonce(),
+                "data-traceback=\"" + forHtmlAttribute(traceback.id()) + "\" data-secret=\""
+                        + forHtmlAttribute(security.secret()) + "\" data-focus=\"" + focus + "\" data-console=\""
+                        + (security.consoleEnabled() ? "on" : "off") + "\" data-pin=\""
+                        + (security.pinRequired() ? "required" : "off") + "\"");
         html.append("<header class=\"exception\">\n<h1>").append(forHtml(root.typeName())).append("</h1>\n");
         root.message().ifPresent(message ->
                 html.append("<pre class=\"message\">").append(forHtml(message)).append("</pre>\n"));
         html.append("<p class=\"request\">while handling <code>").append(forHtml(requestLine)).append("</code></p>\n");
+        security.consoleDisabled().ifPresent(reason ->
+                html.append("<p class=\"console-disabled\" role=\"note\">").append(forHtml(reason)).append("</p>\n"));
         html.append("</header>\n<main>\n<h2>Traceback <small>(innermost call first, as Java prints it)</small></h2>\n");
-        new Writer(html, traceback, secret, focus).throwable(root, "");
+        new Writer(html, traceback, security.secret(), focus, security.consoleEnabled()).throwable(root, "");
         plainText(html, traceback.plainText());
         html.append("</main>\n");
+        if (security.consoleEnabled() && security.pinRequired()) {
+            PinDialog.append(html);
+        }
         PageLayout.close(html);
         return html.toString();
     }
@@ -57,12 +67,14 @@ public class TracebackHtmlRenderer {
         private final Traceback traceback;
         private final String secret;
         private final int focus;
+        private final boolean console;
 
-        Writer(StringBuilder html, Traceback traceback, String secret, int focus) {
+        Writer(StringBuilder html, Traceback traceback, String secret, int focus, boolean console) {
             this.html = html;
             this.traceback = traceback;
             this.secret = secret;
             this.focus = focus;
+            this.console = console;
         }
 
         void throwable(ThrowableInfo info, String relation) {
@@ -128,6 +140,12 @@ public class TracebackHtmlRenderer {
                     .append("</span>(<span class=\"file\">").append(forHtml(frame.fileAndLine())).append("</span>)");
             if (!frame.origin().isEmpty()) {
                 html.append(" <span class=\"origin\">").append(forHtml(frame.origin())).append("</span>");
+            }
+            if (console && frame.isApplication()) {
+                // A real button (no inline handler): the page's script opens the frame's console.
+                html.append(" <button type=\"button\" class=\"console-icon\" data-frame=\"").append(frame.id())
+                        .append("\" title=\"Open a console in this frame\" aria-label=\"Open a console in this frame\">"
+                                + "&gt;_</button>");
             }
             html.append(" <a class=\"view-source\" href=\"/__debugger__/source?tb=").append(forUriComponent(traceback.id()))
                     .append("&amp;frame=").append(frame.id()).append("&amp;s=").append(forUriComponent(secret))

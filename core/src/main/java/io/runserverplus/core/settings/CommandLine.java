@@ -45,6 +45,13 @@ public final class CommandLine {
     @Option(names = "--noreload", description = "Run the app in this JVM, without restarting it on change.")
     boolean noreload;
 
+    @Option(names = "--nopin", description = "Run the debugger's console without a PIN (anyone who reaches the port can run code).")
+    boolean nopin;
+
+    @Option(names = "--trusted-host", paramLabel = "HOST",
+            description = "Also let requests for this host name use the debugger (loopback names and the bind address always may). Repeatable.")
+    List<String> trustedHosts = new ArrayList<>();
+
     @Option(names = "--reloader-type", paramLabel = "TYPE",
             description = "auto (default), watch (alias watchdog) or poll (alias stat).")
     String reloaderType;
@@ -73,6 +80,8 @@ public final class CommandLine {
         if (noreload) {
             given.put(Settings.NORELOAD.name(), "true");
         }
+        putIfGiven(given, Settings.DEBUG_PIN.name(), nopin ? "off" : null);
+        putIfGiven(given, Settings.TRUSTED_HOSTS.name(), trustedHosts.isEmpty() ? null : String.join("\n", trustedHosts));
         putIfGiven(given, Settings.STARTUP_MESSAGES.name(), startupMessages);
         putIfGiven(given, Settings.BROWSER.name(), browser ? "true" : null);
         putIfGiven(given, Settings.OUTPUT.name(), output);

@@ -39,6 +39,19 @@ final class Parsers {
         return Arrays.stream(text.split("[,\n]")).map(String::strip).filter(entry -> !entry.isEmpty()).toList();
     }
 
+    /** Trusted host names: names or IP addresses, a leading dot for a domain's subdomains. */
+    static List<String> hosts(String text) {
+        List<String> hosts = list(text);
+        for (String host : hosts) {
+            String name = host.startsWith(".") ? host.substring(1) : host;
+            if (!io.runserverplus.core.security.HostSyntax.isHost(name)) {
+                throw new SettingsException("\"" + host + "\" is not a host name or IP address; give names such as"
+                        + " myapp.test or 192.168.1.20 (a leading dot trusts subdomains), without ports.");
+            }
+        }
+        return hosts;
+    }
+
     static List<Path> paths(String text) {
         return list(text).stream().map(Path::of).toList();
     }

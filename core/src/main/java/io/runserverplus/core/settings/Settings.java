@@ -21,10 +21,13 @@ import java.util.Optional;
  * @param startupMessages  when the banner is printed
  * @param openBrowser      open the default browser once the server answers
  * @param output           a file that gets a copy of everything printed
+ * @param debugPin         the console's PIN: generated, fixed, or off
+ * @param trustedHosts     host names, besides loopback ones and the bind address, that may use the debugger
  */
 public record Settings(ServerAddress address, boolean useReloader, String reloaderType, Duration reloaderInterval,
                        List<Path> extraFiles, List<String> excludePatterns, TlsSettings tls,
-                       StartupMessages startupMessages, boolean openBrowser, Optional<Path> output) {
+                       StartupMessages startupMessages, boolean openBrowser, Optional<Path> output,
+                       DebugPin debugPin, List<String> trustedHosts) {
 
     /** {@code [addrport]}; a bare port keeps the default host ({@code ::1} with {@code --ipv6}). */
     public static final Setting<String> ADDRPORT = Setting.of("addrport", "RUNSERVERPLUS_SERVER_ADDRESS_PORT",
@@ -52,7 +55,14 @@ public record Settings(ServerAddress address, boolean useReloader, String reload
     public static final Setting<Boolean> BROWSER = Setting.of("browser", null, Parsers::bool, false);
     public static final Setting<Path> OUTPUT = Setting.of("output", null, text -> Path.of(text.strip()), null);
 
+    /** {@code --nopin} is this setting's {@code off}; digits fix the PIN. */
+    public static final Setting<DebugPin> DEBUG_PIN = Setting.of("debug-pin", "RUNSERVERPLUS_DEBUG_PIN",
+            DebugPin::parse, DebugPin.generated());
+    public static final Setting<List<String>> TRUSTED_HOSTS = Setting.of("trusted-host", "RUNSERVERPLUS_TRUSTED_HOSTS",
+            Parsers::hosts, List.of());
+
     public Settings {
+        trustedHosts = List.copyOf(trustedHosts);
         extraFiles = List.copyOf(extraFiles);
         excludePatterns = List.copyOf(excludePatterns);
     }
@@ -67,7 +77,8 @@ public record Settings(ServerAddress address, boolean useReloader, String reload
         return new Settings(address, !sources.resolve(NORELOAD), sources.resolve(RELOADER_TYPE),
                 sources.resolve(RELOADER_INTERVAL), sources.resolve(EXTRA_FILES), sources.resolve(EXCLUDE_PATTERNS),
                 tls(sources.resolve(CERT_FILE), sources.resolve(KEY_FILE)), sources.resolve(STARTUP_MESSAGES),
-                sources.resolve(BROWSER), Optional.ofNullable(sources.resolve(OUTPUT)));
+                sources.resolve(BROWSER), Optional.ofNullable(sources.resolve(OUTPUT)), sources.resolve(DEBUG_PIN),
+                sources.resolve(TRUSTED_HOSTS));
     }
 
     private static TlsSettings tls(String certFile, String keyFile) {

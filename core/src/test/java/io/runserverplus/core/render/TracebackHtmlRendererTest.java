@@ -29,7 +29,8 @@ class TracebackHtmlRendererTest {
         failure.setStackTrace(new StackTraceElement[] {
                 new StackTraceElement("evil.<script>Cls", "m<img>", "<svg onload=x>.java", 7)});
 
-        String page = renderer.render(factory.capture(failure, null), "GET /" + HOSTILE + " HTTP/1.1", "se\"cret");
+        String page = renderer.render(factory.capture(failure, null), "GET /" + HOSTILE + " HTTP/1.1",
+                new PageSecurity("se\"cret", "n0nce", java.util.Optional.empty(), true));
 
         assertThat(page).doesNotContain("<img").doesNotContain("<script>alert").doesNotContain("<svg")
                 .doesNotContain("<script>Cls").doesNotContain("se\"cret");
@@ -43,7 +44,7 @@ class TracebackHtmlRendererTest {
     void theTitleIsTheFirstLineOfTheException() {
         Traceback traceback = factory.capture(new IllegalStateException("first line\nsecond line"), null);
 
-        String page = renderer.render(traceback, "GET / HTTP/1.1", "s");
+        String page = renderer.render(traceback, "GET / HTTP/1.1", new PageSecurity("s", "n0nce", java.util.Optional.empty(), true));
 
         assertThat(page).contains("<title>java.lang.IllegalStateException: first line // RunServerPlus</title>");
     }

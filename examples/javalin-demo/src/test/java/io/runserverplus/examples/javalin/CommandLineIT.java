@@ -43,7 +43,7 @@ class CommandLineIT {
             "--reloader-interval=-1        | The reloader interval must be more than 0 seconds, not -1; use a positive number such as 1 or 0.5.",
             "--reloader-interval=0         | The reloader interval must be more than 0 seconds, not 0; use a positive number such as 1 or 0.5.",
             "--reloader-type=inotify       | Unknown reloader type 'inotify'; installed types are auto, poll (stat), watch (watchdog).",
-            "--noreloda                    | Unknown option: '--noreloda'. Did you mean --noreload?",
+            "--noreloda                    | Unknown option: '--noreloda'. Did you mean --noreload or --nopin?",
             "--startup-messages=sometimes  | \"sometimes\" is not a startup-messages mode; use one of reload, once, always, never."})
     void badInputIsOneSentenceAndExitCode2(String argument, String message) throws Exception {
         // An option comes with a good address; an address is the bad input itself.
@@ -60,6 +60,16 @@ class CommandLineIT {
         assertThat(result.exitCode()).isEqualTo(2);
         assertThat(result.errorLines()).containsExactly("In environment variable RUNSERVERPLUS_POLLER_RELOADER_INTERVAL:"
                 + " \"soon\" is not a number of seconds; use a positive number such as 1 or 0.5.");
+    }
+
+    @Test
+    void aBadDebugPinInTheEnvironmentIsNamed() throws Exception {
+        Result result = runToEnd(Map.of("RUNSERVERPLUS_DEBUG_PIN", "letmein"), List.of("--noreload", "127.0.0.1:0"));
+
+        assertThat(result.exitCode()).isEqualTo(2);
+        assertThat(result.errorLines()).containsExactly("In environment variable RUNSERVERPLUS_DEBUG_PIN: \"letmein\" is not"
+                + " a debugger PIN; use digits (dashes and spaces allowed), such as 123-456-789, or off to run the console"
+                + " without a PIN.");
     }
 
     @Test
@@ -134,7 +144,8 @@ class CommandLineIT {
 
         assertThat(help.exitCode()).isZero();
         assertThat(help.output()).contains("Usage: runserver_plus", "[addrport]", "--noreload", "--cert-file",
-                "--reloader-type", "--extra-file", "--exclude-pattern", "--startup-messages", "--output", "--browser");
+                "--reloader-type", "--extra-file", "--exclude-pattern", "--startup-messages", "--output", "--browser",
+                "--nopin", "--trusted-host");
         assertThat(version.exitCode()).isZero();
         assertThat(version.output()).startsWith("RunServerPlus ");
     }

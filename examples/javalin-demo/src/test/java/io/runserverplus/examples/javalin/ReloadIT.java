@@ -15,6 +15,8 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import javax.tools.ToolProvider;
 import org.junit.jupiter.api.AfterEach;
@@ -61,9 +63,11 @@ class ReloadIT {
                 .start();
         String url = "http://127.0.0.1:" + port + "/";
         awaitBody(url, "Hello from the Javalin demo");
+        String cookie = pinCookie(url);
 
         compile(classes, jars, demoSource().replace("Hello from the Javalin demo", "Hello after a reload"));
         awaitBody(url, "Hello after a reload");
+        assertThat(authenticated(url, cookie)).as("the PIN is remembered across a reload").isTrue();
 
         compile(classes, jars, demoSource().replace("        start(args);",
                 "        if (args.length > 0) {\n            throw new IllegalStateException(\"broken on purpose\");\n        }\n        start(args);"));
@@ -73,6 +77,35 @@ class ReloadIT {
         compile(classes, jars, demoSource().replace("Hello from the Javalin demo", "Hello after the fix"));
         awaitBody(url, "Hello after the fix");
         assertThat(Files.readString(temp.resolve("console.txt"))).contains(" * Detected change in '", "', reloading");
+    }
+
+    /** Enters the PIN the server printed; returns the cookie that remembers it. */
+    private String pinCookie(String url) throws Exception {
+        Matcher pin = Pattern.compile(" \\* Debugger PIN: ([0-9-]+)").matcher(Files.readString(temp.resolve("console.txt")));
+        assertThat(pin.find()).as("the PIN is printed").isTrue();
+        HttpResponse<String> answer = client.send(HttpRequest.newBuilder(URI.create(url + "__debugger__/pinauth"))
+                .header("X-Debugger-Secret", secret(url))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("pin=" + pin.group(1))).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(answer.body()).contains("\"auth\": true");
+        String setCookie = answer.headers().firstValue("Set-Cookie").orElseThrow();
+        return setCookie.substring(0, setCookie.indexOf(';'));
+    }
+
+    private boolean authenticated(String url, String cookie) throws Exception {
+        HttpResponse<String> answer = client.send(HttpRequest.newBuilder(URI.create(url + "__debugger__/auth"))
+                .header("X-Debugger-Secret", secret(url)).header("Cookie", cookie).build(),
+                HttpResponse.BodyHandlers.ofString());
+        return answer.body().replace(" ", "").contains("\"auth\":true");
+    }
+
+    /** The per-start secret, from a traceback page of the server as it runs now. */
+    private String secret(String url) throws Exception {
+        String page = client.send(HttpRequest.newBuilder(URI.create(url + "boom")).header("Accept", "text/html").build(),
+                HttpResponse.BodyHandlers.ofString()).body();
+        Matcher secret = Pattern.compile("data-secret=\"([^\"]+)\"").matcher(page);
+        assertThat(secret.find()).isTrue();
+        return secret.group(1);
     }
 
     private static String demoSource() throws IOException {

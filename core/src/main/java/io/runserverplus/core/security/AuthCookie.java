@@ -1,0 +1,78 @@
+package io.runserverplus.core.security;
+
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.MessageDigest;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.HexFormat;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+
+/**
+ * The value of the cookie that remembers a correct PIN: {@code timestamp|HMAC-SHA256(key, pin|timestamp)}.
+ *
+ * <p>Werkzeug signs with a plain salted hash of the PIN, so one cookie seen on the wire lets
+ * anyone try all 10^9 PINs offline in seconds and then forge cookies at will. Here the key is
+ * random ({@link CookieKey}, shared by the children of one supervisor) and lives only in memory: a
+ * cookie tells nothing about the PIN and cannot be made without the server. A restart of the
+ * supervisor asks for the PIN again; a reload does not.
+ */
+public final class AuthCookie {
+
+    /** How long a correct PIN is remembered, as Werkzeug's PIN_TIME. */
+    public static final Duration LIFETIME = Duration.ofDays(7);
+    /** How far in the future a timestamp may lie (the server's clock may have been set back). */
+    static final Duration CLOCK_SKEW = Duration.ofMinutes(1);
+
+    private final SecretKeySpec key;
+    private final Clock clock;
+
+    public AuthCookie(Clock clock) {
+        this(CookieKey.current(), clock);
+    }
+
+    AuthCookie(SecretKeySpec key, Clock clock) {
+        this.key = key;
+        this.clock = clock;
+    }
+
+    /** A fresh value for this PIN, stamped now. */
+    public String issue(String pinDigits) {
+        String timestamp = Long.toString(clock.instant().getEpochSecond());
+        return timestamp + "|" + sign(pinDigits, timestamp);
+    }
+
+    /** Whether the value was issued by this server for this PIN, and is neither expired nor from the future. */
+    public boolean accepts(String value, String pinDigits) {
+        int bar = value.indexOf('|');
+        if (bar < 1 || bar > 19 || value.length() - bar - 1 != 64) {
+            return false;
+        }
+        long issued;
+        try {
+            issued = Long.parseLong(value, 0, bar, 10);
+        } catch (NumberFormatException garbled) {
+            return false;
+        }
+        long now = clock.instant().getEpochSecond();
+        if (issued < 0 || issued > now + CLOCK_SKEW.toSeconds() || now - issued > LIFETIME.toSeconds()) {
+            return false;
+        }
+        byte[] expected = sign(pinDigits, value.substring(0, bar)).getBytes(StandardCharsets.US_ASCII);
+        // Hex is compared without regard to case: Jetty's header cache may hand back the value of an
+        // earlier request on the same connection that differs from this one only in case.
+        byte[] offered = value.substring(bar + 1).toLowerCase(java.util.Locale.ROOT).getBytes(StandardCharsets.US_ASCII);
+        return MessageDigest.isEqual(expected, offered);
+    }
+
+    private String sign(String pinDigits, String timestamp) {
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(key);
+            return HexFormat.of().formatHex(mac.doFinal((pinDigits + "|" + timestamp).getBytes(StandardCharsets.UTF_8)));
+        } catch (GeneralSecurityException impossible) {
+            throw new IllegalStateException("every JDK has HmacSHA256", impossible);
+        }
+    }
+}

@@ -1,0 +1,106 @@
+package io.runserverplus.core.security;
+
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * Reads a {@code Host} header strictly: a name or IPv4 address, or an IPv6 address in brackets,
+ * then optionally {@code :port} (1-65535), nothing else. Anything odd ({@code localhost:1@evil},
+ * spaces, an empty value) is not a host at all, so it can never be taken for a trusted one.
+ * Hand-written rather than a regular expression because it runs before every debugger command.
+ */
+public final class HostSyntax {
+    private HostSyntax() {
+    }
+
+    /** The host part, lower-cased, without brackets, port or trailing dot; empty when malformed. */
+    public static Optional<String> hostOf(String header) {
+        String value = header.strip();
+        if (value.isEmpty() || value.length() > 260) {
+            return Optional.empty();
+        }
+        String host;
+        String rest;
+        if (value.charAt(0) == '[') {
+            int close = value.indexOf(']');
+            if (close < 0) {
+                return Optional.empty();
+            }
+            host = value.substring(1, close);
+            rest = value.substring(close + 1);
+            if (!isIpv6(host)) {
+                return Optional.empty();
+            }
+        } else if (value.indexOf(':') != value.lastIndexOf(':')) {
+            // A bare IPv6 literal (e.g. ::1) cannot carry a port, so all of it is the host.
+            host = value;
+            rest = "";
+            if (!isIpv6(host)) {
+                return Optional.empty();
+            }
+        } else {
+            int colon = value.indexOf(':');
+            host = colon < 0 ? value : value.substring(0, colon);
+            rest = colon < 0 ? "" : value.substring(colon);
+            if (!isName(host)) {
+                return Optional.empty();
+            }
+        }
+        if (!rest.isEmpty() && !isPort(rest.substring(1))) {
+            return Optional.empty();
+        }
+        host = host.toLowerCase(Locale.ROOT);
+        return Optional.of(host.endsWith(".") ? host.substring(0, host.length() - 1) : host);
+    }
+
+    /** Whether the text is a host name, IPv4 address or IPv6 literal (a configured trusted host). */
+    public static boolean isHost(String text) {
+        return isName(text) || isIpv6(text) || (text.startsWith("[") && text.endsWith("]")
+                && isIpv6(text.substring(1, text.length() - 1)));
+    }
+
+    static boolean isName(String text) {
+        if (text.isEmpty() || text.length() > 253) {
+            return false;
+        }
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            boolean allowed = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')
+                    || c == '-' || c == '.' || c == '_';
+            if (!allowed) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    static boolean isIpv6(String text) {
+        if (text.length() < 2 || text.length() > 45 || text.indexOf(':') < 0) {
+            return false;
+        }
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            boolean allowed = (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F')
+                    || c == ':' || c == '.';
+            if (!allowed) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean isPort(String text) {
+        if (text.isEmpty() || text.length() > 5) {
+            return false;
+        }
+        int port = 0;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c < '0' || c > '9') {
+                return false;
+            }
+            port = port * 10 + (c - '0');
+        }
+        return port >= 1 && port <= 65535;
+    }
+}

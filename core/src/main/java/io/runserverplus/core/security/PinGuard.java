@@ -1,0 +1,118 @@
+package io.runserverplus.core.security;
+
+import io.runserverplus.core.security.PinGenerator.GeneratedPin;
+import io.runserverplus.spi.DebugRequest;
+import io.runserverplus.spi.DebugResponse;
+import jakarta.inject.Inject;
+import jakarta.inject.Singleton;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Optional;
+
+/**
+ * The PIN that guards the console: checks offered PINs (slowly when wrong, never more than
+ * {@link PinAttempts#LIMIT} times), issues the cookie that remembers a correct one, and tells
+ * commands whether a request is authenticated.
+ */
+@Singleton
+public class PinGuard {
+
+    static final String JSON = "application/json; charset=utf-8";
+
+    private final Optional<GeneratedPin> pin;
+    private final String cookieName;
+    private final AuthCookie cookies;
+    private final PinAttempts attempts = new PinAttempts();
+    private final Duration shortWait;
+    private final Duration longWait;
+
+    @Inject
+    public PinGuard(SecuritySettings settings) {
+        this(pinFor(settings), Clock.systemUTC(), Duration.ofMillis(500), Duration.ofSeconds(5));
+    }
+
+    /** For tests: a PIN (empty: off), a clock, and the waits after a wrong PIN. */
+    public PinGuard(Optional<GeneratedPin> pin, Clock clock, Duration shortWait, Duration longWait) {
+        this.pin = pin;
+        this.cookieName = pin.map(GeneratedPin::cookieName).orElse(PinGenerator.COOKIE_PREFIX);
+        this.cookies = new AuthCookie(clock);
+        this.shortWait = shortWait;
+        this.longWait = longWait;
+    }
+
+    private static Optional<GeneratedPin> pinFor(SecuritySettings settings) {
+        if (settings.pin().off()) {
+            return Optional.empty();
+        }
+        return Optional.of(PinGenerator.generate(MachineBits.publicBits(settings.mainClass(), settings.application()),
+                MachineBits.privateBits(settings.mainClass()), settings.pin().digits()));
+    }
+
+    /** The PIN as printed, e.g. {@code 123-456-789}; empty when the PIN is off. */
+    public Optional<String> pin() {
+        return pin.map(GeneratedPin::pin);
+    }
+
+    public String cookieName() {
+        return cookieName;
+    }
+
+    /**
+     * Whether the request may use the console: the PIN is off, or it carries a cookie this server
+     * issued for this PIN less than 7 days ago, and the console is not locked.
+     */
+    public boolean isAuthenticated(DebugRequest request) {
+        if (pin.isEmpty()) {
+            return true;
+        }
+        if (attempts.locked()) {
+            return false; // Werkzeug 3.1.4: once locked, not even a valid cookie gets in
+        }
+        return request.cookie(cookieName).map(value -> cookies.accepts(value, pin.get().digits())).orElse(false);
+    }
+
+    /** For commands that need the PIN (the console's eval): empty when authenticated, else the 401 answer. */
+    public Optional<DebugResponse> requireAuthenticated(DebugRequest request) {
+        return isAuthenticated(request) ? Optional.empty()
+                : Optional.of(DebugResponse.of(401, JSON, "{\"auth\": false}").withHeader("Cache-Control", "no-store"));
+    }
+
+    /** {@code GET /__debugger__/auth}: whether the page may open a console without asking. */
+    public DebugResponse auth(DebugRequest request) {
+        return json(200, "{\"auth\": " + isAuthenticated(request) + "}");
+    }
+
+    /** {@code POST /__debugger__/pinauth} with {@code pin=}: checks it, and on success sets the cookie. */
+    public DebugResponse pinAuth(DebugRequest request) throws InterruptedException {
+        if (pin.isEmpty()) {
+            return json(200, "{\"auth\": true, \"exhausted\": false}");
+        }
+        if (!attempts.reserve()) {
+            return json(200, "{\"auth\": false, \"exhausted\": true}");
+        }
+        if (matches(request.formParameter("pin").orElse(""))) {
+            attempts.succeeded();
+            String cookie = cookieName + "=" + cookies.issue(pin.get().digits()) + "; Max-Age="
+                    + AuthCookie.LIFETIME.toSeconds() + "; Path=/; HttpOnly; SameSite=Strict"
+                    + (request.secure() ? "; Secure" : "");
+            return json(200, "{\"auth\": true, \"exhausted\": false}").withHeader("Set-Cookie", cookie);
+        }
+        int failures = attempts.failed();
+        // The wait happens after the failure is counted, so the lock never waits for it.
+        Thread.sleep((failures > PinAttempts.SLOW_AFTER ? longWait : shortWait).toMillis());
+        return json(200, "{\"auth\": false, \"exhausted\": " + (failures >= PinAttempts.LIMIT) + "}");
+    }
+
+    /** Constant time in the PIN's value; dashes and spaces are ignored, as they are when it is typed. */
+    private boolean matches(String offered) {
+        String digits = offered.replace("-", "").replace(" ", "");
+        return MessageDigest.isEqual(digits.getBytes(StandardCharsets.UTF_8),
+                pin.get().digits().getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static DebugResponse json(int status, String body) {
+        return DebugResponse.of(status, JSON, body).withHeader("Cache-Control", "no-store");
+    }
+}

@@ -1,0 +1,61 @@
+package io.runserverplus.core.settings;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+/** The debugger's settings: the PIN and the trusted hosts, in every spelling. */
+class DebuggerSettingsTest {
+
+    @Test
+    void digitsWithDashesOrSpacesFixThePinAndOffDisablesIt() {
+        assertThat(DebugPin.parse("123-456-789")).isEqualTo(new DebugPin(Optional.of("123456789"), false));
+        assertThat(DebugPin.parse(" 1234 5678 ")).isEqualTo(new DebugPin(Optional.of("12345678"), false));
+        assertThat(DebugPin.parse("OFF")).isEqualTo(DebugPin.disabled());
+    }
+
+    @Test
+    void aBadPinInTheEnvironmentIsOneSentenceNamingTheVariable() {
+        assertThatThrownBy(() -> resolve(Map.of(), Map.of(), Map.of("RUNSERVERPLUS_DEBUG_PIN", "secret")).debugPin())
+                .isInstanceOf(SettingsException.class)
+                .hasMessage("In environment variable RUNSERVERPLUS_DEBUG_PIN: \"secret\" is not a debugger PIN; use digits"
+                        + " (dashes and spaces allowed), such as 123-456-789, or off to run the console without a PIN.");
+    }
+
+    @Test
+    void nopinOnTheCommandLineWinsOverAPinInTheEnvironment() {
+        Map<String, String> given = CommandLine.parse("--nopin").orElseThrow().given();
+
+        assertThat(resolve(given, Map.of(), Map.of("RUNSERVERPLUS_DEBUG_PIN", "1234")).debugPin()).isEqualTo(DebugPin.disabled());
+        assertThat(resolve(Map.of(), Map.of(), Map.of("RUNSERVERPLUS_DEBUG_PIN", "1234")).debugPin().digits()).hasValue("1234");
+        assertThat(resolve(Map.of(), Map.of(), Map.of()).debugPin()).isEqualTo(DebugPin.generated());
+    }
+
+    @Test
+    void trustedHostsComeRepeatedOnTheCommandLineOrCommaSeparatedFromTheEnvironment() {
+        Map<String, String> given = CommandLine.parse("--trusted-host", "a.test", "--trusted-host", "[fe80::1]").orElseThrow().given();
+
+        assertThat(resolve(given, Map.of(), Map.of()).trustedHosts()).containsExactly("a.test", "[fe80::1]");
+        assertThat(resolve(Map.of(), Map.of(), Map.of("RUNSERVERPLUS_TRUSTED_HOSTS", "a.test, .b.test")).trustedHosts())
+                .containsExactly("a.test", ".b.test");
+    }
+
+    @Test
+    void aTrustedHostWithAPortOrJunkIsRefused() {
+        assertThatThrownBy(() -> resolve(Map.of(), Map.of(), Map.of("RUNSERVERPLUS_TRUSTED_HOSTS", "a.test:8000")))
+                .hasMessage("In environment variable RUNSERVERPLUS_TRUSTED_HOSTS: \"a.test:8000\" is not a host name or IP"
+                        + " address; give names such as myapp.test or 192.168.1.20 (a leading dot trusts subdomains),"
+                        + " without ports.");
+        assertThatThrownBy(() -> CommandLine.parse("--trusted-host", "evil/x").map(CommandLine::given)
+                .map(given -> resolve(given, Map.of(), Map.of()))).isInstanceOf(SettingsException.class);
+    }
+
+    private static Settings resolve(Map<String, String> commandLine, Map<String, Object> builder, Map<String, String> environment) {
+        return Settings.resolve(new SettingsResolver(commandLine, builder, Map.of(), environment));
+    }
+
+}
