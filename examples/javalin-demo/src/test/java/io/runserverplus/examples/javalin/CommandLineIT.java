@@ -120,7 +120,7 @@ class CommandLineIT {
         Path opened = temp.resolve("opened.txt");
         Path browser = Files.writeString(temp.resolve("browser.sh"), "#!/bin/sh\necho \"$1\" > " + opened + "\n");
         Files.setPosixFilePermissions(browser, PosixFilePermissions.fromString("rwx------"));
-        int port = freePort();
+        int port = DemoFiles.freePort();
         Process demo = start(Map.of("BROWSER", browser.toString()), List.of("--browser", "127.0.0.1:" + port));
         try {
             readUntilRunning(demo);
@@ -158,7 +158,7 @@ class CommandLineIT {
 
     /** Runs the demo under script(1), which gives it a pseudo-terminal, and asks it for a missing page. */
     private String requestLineOnATerminal(Map<String, String> environment) throws Exception {
-        int port = freePort();
+        int port = DemoFiles.freePort();
         Path transcript = temp.resolve("tty-" + environment.size() + ".txt");
         String java = String.join(" ", command(environment, List.of("--noreload", "127.0.0.1:" + port),
                 Path.of("target", "classes")).command());
@@ -179,7 +179,7 @@ class CommandLineIT {
 
     private long bannersAcrossOneReload(String mode) throws Exception {
         Path classes = temp.resolve("classes-" + mode);
-        copyTree(Path.of("target", "classes"), classes);
+        DemoFiles.copyTree(Path.of("target", "classes"), classes);
         Path console = temp.resolve("console-" + mode + ".txt");
         Process demo = command(Map.of(), List.of("--startup-messages", mode, "127.0.0.1:0"), classes)
                 .redirectErrorStream(true).redirectOutput(console.toFile()).start();
@@ -265,22 +265,5 @@ class CommandLineIT {
                 + (Files.exists(file) ? Files.readString(file) : "(no file)"));
     }
 
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
-    }
 
-    private static void copyTree(Path from, Path to) throws IOException {
-        try (var paths = Files.walk(from)) {
-            for (Path path : (Iterable<Path>) paths::iterator) {
-                Path target = to.resolve(from.relativize(path).toString());
-                if (Files.isDirectory(path)) {
-                    Files.createDirectories(target);
-                } else {
-                    Files.copy(path, target);
-                }
-            }
-        }
-    }
 }

@@ -3,7 +3,6 @@ package io.runserverplus.examples.javalin;
 import io.runserverplus.reloader.Supervisor;
 import java.io.File;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -17,7 +16,6 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 
 /**
  * Not a test: measures the reloader on the Javalin demo, all figures from the same run.
@@ -49,13 +47,13 @@ public final class ReloadLatencyHarness {
         int runs = args.length > 2 ? Integer.parseInt(args[2]) : 7;
         Path temp = Files.createTempDirectory("reload-latency");
         Path classes = temp.resolve("classes");
-        copyTree(targetClasses, classes);
+        DemoFiles.copyTree(targetClasses, classes);
         String classPath = classes + File.pathSeparator + jars;
         Path demoClass = classes.resolve(JavalinDemo.class.getName().replace('.', '/') + ".class");
         byte[] original = Files.readAllBytes(demoClass);
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
 
-        int port = freePort();
+        int port = DemoFiles.freePort();
         String url = "http://127.0.0.1:" + port + "/";
         Process supervisor = new ProcessBuilder(java, "-cp", classPath, JavalinDemo.class.getName(), "127.0.0.1:" + port)
                 .redirectErrorStream(true).redirectOutput(temp.resolve("supervisor.txt").toFile()).start();
@@ -184,22 +182,5 @@ public final class ReloadLatencyHarness {
         return Arrays.stream(values).max().orElse(0);
     }
 
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
-    }
 
-    private static void copyTree(Path from, Path to) throws IOException {
-        try (Stream<Path> paths = Files.walk(from)) {
-            for (Path path : (Iterable<Path>) paths::iterator) {
-                Path target = to.resolve(from.relativize(path).toString());
-                if (Files.isDirectory(path)) {
-                    Files.createDirectories(target);
-                } else {
-                    Files.copy(path, target);
-                }
-            }
-        }
-    }
 }
