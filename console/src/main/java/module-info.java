@@ -1,0 +1,10 @@
+/** RunServerPlus console: frame-locals capture (a -javaagent) and the JShell engine. */
+module io.runserverplus.console {
+    requires transitive io.runserverplus.spi;
+    requires java.instrument;
+    requires jdk.jshell;
+    requires org.objectweb.asm;
+
+    exports io.runserverplus.console.agent;
+    exports io.runserverplus.console.shell;
+}
