@@ -5,6 +5,5 @@ module io.runserverplus.console {
     requires jdk.jshell;
     requires org.objectweb.asm;
 
-    exports io.runserverplus.console.agent;
-    exports io.runserverplus.console.shell;
+    // Each package is exported once it has its first public type.
 }
