@@ -171,6 +171,24 @@ public final class RunServerPlus {
             return this;
         }
 
+        /** When the banner is printed: at every start (the default), the first only, always, never. */
+        public Builder startupMessages(io.runserverplus.core.settings.StartupMessages when) {
+            builderSettings.put(Settings.STARTUP_MESSAGES.name(), when);
+            return this;
+        }
+
+        /** Open the default browser once the server answers. */
+        public Builder openBrowser(boolean open) {
+            builderSettings.put(Settings.BROWSER.name(), open);
+            return this;
+        }
+
+        /** Also write everything printed (the app's output included) to this file. */
+        public Builder output(Path file) {
+            builderSettings.put(Settings.OUTPUT.name(), file);
+            return this;
+        }
+
         /** Packages whose frames count as application code even when they come from a jar. */
         public Builder applicationPackages(String... packages) {
             applicationPackages.addAll(List.of(packages));

@@ -98,6 +98,16 @@ class SettingsResolverTest {
     }
 
     @Test
+    void theBuilderSpellingsOfTheLaterSettingsResolveToo() {
+        Settings settings = settings(Map.of(), Map.of("startup-messages", StartupMessages.NEVER, "browser", true,
+                "output", java.nio.file.Path.of("copy.log")), Map.of("runserverplus.startup-messages", "once"), Map.of());
+
+        assertThat(settings.startupMessages()).isEqualTo(StartupMessages.NEVER);
+        assertThat(settings.openBrowser()).isTrue();
+        assertThat(settings.output()).contains(java.nio.file.Path.of("copy.log"));
+    }
+
+    @Test
     void listSettingsFromTheEnvironmentAreCommaSeparated() {
         Settings settings = settings(Map.of(), Map.of(), Map.of(), Map.of("RUNSERVERPLUS_EXTRA_FILES", "a.toml, b.toml",
                 "RUNSERVERPLUS_EXCLUDE_PATTERNS", "*.tmp,*.swp", "RUNSERVERPLUS_POLLER_RELOADER_TYPE", "watchdog",
