@@ -17,9 +17,18 @@ public final class JettyRequestLog implements org.eclipse.jetty.server.RequestLo
         this.requestLog = requestLog;
     }
 
+    /** The client's address as text, kept on its connection: formatting it per request showed in benchmarks. */
+    private static final String REMOTE = JettyRequestLog.class.getName() + ".remote";
+
     @Override
     public void log(Request request, Response response) {
-        requestLog.log(Request.getRemoteAddr(request), request.getMethod(), request.getHttpURI().getPathQuery(),
+        var connection = request.getConnectionMetaData();
+        Object remote = connection.getAttribute(REMOTE);
+        if (!(remote instanceof String)) {
+            remote = Request.getRemoteAddr(request);
+            connection.setAttribute(REMOTE, remote);
+        }
+        requestLog.log((String) remote, request.getMethod(), request.getHttpURI().getPathQuery(),
                 request.getConnectionMetaData().getProtocol(), response.getStatus(),
                 Response.getContentBytesWritten(response));
     }

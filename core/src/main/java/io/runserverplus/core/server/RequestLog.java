@@ -75,10 +75,28 @@ public class RequestLog implements AutoCloseable {
     }
 
     private static String format(Entry entry, String time) {
-        String size = entry.bytes() < 0 ? "-" : Long.toString(entry.bytes());
-        return escape(entry.remoteAddress()) + " - - [" + time + "] \""
-                + escape(entry.method() + " " + entry.target() + " " + entry.protocol()) + "\" "
-                + entry.status() + " " + size;
+        StringBuilder line = new StringBuilder(96);
+        appendLine(line, entry.remoteAddress(), entry.method(), entry.target(), entry.protocol(), entry.status(),
+                entry.bytes(), time);
+        return line.toString();
+    }
+
+    /** One line, written straight into the batch: the writer makes no string per line. */
+    private static void appendLine(StringBuilder out, String remote, String method, String target, String protocol,
+                                   int status, long bytes, String time) {
+        appendEscaped(out, remote);
+        out.append(" - - [").append(time).append("] \"");
+        appendEscaped(out, method);
+        out.append(' ');
+        appendEscaped(out, target);
+        out.append(' ');
+        appendEscaped(out, protocol);
+        out.append("\" ").append(status).append(' ');
+        if (bytes < 0) {
+            out.append('-');
+        } else {
+            out.append(bytes);
+        }
     }
 
     /** Werkzeug's colours: 1xx bold, 2xx plain, 304 cyan, 3xx green, 404 yellow, 4xx bold red, 5xx bold magenta. */
@@ -103,19 +121,20 @@ public class RequestLog implements AutoCloseable {
 
     /** Control characters from a hostile request line are shown as {@code \xNN}, never sent to the terminal. */
     static String escape(String text) {
-        StringBuilder out = null;
+        StringBuilder out = new StringBuilder(text.length() + 8);
+        appendEscaped(out, text);
+        return out.toString();
+    }
+
+    private static void appendEscaped(StringBuilder out, String text) {
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
             if (c < 0x20 || c == 0x7f || (c >= 0x80 && c < 0xa0)) {
-                if (out == null) {
-                    out = new StringBuilder(text.length() + 8).append(text, 0, i);
-                }
-                out.append(String.format("\\x%02x", (int) c));
-            } else if (out != null) {
+                out.append("\\x").append(Character.forDigit(c >> 4, 16)).append(Character.forDigit(c & 0xf, 16));
+            } else {
                 out.append(c);
             }
         }
-        return out == null ? text : out.toString();
     }
 
     private void drain() {
@@ -133,17 +152,38 @@ public class RequestLog implements AutoCloseable {
     }
 
     private void write(List<Queued> batch) {
-        List<String> lines = new ArrayList<>(batch.size() + 1);
+        StringBuilder block = new StringBuilder(batch.size() * 96);
+        List<String> lines = terminal.routesToLogger() ? new ArrayList<>(batch.size() + 1) : null;
         for (Queued queued : batch) {
-            Entry entry = new Entry(queued.remoteAddress(), queued.method(), queued.target(), queued.protocol(),
-                    queued.status(), queued.bytes(), null);
-            lines.add(terminal.style(ansiFor(entry.status()), format(entry, timeOf(queued.millis()))));
+            int start = block.length();
+            String ansi = terminal.colors() ? ansiFor(queued.status()) : "";
+            if (!ansi.isEmpty()) {
+                block.append("\u001b[").append(ansi).append('m');
+            }
+            appendLine(block, queued.remoteAddress(), queued.method(), queued.target(), queued.protocol(),
+                    queued.status(), queued.bytes(), timeOf(queued.millis()));
+            if (!ansi.isEmpty()) {
+                block.append("\u001b[0m");
+            }
+            if (lines != null) {
+                lines.add(block.substring(start));
+            } else {
+                block.append(System.lineSeparator());
+            }
         }
         long lost = dropped.getAndSet(0);
-        if (lost > 0) {
-            lines.add("(" + lost + " request lines were not printed: requests came faster than the console could show them)");
+        String note = "(" + lost + " request lines were not printed: requests came faster than the console could show them)";
+        if (lines != null) {
+            if (lost > 0) {
+                lines.add(note);
+            }
+            terminal.printLines(lines);
+            return;
         }
-        terminal.printLines(lines);
+        if (lost > 0) {
+            block.append(note).append(System.lineSeparator());
+        }
+        terminal.printBlock(block);
     }
 
     /** The timestamp text, formatted once per second (only the writer thread calls this). */

@@ -57,6 +57,17 @@ public final class Terminal {
         }
     }
 
+    /** Whether lines go to the {@code runserverplus} logger rather than the console. */
+    public boolean routesToLogger() {
+        return logger.isPresent();
+    }
+
+    /** Text of whole lines, terminators included, written at once (only when not routed to a logger). */
+    public void printBlock(CharSequence lines) {
+        out.print(lines);
+        out.flush();
+    }
+
     /** Several lines at once (the request log's batches): one write on a console. */
     public void printLines(java.util.List<String> lines) {
         if (logger.isPresent()) {
