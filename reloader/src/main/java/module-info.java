@@ -5,6 +5,8 @@ module io.runserverplus.reloader {
     requires jdk.httpserver;
     // The parent's -D options, forwarded to the child.
     requires java.management;
+    // Whether this JVM can write class lists, for the standby child; without it there is none.
+    requires static jdk.management;
 
     exports io.runserverplus.reloader;
 

@@ -11,6 +11,8 @@ import java.util.Optional;
 public final class ParentWatch {
 
     static final long CHECK_MILLIS = 500;
+    /** A standby child watches from its boot, and the app installs again once it runs: one is enough. */
+    private static final java.util.concurrent.atomic.AtomicBoolean installed = new java.util.concurrent.atomic.AtomicBoolean();
 
     private ParentWatch() {
     }
@@ -22,6 +24,9 @@ public final class ParentWatch {
     public static boolean install() {
         if (!Supervisor.isChild()) {
             return false;
+        }
+        if (!installed.compareAndSet(false, true)) {
+            return true;
         }
         Optional<ProcessHandle> supervisor = supervisor();
         if (supervisor.isEmpty()) {

@@ -35,8 +35,10 @@ import java.util.concurrent.atomic.AtomicBoolean;
  *       start, or a kill leaves the supervisor running: it prints why, serves a plain-text failure
  *       page with the app's last output on the app's port, and starts the app again on the next
  *       change (a killed app is not restarted at once, so a crash loop cannot spin).</li>
- *   <li>{@link #stop()}, Ctrl+C or SIGTERM stop the child too; a child that calls {@link
- *       ParentWatch#install()} exits by itself if the supervisor is killed.</li>
+ *   <li>Once a child has started, the next one waits as a standby JVM ({@link Standbys}); a
+ *       restart sends it "go", and starts a JVM only when there is none or it is unusable.</li>
+ *   <li>{@link #stop()}, Ctrl+C or SIGTERM stop the child and the standby too; a child that calls
+ *       {@link ParentWatch#install()}, and every standby, exits by itself if the supervisor is killed.</li>
  * </ul>
  */
 public final class Supervisor {
@@ -58,6 +60,9 @@ public final class Supervisor {
 
     private record Stop() implements Event {}
 
+    /** The child's start is over (its class list stopped growing): time to start the next one. */
+    private record PrepareStandby(ChildProcess child, Path classList, int index) implements Event {}
+
     private final Builder settings;
     private final List<String> command;
     private final Map<String, String> environment;
@@ -69,6 +74,7 @@ public final class Supervisor {
     private volatile ChildProcess child;
     private FailurePage failurePage;
     private String detectorName;
+    private Standbys standbys;
 
     private Supervisor(Builder b) {
         this.settings = b;
@@ -118,6 +124,9 @@ public final class Supervisor {
                 paths -> events.add(new Changed(paths))).start();
         ChangeDetector detector = settings.detector.create(settings.watch, debouncer);
         detectorName = detector.name();
+        if (settings.standby) {
+            standbys = Standbys.open(settings.javaHome, settings.classPath);
+        }
         try {
             detector.start();
             startChild();
@@ -130,6 +139,8 @@ public final class Supervisor {
                             + "', reloading");
                     stopChild();
                     startChild();
+                } else if (event instanceof PrepareStandby p && p.child() == child && !stopping) {
+                    prepareStandby(p);
                 } else if (event instanceof Exited exited && exited.child() == child && !stopping) {
                     child = null;
                     if (exited.status() == RESTART_EXIT_CODE) {
@@ -144,6 +155,9 @@ public final class Supervisor {
             Thread.currentThread().interrupt();
         } finally {
             stopping = true;
+            if (standbys != null) {
+                standbys.close();
+            }
             stopChild();
             closeFailurePage();
             detector.close();
@@ -184,14 +198,84 @@ public final class Supervisor {
         }
         tail.clear();
         settings.out.println(" * Restarting with " + detectorName);
+        int index = starts++;
         try {
-            Map<String, String> childEnvironment = new HashMap<>(environment);
-            childEnvironment.put(START_ENV, Integer.toString(starts++));
-            ChildProcess started = ChildProcess.start(command, childEnvironment, tail, settings.out, settings.err);
+            Standbys.Standby standby = standbys == null ? null : standbys.take();
+            ChildProcess started;
+            Path classList = null;
+            if (standby != null) {
+                started = standby.process();
+                classList = standby.classList();
+            } else {
+                List<String> cold = command;
+                if (standbys != null) {
+                    classList = standbys.newClassList();
+                    cold = childCommand(List.of(Standbys.classListOption(classList)), settings.mainClass, settings.args);
+                }
+                started = ChildProcess.start(cold, environment(index), tail, settings.out, settings.err);
+            }
             child = started;
             started.process().onExit().thenAccept(p -> events.add(new Exited(started, p.exitValue())));
+            if (standbys != null) {
+                standbys.deleteListsExcept(classList);
+                awaitStartThenPrepare(started, classList, index + 1);
+            }
         } catch (IOException e) {
             showFailure("The app could not be started: " + e.getMessage() + ".");
+        }
+    }
+
+    private Map<String, String> environment(int index) {
+        Map<String, String> childEnvironment = new HashMap<>(environment);
+        childEnvironment.put(START_ENV, Integer.toString(index));
+        return childEnvironment;
+    }
+
+    private List<String> childCommand(List<String> moreOptions, String mainClass, List<String> args) {
+        var options = new java.util.ArrayList<>(settings.jvmOptions);
+        options.addAll(moreOptions);
+        return ChildCommand.build(settings.javaHome, settings.classPath, settings.parentOptions, options,
+                mainClass, args);
+    }
+
+    /**
+     * Asks for the next standby once the child's class list has stopped growing for a moment: by
+     * then the child has started, so the standby neither slows its start (both would compete for
+     * the cores) nor misses the classes it loaded.
+     */
+    private void awaitStartThenPrepare(ChildProcess started, Path classList, int index) {
+        Thread.ofVirtual().name("runserverplus-standby-wait").start(() -> {
+            long last = -1;
+            int quiet = 0;
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+            try {
+                while (quiet < STANDBY_QUIET_CHECKS && System.nanoTime() < deadline) {
+                    Thread.sleep(100);
+                    if (child != started) {
+                        return;
+                    }
+                    long size = java.nio.file.Files.exists(classList) ? java.nio.file.Files.size(classList) : -1;
+                    quiet = size == last && size > 0 ? quiet + 1 : 0;
+                    last = size;
+                }
+            } catch (InterruptedException | IOException e) {
+                return;
+            }
+            events.add(new PrepareStandby(started, classList, index));
+        });
+    }
+
+    /** How many checks 100 ms apart find the child's class list unchanged before the standby starts. */
+    private static final int STANDBY_QUIET_CHECKS = 3;
+
+    private void prepareStandby(PrepareStandby p) {
+        Path classList = standbys.newClassList();
+        List<String> launcher = childCommand(List.of(Standbys.classListOption(classList)),
+                StandbyLauncher.class.getName(), Standbys.launcherArgs(p.classList(), settings.mainClass, settings.args));
+        try {
+            standbys.prepare(launcher, classList, environment(p.index()), tail, settings.out, settings.err);
+        } catch (IOException e) {
+            settings.err.println(" * Cannot start a standby JVM (reloads start the app cold): " + e.getMessage());
         }
     }
 
@@ -254,6 +338,7 @@ public final class Supervisor {
         private Duration stopTimeout = Duration.ofSeconds(5);
         private PrintStream out = System.out;
         private PrintStream err = System.err;
+        private boolean standby = !"false".equals(System.getProperty("runserverplus.standby"));
 
         private Builder() {
         }
@@ -364,6 +449,16 @@ public final class Supervisor {
             return this;
         }
 
+        /**
+         * Whether to keep the next child JVM started and its libraries loaded while the app runs
+         * (one more idle JVM), so that a reload skips most of the JVM's start; default true, or
+         * {@code -Drunserverplus.standby=false}.
+         */
+        public Builder standby(boolean standby) {
+            this.standby = standby;
+            return this;
+        }
+
         public Supervisor build() {
             if (mainClass == null) {
                 throw new ReloaderException("The supervisor needs the app's main class; call mainClass(...).");
@@ -404,6 +499,7 @@ public final class Supervisor {
             b.stopTimeout = stopTimeout;
             b.out = out;
             b.err = err;
+            b.standby = standby;
             return b;
         }
 

@@ -151,6 +151,67 @@ class SupervisorIT {
         assertThat(dir.resolve("stopped-" + second)).exists();
     }
 
+    /** The standby JVMs among {@code parent}'s descendants, by their main class. */
+    private static List<ProcessHandle> standbys(ProcessHandle parent) {
+        return parent.descendants().filter(ProcessHandle::isAlive)
+                .filter(p -> p.info().arguments().map(List::of).orElse(List.of())
+                        .contains(StandbyLauncher.class.getName()))
+                .toList();
+    }
+
+    private long awaitStandby(ProcessHandle parent, long except) throws InterruptedException {
+        return await(() -> standbys(parent).stream().mapToLong(ProcessHandle::pid).filter(p -> p != except)
+                .boxed().findFirst().orElse(null));
+    }
+
+    @Test
+    void aReloadMakesTheWaitingStandbyTheChildAndStoppingLeavesNoStandby() throws Exception {
+        startSupervisor("serve");
+        long first = awaitServing(0);
+        long standby = awaitStandby(ProcessHandle.current(), first);
+        Thread.sleep(1_000); // done preloading: the usual case, a change long after the start
+
+        edit();
+        long second = awaitServing(first);
+
+        assertThat(second).as("the child that serves now was started before the change").isEqualTo(standby);
+        assertThat(output.toString(StandardCharsets.UTF_8)).contains("serving on " + port + " as " + second);
+        long next = awaitStandby(ProcessHandle.current(), second);
+        supervisor.close();
+        runner.join(10_000);
+        assertThat(gone(second)).isTrue();
+        assertThat(gone(next)).as("the next standby is stopped with the supervisor").isTrue();
+        assertThat(standbys(ProcessHandle.current())).isEmpty();
+    }
+
+    @Test
+    void aChangeWhileTheStandbyIsStillStartingIsServedByIt() throws Exception {
+        startSupervisor("serve");
+        long first = awaitServing(0);
+        long standby = awaitStandby(ProcessHandle.current(), first);
+
+        edit(); // at once: the standby is booting or preloading
+
+        assertThat(awaitServing(first)).isEqualTo(standby);
+        edit();
+        awaitServing(standby);
+    }
+
+    @Test
+    void withoutStandbyEveryReloadStartsAJvm() throws Exception {
+        Files.writeString(dir.resolve("mode"), "serve");
+        supervisor = Supervisor.builder().mainClass(TestApp.class)
+                .args(List.of(dir.toString(), Integer.toString(port))).jvmOptions(FAST_START).port(port)
+                .reloaderType("watch").watch(WatchRequest.of(List.of(dir.resolve("src"))))
+                .quietPeriod(Duration.ofMillis(100)).standby(false).build();
+        runner = Thread.ofPlatform().name("supervisor").start(supervisor::run);
+        long first = awaitServing(0);
+        Thread.sleep(1_500);
+        assertThat(standbys(ProcessHandle.current())).isEmpty();
+        edit();
+        awaitServing(first);
+    }
+
     @Test
     void aChildExitingWithStatus3IsRestartedAtOnce() throws Exception {
         startSupervisor("restart-once");
@@ -203,10 +264,12 @@ class SupervisorIT {
     void theChildExitsWhenItsSupervisorIsKilled() throws Exception {
         Process supervisorJvm = startSupervisorJvm();
         long child = awaitServing(0);
+        long standby = awaitStandby(supervisorJvm.toHandle(), child);
 
         supervisorJvm.destroyForcibly().waitFor();
 
         await(() -> gone(child) ? true : null);
+        await(() -> gone(standby) ? true : null);
         assertThat(dir.resolve("stopped-" + child)).as("it exits through its shutdown hooks").exists();
     }
 
@@ -214,9 +277,11 @@ class SupervisorIT {
     void sigtermOnTheSupervisorStopsTheChildBeforeItExits() throws Exception {
         Process supervisorJvm = startSupervisorJvm();
         long child = awaitServing(0);
+        long standby = awaitStandby(supervisorJvm.toHandle(), child);
 
         supervisorJvm.destroy(); // SIGTERM, as Ctrl+C or a process manager
         assertThat(supervisorJvm.waitFor(15, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+        assertThat(gone(standby)).as("standby stopped by the supervisor's shutdown hook").isTrue();
 
         assertThat(gone(child)).as("child stopped by the supervisor's shutdown hook").isTrue();
         assertThat(dir.resolve("stopped-" + child)).exists();

@@ -31,7 +31,7 @@ import java.util.concurrent.TimeUnit;
  * </ol>
  *
  * {@code java -cp <test class path> io.runserverplus.examples.javalin.ReloadLatencyHarness
- * <target/classes> <dependency jars> [runs]}; {@code scripts/bench-reload} builds and runs it.
+ * <target/classes> <dependency jars> [runs] [no-standby]}; {@code scripts/bench-reload} builds and runs it.
  */
 public final class ReloadLatencyHarness {
 
@@ -55,7 +55,13 @@ public final class ReloadLatencyHarness {
 
         int port = DemoFiles.freePort();
         String url = "http://127.0.0.1:" + port + "/";
-        Process supervisor = new ProcessBuilder(java, "-cp", classPath, JavalinDemo.class.getName(), "127.0.0.1:" + port)
+        // -Drunserverplus.standby=false measures reloads without the standby child JVM.
+        var supervisorCommand = new ArrayList<String>(List.of(java));
+        if (args.length > 3 && args[3].equals("no-standby")) {
+            supervisorCommand.add("-Drunserverplus.standby=false");
+        }
+        supervisorCommand.addAll(List.of("-cp", classPath, JavalinDemo.class.getName(), "127.0.0.1:" + port));
+        Process supervisor = new ProcessBuilder(supervisorCommand)
                 .redirectErrorStream(true).redirectOutput(temp.resolve("supervisor.txt").toFile()).start();
         long[] edits = new long[runs];
         long rssStart;
