@@ -8,11 +8,12 @@ public final class MainClass {
     }
 
     public static Optional<String> ofThisProgram() {
-        // The outermost static main(...) on this thread's stack: the program's entry point when
-        // start() runs on the main thread, which is where programs call it.
+        // The innermost main(...) on this thread's stack: the program's entry point when start()
+        // runs on the main thread, where programs call it. Innermost, because a launcher's main
+        // (the reloader's warmed standby JVM) may call the program's main in turn; the PIN is
+        // computed from this class and must not change with the way the JVM was started.
         Optional<String> fromStack = StackWalker.getInstance(StackWalker.Option.RETAIN_CLASS_REFERENCE)
-                .walk(frames -> frames.filter(frame -> "main".equals(frame.getMethodName()))
-                        .reduce((inner, outer) -> outer))
+                .walk(frames -> frames.filter(frame -> "main".equals(frame.getMethodName())).findFirst())
                 .map(frame -> frame.getDeclaringClass().getName());
         if (fromStack.isPresent()) {
             return fromStack;

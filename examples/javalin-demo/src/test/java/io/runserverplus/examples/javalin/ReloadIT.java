@@ -66,6 +66,9 @@ class ReloadIT {
         compile(classes, jars, demoSource().replace("Hello from the Javalin demo", "Hello after a reload"));
         awaitBody(url, "Hello after a reload");
         assertThat(authenticated(url, cookie)).as("the PIN is remembered across a reload").isTrue();
+        assertThat(Pattern.compile(" \\* Debugger PIN: ([0-9-]+)").matcher(Files.readString(temp.resolve("console.txt")))
+                .results().map(match -> match.group(1)).distinct().toList())
+                .as("one PIN, however often the app restarts").hasSize(1);
 
         compile(classes, jars, demoSource().replace("        start(args);",
                 "        if (args.length > 0) {\n            throw new IllegalStateException(\"broken on purpose\");\n        }\n        start(args);"));
