@@ -120,7 +120,7 @@ public final class Supervisor {
         }
         Thread hook = Thread.ofPlatform().unstarted(this::close);
         Runtime.getRuntime().addShutdownHook(hook);
-        var debouncer = new Debouncer(settings.quietPeriod, settings.maxDelay,
+        var debouncer = new Debouncer(quietPeriodFor(settings.detector, settings), settings.maxDelay,
                 paths -> events.add(new Changed(paths))).start();
         ChangeDetector detector = settings.detector.create(settings.watch, debouncer);
         detectorName = detector.name();
@@ -187,6 +187,19 @@ public final class Supervisor {
                 Thread.currentThread().interrupt();
             }
         }
+    }
+
+    /**
+     * A polling detector sees a burst only at its ticks, so "the writes have settled" can only be
+     * known one tick later: its quiet period is at least the poll interval (plus a margin), else a
+     * build that spans two ticks would restart the app twice.
+     */
+    static Duration quietPeriodFor(ChangeDetectorProvider detector, Builder settings) {
+        if (!PollDetectorProvider.NAME.equals(detector.name())) {
+            return settings.quietPeriod;
+        }
+        Duration tick = settings.watch.pollInterval().plusMillis(50);
+        return tick.compareTo(settings.quietPeriod) > 0 ? tick : settings.quietPeriod;
     }
 
     private int starts;
@@ -419,7 +432,7 @@ public final class Supervisor {
             return this;
         }
 
-        /** How long changes must pause before a restart; default 200 ms. */
+        /** How long changes must pause before a restart; default 120 ms. */
         public Builder quietPeriod(Duration quietPeriod) {
             this.quietPeriod = Objects.requireNonNull(quietPeriod, "quietPeriod");
             return this;

@@ -25,7 +25,10 @@ class DebounceBurstTest {
     void aBurstOf500WritesGivesOneBatch(String type) throws Exception {
         var batches = new ArrayList<Set<Path>>();
         var request = new WatchRequest(List.of(root), List.of(), Duration.ofMillis(100));
-        try (var debouncer = new Debouncer(Duration.ofMillis(250), Duration.ofSeconds(5), batch -> {
+        // The quiet period the supervisor uses for this detector with its defaults.
+        Duration quiet = Supervisor.quietPeriodFor(ChangeDetectors.select(type),
+                Supervisor.builder().mainClass("unused.Main").watch(request));
+        try (var debouncer = new Debouncer(quiet, Duration.ofSeconds(5), batch -> {
                     synchronized (batches) {
                         batches.add(batch);
                     }
