@@ -16,6 +16,9 @@ final class CaptureTransformer implements ClassFileTransformer {
         "java/", "javax/", "jdk/", "sun/", "com/sun/", "io/runserverplus/", "org/objectweb/asm/"
     };
 
+    /** Set while this thread transforms: classes the transform itself loads are left alone. */
+    private static final ThreadLocal<Boolean> BUSY = new ThreadLocal<>();
+
     private final AgentOptions options;
     private final TransformCache cache;
 
@@ -27,6 +30,10 @@ final class CaptureTransformer implements ClassFileTransformer {
     @Override
     public byte[] transform(ClassLoader loader, String className, Class<?> redefined,
                             ProtectionDomain domain, byte[] bytes) {
+        if (BUSY.get() != null) {
+            return null; // ASM or the cache loading a class mid-transform: never recurse
+        }
+        BUSY.set(Boolean.TRUE);
         try {
             if (redefined != null || className == null || !selected(loader, className, domain)) {
                 return null;
@@ -35,6 +42,8 @@ final class CaptureTransformer implements ClassFileTransformer {
         } catch (Throwable e) {
             log("left " + className + " unchanged: " + e);
             return null;
+        } finally {
+            BUSY.remove();
         }
     }
 
