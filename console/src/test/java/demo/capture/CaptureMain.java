@@ -40,6 +40,9 @@ public final class CaptureMain {
         scenarios.put("nested", () -> Scenarios.level1(1));
         scenarios.put("caughtInside", Scenarios::caughtInside);
         scenarios.put("library", () -> Library.call(() -> Scenarios.level3(7)));
+        scenarios.put("stackOverflow", () -> Scenarios.recurse(0));
+        scenarios.put("interfaceDefault", () -> new Scenarios.Greeter() { }.greet("bob"));
+        scenarios.put("staticInit", () -> System.out.println(Scenarios.BadInit.VALUE));
         scenarios.put("noDebug", () -> invoke("demo.nog.NoDebug", "run"));
         scenarios.put("tooLarge", () -> invoke("demo.gen.Big", "big", 5));
         scenarios.put("largeNeighbour", () -> invoke("demo.gen.Big", "small", 6));
@@ -51,7 +54,8 @@ public final class CaptureMain {
                 scenario.getValue().run();
                 System.out.println("no exception");
             } catch (Throwable t) {
-                report(t instanceof InvocationTargetException e ? e.getCause() : t);
+                boolean wrapped = t instanceof InvocationTargetException || t instanceof ExceptionInInitializerError;
+                report(wrapped ? t.getCause() : t);
             }
         }
         // The synchronized block's monitor was released on the way out: another thread gets it.

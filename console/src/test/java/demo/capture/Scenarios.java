@@ -174,4 +174,27 @@ public class Scenarios {
         }
         throw new IllegalStateException("after catch " + kept);
     }
+
+    static int recurse(int depth) {
+        int next = depth + 1;
+        return recurse(next) + 1; // StackOverflowError: capture code may overflow too, and must not replace it
+    }
+
+    /** A default method of an interface. */
+    public interface Greeter {
+        default String greet(String who) {
+            String greeting = "hello " + who;
+            throw new IllegalStateException(greeting);
+        }
+    }
+
+    /** A static initializer that fails: the error wraps the exception that left {@code <clinit>}. */
+    public static final class BadInit {
+        static final int VALUE;
+
+        static {
+            int seed = 41;
+            VALUE = seed / (seed - 41);
+        }
+    }
 }
