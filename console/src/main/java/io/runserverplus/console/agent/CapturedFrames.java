@@ -22,10 +22,14 @@ public final class CapturedFrames {
     @SuppressWarnings("StringOperationCanBeSimplified") // a fresh instance: compared by identity
     public static final Object SELF = new String("<the exception itself>");
 
+    /** Open-addressing table from identity hash to ring slot + 1; a quarter full at most. */
+    private static final int[] index = new int[THROWABLES * 4];
+    private static final int MASK = THROWABLES * 4 - 1;
+    private static final int[] hashes = new int[THROWABLES];
     private static final Throwable[] keys = new Throwable[THROWABLES];
     private static final Capture[][] frames = new Capture[THROWABLES][];
     private static final int[] counts = new int[THROWABLES];
-    /** Index of the most recent throwable: a propagating exception records there frame after frame. */
+    /** Ring slot of the most recent throwable: a propagating exception records there frame after frame. */
     private static int last = -1;
     private static volatile boolean active;
 
@@ -47,12 +51,21 @@ public final class CapturedFrames {
             }
             Capture capture = new Capture(site, values);
             synchronized (keys) {
-                int slot = find(t);
+                int slot = last >= 0 && keys[last] == t ? last : find(t);
                 if (slot < 0) {
                     slot = last = (last + 1) % THROWABLES;
+                    if (keys[slot] != null) {
+                        unindex(slot);
+                    }
                     keys[slot] = t;
+                    hashes[slot] = System.identityHashCode(t);
                     frames[slot] = new Capture[4];
                     counts[slot] = 0;
+                    int i = hashes[slot] & MASK;
+                    while (index[i] != 0) {
+                        i = (i + 1) & MASK;
+                    }
+                    index[i] = slot + 1;
                 }
                 int n = counts[slot];
                 if (n == FRAMES_PER_THROWABLE) {
@@ -94,17 +107,38 @@ public final class CapturedFrames {
         active = true;
     }
 
-    /** Looks from the newest entry back: the throwable being recorded is almost always the last. */
+    /**
+     * The ring slot of {@code t}, or -1. An identity-hash index, because scanning all the ring for
+     * each new exception cost three times the rest of the recording.
+     */
     private static int find(Throwable t) {
-        if (last < 0 || t == null) {
+        if (t == null) {
             return -1;
         }
-        for (int i = 0, slot = last; i < THROWABLES; i++, slot = (slot + THROWABLES - 1) % THROWABLES) {
-            if (keys[slot] == t) {
-                return slot;
+        for (int i = System.identityHashCode(t) & MASK; index[i] != 0; i = (i + 1) & MASK) {
+            if (keys[index[i] - 1] == t) {
+                return index[i] - 1;
             }
         }
         return -1;
+    }
+
+    /** Removes a ring slot from the index, shifting later entries of its probe run back (linear probing). */
+    private static void unindex(int slot) {
+        int hole = hashes[slot] & MASK;
+        while (index[hole] != slot + 1) {
+            hole = (hole + 1) & MASK;
+        }
+        for (int next = (hole + 1) & MASK; index[next] != 0; next = (next + 1) & MASK) {
+            int home = hashes[index[next] - 1] & MASK;
+            // The entry at next may fill the hole unless its home lies cyclically in (hole, next].
+            boolean stays = hole <= next ? hole < home && home <= next : hole < home || home <= next;
+            if (!stays) {
+                index[hole] = index[next];
+                hole = next;
+            }
+        }
+        index[hole] = 0;
     }
 
     /**

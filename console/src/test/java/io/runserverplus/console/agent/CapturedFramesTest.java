@@ -44,6 +44,23 @@ class CapturedFramesTest {
     }
 
     @Test
+    void everyOneOfTheLastThrowablesIsFoundThroughManyEvictions() {
+        RuntimeException[] recent = new RuntimeException[CapturedFrames.THROWABLES];
+        for (int i = 0; i < 10 * CapturedFrames.THROWABLES; i++) {
+            RuntimeException t = new RuntimeException();
+            CapturedFrames.record(t, "a/B\nm" + i + "\n()V", new Object[0]);
+            recent[i % recent.length] = t;
+            RuntimeException oldest = recent[(i + 1) % recent.length];
+            if (oldest != null) {
+                assertThat(CapturedFrames.capturesOf(oldest)).as("oldest kept at %d", i).hasSize(1);
+            }
+        }
+        for (RuntimeException t : recent) {
+            assertThat(CapturedFrames.capturesOf(t)).hasSize(1);
+        }
+    }
+
+    @Test
     void recordNeverThrows() {
         CapturedFrames.record(null, null, null);
         assertThat(CapturedFrames.capturesOf(null)).isEmpty();
