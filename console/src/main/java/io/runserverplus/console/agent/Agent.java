@@ -6,6 +6,10 @@ import java.io.OutputStream;
 import java.lang.instrument.Instrumentation;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
 import java.util.jar.JarEntry;
 import java.util.jar.JarFile;
 import java.util.jar.JarOutputStream;
@@ -35,35 +39,75 @@ public final class Agent {
         if (started) {
             return;
         }
+        AgentOptions options = AgentOptions.parse(argument);
         try {
             // Before anything names CapturedFrames: the first load decides which loader owns it.
-            instrumentation.appendToBootstrapClassLoaderSearch(new JarFile(bootJar().toFile()));
+            instrumentation.appendToBootstrapClassLoaderSearch(new JarFile(bootJar(options.cache()).toFile()));
         } catch (IOException | RuntimeException e) {
             System.err.println("runserverplus-agent: not started, cannot write the recorder jar: " + e);
             return;
         }
         CapturedFrames.activate();
-        instrumentation.addTransformer(new CaptureTransformer(AgentOptions.parse(argument)), false);
+        instrumentation.addTransformer(new CaptureTransformer(options), false);
         started = true;
     }
 
-    /** Writes the recorder's classes, read from this agent's own jar or directory, to a temp jar. */
-    private static Path bootJar() throws IOException {
-        Path jar = Files.createTempFile("runserverplus-recorder", ".jar");
-        jar.toFile().deleteOnExit();
+    /**
+     * The jar of the recorder's classes, read from this agent's own jar or directory. In the cache
+     * directory, if it is private, named by a hash of those classes and shared by every child JVM,
+     * so restarts neither rewrite nor leave one temp file each behind; else a private temp file.
+     */
+    private static Path bootJar(Path cacheDirectory) throws IOException {
         String dir = Agent.class.getPackageName().replace('.', '/') + "/";
-        try (OutputStream file = Files.newOutputStream(jar); JarOutputStream out = new JarOutputStream(file)) {
-            for (String name : BOOT_CLASSES) {
-                try (InputStream in = Agent.class.getResourceAsStream(name + ".class")) {
-                    if (in == null) {
-                        throw new IOException("missing " + name + ".class");
-                    }
-                    out.putNextEntry(new JarEntry(dir + name + ".class"));
-                    in.transferTo(out);
-                    out.closeEntry();
+        byte[][] classes = new byte[BOOT_CLASSES.length][];
+        MessageDigest digest;
+        try {
+            digest = MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IOException(e);
+        }
+        for (int i = 0; i < classes.length; i++) {
+            try (InputStream in = Agent.class.getResourceAsStream(BOOT_CLASSES[i] + ".class")) {
+                if (in == null) {
+                    throw new IOException("missing " + BOOT_CLASSES[i] + ".class");
                 }
+                classes[i] = in.readAllBytes();
+                digest.update(classes[i]);
+            }
+        }
+        Path directory = cacheDirectory == null ? null : PrivateDirectory.open(cacheDirectory);
+        Path jar;
+        if (directory == null) {
+            jar = Files.createTempFile("runserverplus-recorder", ".jar"); // owner-only on POSIX
+            jar.toFile().deleteOnExit();
+            writeJar(jar, dir, classes);
+            return jar;
+        }
+        jar = directory.resolve("recorder-" + HexFormat.of().formatHex(digest.digest(), 0, 8) + ".jar");
+        if (Files.isRegularFile(jar)) {
+            return jar;
+        }
+        // Written aside then renamed: a child starting at the same moment never sees half a jar.
+        Path temp = Files.createTempFile(jar.getParent(), "runserverplus-recorder", ".tmp");
+        writeJar(temp, dir, classes);
+        try {
+            Files.move(temp, jar, StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            Files.deleteIfExists(temp);
+            if (!Files.isRegularFile(jar)) {
+                throw e;
             }
         }
         return jar;
+    }
+
+    private static void writeJar(Path jar, String dir, byte[][] classes) throws IOException {
+        try (OutputStream file = Files.newOutputStream(jar); JarOutputStream out = new JarOutputStream(file)) {
+            for (int i = 0; i < classes.length; i++) {
+                out.putNextEntry(new JarEntry(dir + BOOT_CLASSES[i] + ".class"));
+                out.write(classes[i]);
+                out.closeEntry();
+            }
+        }
     }
 }

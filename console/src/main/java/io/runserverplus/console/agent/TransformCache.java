@@ -27,8 +27,9 @@ final class TransformCache {
     private final Map<String, byte[]> memory = new ConcurrentHashMap<>();
     private final Path directory; // null: memory only
 
+    /** @param directory the disk cache; null, or one others may write to, for memory only */
     TransformCache(Path directory) {
-        this.directory = directory;
+        this.directory = directory == null ? null : PrivateDirectory.open(directory);
     }
 
     /** The transformed bytes, or null for "unchanged", computing and storing them when missing. */

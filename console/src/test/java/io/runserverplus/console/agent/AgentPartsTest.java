@@ -3,11 +3,14 @@ package io.runserverplus.console.agent;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.URL;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.security.CodeSource;
 import java.security.ProtectionDomain;
 import java.security.cert.Certificate;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** The small pieces: argument parsing, which classes are the application's, type names. */
 class AgentPartsTest {
@@ -49,6 +52,20 @@ class AgentPartsTest {
         assertThat(TypeNames.toJava("Lp/Outer<TT;>.Inner<-Ljava/lang/Number;>;"))
                 .isEqualTo("p.Outer<T>.Inner<? super java.lang.Number>");
         assertThat(TypeNames.toJava("not a type")).isEqualTo("not a type");
+    }
+
+    @Test
+    void theCacheDirectoryMustBeTheUsersAlone(@TempDir Path temp) throws Exception {
+        Path fresh = temp.resolve("cache");
+        assertThat(PrivateDirectory.open(fresh)).isEqualTo(fresh);
+        assertThat(Files.getPosixFilePermissions(fresh)).isEqualTo(PosixFilePermissions.fromString("rwx------"));
+        Path shared = Files.createDirectory(temp.resolve("shared"));
+        Files.setPosixFilePermissions(shared, PosixFilePermissions.fromString("rwxrwxrwx"));
+        assertThat(PrivateDirectory.open(shared)).isNull();
+        assertThat(new TransformCache(shared).get(new byte[] {1}, b -> new byte[] {2})).containsExactly(2);
+        try (var files = Files.list(shared)) {
+            assertThat(files).isEmpty(); // memory only: nothing written where others could swap it
+        }
     }
 
     private static ProtectionDomain domain(String url) throws Exception {

@@ -182,6 +182,9 @@ class CaptureAgentIT {
         try (Stream<Path> files = Files.list(cache)) {
             assertThat(files.filter(p -> p.toString().endsWith(".class")).count()).isGreaterThanOrEqualTo(5);
         }
+        try (Stream<Path> files = Files.list(cache)) {
+            assertThat(files.map(p -> p.getFileName().toString())).anyMatch(n -> n.matches("recorder-[0-9a-f]{16}\\.jar"));
+        }
     }
 
     @Test
