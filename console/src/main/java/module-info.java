@@ -4,6 +4,8 @@ module io.runserverplus.console {
     requires java.instrument;
     requires jdk.jshell;
     requires org.objectweb.asm;
+    requires org.objectweb.asm.tree;
 
     // Each package is exported once it has its first public type.
+    exports io.runserverplus.console.agent;
 }

@@ -1,0 +1,113 @@
+package io.runserverplus.console.agent;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.lang.instrument.Instrumentation;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.jar.JarEntry;
+import java.util.jar.JarFile;
+import java.util.jar.JarOutputStream;
+
+/**
+ * The {@code -javaagent} entry point: puts the recorder on the boot class path, then instruments
+ * application classes as they load. See {@link AgentOptions} for the argument.
+ */
+public final class Agent {
+    /** The recorder's class files, copied to the boot class path so that every loader sees one copy. */
+    private static final String[] BOOT_CLASSES = {"CapturedFrames", "CapturedFrames$Capture"};
+    private static volatile boolean started;
+
+    private Agent() {}
+
+    /** Called by the JVM for {@code -javaagent:console.jar[=options]}. */
+    public static void premain(String argument, Instrumentation instrumentation) {
+        start(argument, instrumentation);
+    }
+
+    /** Called when attached to a running JVM: only classes loaded from then on are instrumented. */
+    public static void agentmain(String argument, Instrumentation instrumentation) {
+        start(argument, instrumentation);
+    }
+
+    private static synchronized void start(String argument, Instrumentation instrumentation) {
+        if (started) {
+            return;
+        }
+        AgentOptions options = AgentOptions.parse(argument);
+        try {
+            // Before anything names CapturedFrames: the first load decides which loader owns it.
+            instrumentation.appendToBootstrapClassLoaderSearch(new JarFile(bootJar(options.cache()).toFile()));
+        } catch (IOException | RuntimeException e) {
+            System.err.println("runserverplus-agent: not started, cannot write the recorder jar: " + e);
+            return;
+        }
+        CapturedFrames.activate();
+        instrumentation.addTransformer(new CaptureTransformer(options), false);
+        started = true;
+    }
+
+    /**
+     * The jar of the recorder's classes, read from this agent's own jar or directory. In the cache
+     * directory, if it is private, named by a hash of those classes and shared by every child JVM,
+     * so restarts neither rewrite nor leave one temp file each behind; else a private temp file.
+     */
+    private static Path bootJar(Path cacheDirectory) throws IOException {
+        String dir = Agent.class.getPackageName().replace('.', '/') + "/";
+        byte[][] classes = new byte[BOOT_CLASSES.length][];
+        MessageDigest digest;
+        try {
+            digest = MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IOException(e);
+        }
+        for (int i = 0; i < classes.length; i++) {
+            try (InputStream in = Agent.class.getResourceAsStream(BOOT_CLASSES[i] + ".class")) {
+                if (in == null) {
+                    throw new IOException("missing " + BOOT_CLASSES[i] + ".class");
+                }
+                classes[i] = in.readAllBytes();
+                digest.update(classes[i]);
+            }
+        }
+        Path directory = cacheDirectory == null ? null : PrivateDirectory.open(cacheDirectory);
+        Path jar;
+        if (directory == null) {
+            jar = Files.createTempFile("runserverplus-recorder", ".jar"); // owner-only on POSIX
+            jar.toFile().deleteOnExit();
+            writeJar(jar, dir, classes);
+            return jar;
+        }
+        jar = directory.resolve("recorder-" + HexFormat.of().formatHex(digest.digest(), 0, 8) + ".jar");
+        if (Files.isRegularFile(jar)) {
+            return jar;
+        }
+        // Written aside then renamed: a child starting at the same moment never sees half a jar.
+        Path temp = Files.createTempFile(jar.getParent(), "runserverplus-recorder", ".tmp");
+        writeJar(temp, dir, classes);
+        try {
+            Files.move(temp, jar, StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            Files.deleteIfExists(temp);
+            if (!Files.isRegularFile(jar)) {
+                throw e;
+            }
+        }
+        return jar;
+    }
+
+    private static void writeJar(Path jar, String dir, byte[][] classes) throws IOException {
+        try (OutputStream file = Files.newOutputStream(jar); JarOutputStream out = new JarOutputStream(file)) {
+            for (int i = 0; i < classes.length; i++) {
+                out.putNextEntry(new JarEntry(dir + BOOT_CLASSES[i] + ".class"));
+                out.write(classes[i]);
+                out.closeEntry();
+            }
+        }
+    }
+}

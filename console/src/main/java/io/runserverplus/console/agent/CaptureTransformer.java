@@ -1,0 +1,76 @@
+package io.runserverplus.console.agent;
+
+import java.lang.instrument.ClassFileTransformer;
+import java.net.URL;
+import java.security.CodeSource;
+import java.security.ProtectionDomain;
+
+/**
+ * Instruments application classes only: those loaded from a directory (the app's build output),
+ * plus configured packages. The JDK, jars (frameworks, libraries) and RunServerPlus itself are left
+ * alone unless configured. Never throws: a class that fails is loaded unchanged.
+ */
+final class CaptureTransformer implements ClassFileTransformer {
+    /** Never instrumented by the directory rule: the JDK, and the agent and its ASM if run unpacked. */
+    private static final String[] EXCLUDED = {
+        "java/", "javax/", "jdk/", "sun/", "com/sun/", "io/runserverplus/", "org/objectweb/asm/"
+    };
+
+    /** Set while this thread transforms: classes the transform itself loads are left alone. */
+    private static final ThreadLocal<Boolean> BUSY = new ThreadLocal<>();
+
+    private final AgentOptions options;
+    private final TransformCache cache;
+
+    CaptureTransformer(AgentOptions options) {
+        this.options = options;
+        this.cache = new TransformCache(options.cache());
+    }
+
+    @Override
+    public byte[] transform(ClassLoader loader, String className, Class<?> redefined,
+                            ProtectionDomain domain, byte[] bytes) {
+        if (BUSY.get() != null) {
+            return null; // ASM or the cache loading a class mid-transform: never recurse
+        }
+        BUSY.set(Boolean.TRUE);
+        try {
+            if (redefined != null || className == null || !selected(loader, className, domain)) {
+                return null;
+            }
+            return cache.get(bytes, original -> ClassInstrumenter.instrument(original, this::log));
+        } catch (Throwable e) {
+            log("left " + className + " unchanged: " + e);
+            return null;
+        } finally {
+            BUSY.remove();
+        }
+    }
+
+    /** Whether {@code className} is the application's. */
+    boolean selected(ClassLoader loader, String className, ProtectionDomain domain) {
+        for (String prefix : options.packages()) {
+            if (className.startsWith(prefix)) {
+                return true;
+            }
+        }
+        if (loader == null || loader == ClassLoader.getPlatformClassLoader()) {
+            return false;
+        }
+        for (String prefix : EXCLUDED) {
+            if (className.startsWith(prefix)) {
+                return false;
+            }
+        }
+        CodeSource source = domain == null ? null : domain.getCodeSource();
+        URL location = source == null ? null : source.getLocation();
+        // A directory: build output (target/classes, an IDE's out/); jars and jrt: are libraries.
+        return location != null && location.getProtocol().equals("file") && location.getPath().endsWith("/");
+    }
+
+    private void log(String message) {
+        if (options.verbose()) {
+            System.err.println("runserverplus-agent: " + message);
+        }
+    }
+}
