@@ -6,4 +6,5 @@ module io.runserverplus.console {
     requires org.objectweb.asm;
 
     // Each package is exported once it has its first public type.
+    exports io.runserverplus.console.shell;
 }
