@@ -228,9 +228,21 @@ public final class ConsoleSession implements AutoCloseable {
 
     private EvalResult stop(Future<EvalResult> future, long start) {
         stopRequested.set(true);
-        engine.shell.stop(); // JShell's stop checks end loops in snippet code and interrupt its threads
         try {
-            EvalResult r = future.get(STOP_GRACE.toMillis(), TimeUnit.MILLISECONDS);
+            // JShell's stop makes snippet code throw at its next loop check and interrupts the snippet's
+            // threads. It does nothing while the engine is still compiling, so repeat it for a while.
+            long deadline = System.nanoTime() + STOP_GRACE.toNanos();
+            EvalResult r = null;
+            while (r == null) {
+                engine.shell.stop();
+                try {
+                    r = future.get(100, TimeUnit.MILLISECONDS);
+                } catch (TimeoutException e) {
+                    if (System.nanoTime() > deadline) {
+                        throw e;
+                    }
+                }
+            }
             return new EvalResult(r.input(), r.output(), null, "Stopped: the evaluation ran longer than "
                     + seconds(config.timeLimit()) + ".", EvalResult.Status.TIMEOUT, elapsed(start));
         } catch (TimeoutException | ExecutionException | InterruptedException e) {

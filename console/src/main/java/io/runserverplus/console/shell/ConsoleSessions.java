@@ -78,6 +78,7 @@ public final class ConsoleSessions implements AutoCloseable {
                 evicted.add(session); // another thread opened it meanwhile
                 session = raced;
             } else {
+                sessions.values().removeIf(ConsoleSession::isClosed); // e.g. closed after a stuck snippet
                 sessions.put(id, session);
                 var it = sessions.values().iterator();
                 while (sessions.size() > config.maxSessions() && it.hasNext()) {
@@ -98,7 +99,7 @@ public final class ConsoleSessions implements AutoCloseable {
 
     /** The ids of open consoles, least recently used first. */
     public synchronized List<String> ids() {
-        return List.copyOf(sessions.keySet());
+        return sessions.values().stream().filter(s -> !s.isClosed()).map(ConsoleSession::id).toList();
     }
 
     /** Closes the console of {@code id}, if open. */

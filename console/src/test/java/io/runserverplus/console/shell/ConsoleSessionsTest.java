@@ -58,6 +58,21 @@ class ConsoleSessionsTest {
     }
 
     @Test
+    void aSessionStuckInCodeThatCannotBeStoppedIsClosed() {
+        ConsoleSession stuck = sessions.open("stuck", null, null);
+        try {
+            EvalResult r = stuck.eval("io.runserverplus.console.shell.Probe.waitIgnoringInterrupts()");
+            assertThat(r.status()).isEqualTo(EvalResult.Status.TIMEOUT);
+            assertThat(r.error()).contains("could not be stopped");
+            assertThat(stuck.isClosed()).isTrue();
+            assertThat(sessions.get("stuck")).isEmpty();
+            assertThat(sessions.ids()).doesNotContain("stuck");
+        } finally {
+            Probe.released = true;
+        }
+    }
+
+    @Test
     void outputIsCutSayingHowMuch() {
         ConsoleSession s = sessions.open("output", null, null);
         EvalResult r = s.eval("System.out.print(\"x\".repeat(5000))");

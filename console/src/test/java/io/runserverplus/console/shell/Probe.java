@@ -11,8 +11,18 @@ public final class Probe {
     private Probe() {
     }
 
+    public static volatile boolean released;
+
     public static void record(Object value) {
         recorded = value;
+    }
+
+    /** Application code that ignores interrupts: JShell's stop cannot end it. */
+    public static void waitIgnoringInterrupts() {
+        while (!released) {
+            Thread.interrupted();
+            java.util.concurrent.locks.LockSupport.parkNanos(1_000_000);
+        }
     }
 
     /** A public base a hidden subclass is bound through. */
