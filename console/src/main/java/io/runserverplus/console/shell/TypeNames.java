@@ -22,7 +22,7 @@ final class TypeNames {
     }
 
     static String declarable(String declaredType, Object value, ClassLoader loader) {
-        String type = declaredType == null ? "" : declaredType.strip();
+        String type = declaredType == null ? "" : JvmTypes.sourceForm(declaredType.strip());
         if (PRIMITIVES.contains(type)) {
             return value != null && isBox(type, value) ? type : OBJECT;
         }

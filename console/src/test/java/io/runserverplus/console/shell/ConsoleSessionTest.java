@@ -120,6 +120,17 @@ class ConsoleSessionTest {
     }
 
     @Test
+    void anEmptyLineEndsAnIncompleteBlockShowingItsErrors() {
+        assertThat(console.eval("Math.max(1,").needsMore()).isTrue();
+        EvalResult r = console.eval("");
+        assertThat(r.status()).isEqualTo(EvalResult.Status.ERROR);
+        assertThat(r.input()).isEqualTo("Math.max(1,\n");
+        assertThat(console.eval("Math.max(1,").needsMore()).isTrue();
+        console.clearInput();
+        assertThat(ok("3").value()).isEqualTo("3");
+    }
+
+    @Test
     void severalSnippetsInOneInputShowTheLastValue() {
         assertThat(ok("int q = 20; q + 22").value()).isEqualTo("42");
         assertThat(ok("String greeting = \"hi\";").value()).isEqualTo("greeting ==> \"hi\"");
