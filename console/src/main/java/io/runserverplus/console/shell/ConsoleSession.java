@@ -1,7 +1,6 @@
 package io.runserverplus.console.shell;
 
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -88,6 +87,7 @@ public final class ConsoleSession implements AutoCloseable {
      * {@code request} and {@code frame} become visible to the next snippets. Costs no compilation:
      * a variable is declared in JShell the first time a snippet's source uses its name. A frame
      * variable named like a special one ({@code ex}, {@code request}, {@code frame}) hides it.
+     * Does nothing on a closed session. Cheap: the values are only put in a map.
      */
     public void bindFrame(FrameInfo frame, Object self, List<Variable> variables) {
         List<Variable> copy = List.copyOf(variables);
@@ -202,7 +202,10 @@ public final class ConsoleSession implements AutoCloseable {
         }
     }
 
-    /** Runs a task on the engine's thread within the time limit, stopping the snippet if it passes. */
+    /**
+     * Runs a task on the engine's thread within the time limit, stopping the snippet if it passes: the
+     * caller waits at most the time limit plus {@link #STOP_GRACE}.
+     */
     private EvalResult run(java.util.concurrent.Callable<EvalResult> task) {
         long start = System.nanoTime();
         Future<EvalResult> future;
@@ -275,9 +278,5 @@ public final class ConsoleSession implements AutoCloseable {
         if (closed.compareAndSet(false, true)) {
             engine.close();
         }
-    }
-
-    List<String> declaredNames() {
-        return new ArrayList<>(declared.keySet());
     }
 }
