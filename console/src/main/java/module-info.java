@@ -6,6 +6,6 @@ module io.runserverplus.console {
     requires org.objectweb.asm;
     requires org.objectweb.asm.tree;
 
-    // Each package is exported once it has its first public type.
     exports io.runserverplus.console.agent;
+    exports io.runserverplus.console.shell;
 }

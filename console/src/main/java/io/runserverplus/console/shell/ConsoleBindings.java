@@ -1,0 +1,50 @@
+package io.runserverplus.console.shell;
+
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Where snippets read a frame's values from. Public only because snippet classes (defined by a child
+ * of the application's loader) call it; not an API for applications.
+ *
+ * <p>Binding a frame puts its values here and costs no compilation; a snippet declares a variable
+ * ({@code Type a = (Type) ConsoleBindings.get(key, "a");}) only when its source first uses the name.
+ */
+public final class ConsoleBindings {
+
+    private static final Map<String, Map<String, Object>> VALUES = new ConcurrentHashMap<>();
+
+    private ConsoleBindings() {
+    }
+
+    /** The value bound to {@code name} in the session with {@code key}. */
+    public static Object get(String key, String name) {
+        Map<String, Object> values = VALUES.get(key);
+        return values == null ? null : values.get(name);
+    }
+
+    static void bind(String key, Map<String, Object> values) {
+        VALUES.put(key, values);
+    }
+
+    static void unbind(String key) {
+        VALUES.remove(key);
+    }
+
+    /**
+     * Internal: runs the snippet method the current evaluation set and keeps its raw result (see
+     * {@code AppExecutionControl}). Exceptions pass through unchanged so JShell reports them as usual.
+     */
+    public static Object $runSnippet() throws Throwable {
+        Object[] slot = AppExecutionControl.CURRENT.get();
+        try {
+            Object value = ((Method) slot[0]).invoke(null);
+            slot[1] = value;
+            return value;
+        } catch (InvocationTargetException e) {
+            throw e.getCause();
+        }
+    }
+}

@@ -1,0 +1,57 @@
+package io.runserverplus.console.shell;
+
+import java.lang.reflect.Method;
+import java.lang.reflect.Modifier;
+import java.util.Arrays;
+import java.util.stream.Collectors;
+
+/**
+ * Functions every console imports statically: {@code dump()}, {@code dump(obj)}, {@code help(obj)}.
+ * Public only because snippets call them. They print (the evaluation captures the output).
+ */
+public final class ConsoleHelpers {
+
+    /** The session evaluating on this thread; inherited by the thread JShell runs the snippet on. */
+    static final InheritableThreadLocal<ConsoleSession> SESSION = new InheritableThreadLocal<>();
+    private static final ValueRenderer RENDERER = new ValueRenderer();
+
+    private ConsoleHelpers() {
+    }
+
+    /** Prints the current frame's variables: name, declared type, value. */
+    public static void dump() {
+        ConsoleSession session = SESSION.get();
+        if (session == null || session.variables().isEmpty()) {
+            System.out.println("(no frame variables)");
+            return;
+        }
+        System.out.print(RENDERER.table(session.variables()));
+    }
+
+    /** Prints an object's instance fields. */
+    public static void dump(Object obj) {
+        System.out.println(RENDERER.fields(obj));
+    }
+
+    /** Prints an object's class, supertypes and public methods. */
+    public static void help(Object obj) {
+        if (obj == null) {
+            System.out.println("null");
+            return;
+        }
+        Class<?> c = obj instanceof Class<?> k ? k : obj.getClass();
+        System.out.println(c.getName() + (c.getSuperclass() == null ? "" : " extends " + c.getSuperclass().getName())
+                + (c.getInterfaces().length == 0 ? "" : " implements " + Arrays.stream(c.getInterfaces())
+                        .map(Class::getName).collect(Collectors.joining(", "))));
+        Arrays.stream(c.getMethods())
+                .filter(m -> m.getDeclaringClass() != Object.class)
+                .map(ConsoleHelpers::signature).sorted().distinct()
+                .forEach(s -> System.out.println("  " + s));
+    }
+
+    private static String signature(Method m) {
+        return (Modifier.isStatic(m.getModifiers()) ? "static " : "") + m.getGenericReturnType().getTypeName()
+                + " " + m.getName() + "(" + Arrays.stream(m.getGenericParameterTypes())
+                .map(t -> t.getTypeName()).collect(Collectors.joining(", ")) + ")";
+    }
+}

@@ -1,0 +1,133 @@
+package io.runserverplus.console.shell;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+
+/**
+ * The open consoles, one per traceback id, at most {@link ConsoleConfig#maxSessions()}: opening one
+ * more closes the least recently used. Keeps one spare JShell made in the background so that opening
+ * a console does not pay JShell's start-up (about 0.3-1 s) in the request. Thread-safe.
+ */
+public final class ConsoleSessions implements AutoCloseable {
+
+    private final ConsoleConfig config;
+    private final Map<String, ConsoleSession> sessions = new LinkedHashMap<>(16, 0.75f, true);
+    private final ExecutorService background = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "runserverplus-console-warmup");
+        t.setDaemon(true);
+        return t;
+    });
+    private CompletableFuture<Engine> spare;
+    private boolean closed;
+
+    public ConsoleSessions(ConsoleConfig config) {
+        this.config = config;
+    }
+
+    public ConsoleConfig config() {
+        return config;
+    }
+
+    /**
+     * Starts making the spare JShell in the background (once) and evaluates {@code 1} in it, which
+     * loads and warms the compiler. The future completes when it is ready.
+     */
+    public synchronized CompletableFuture<Void> warmUp() {
+        if (spare == null && !closed) {
+            spare = CompletableFuture.supplyAsync(() -> {
+                Engine engine = new Engine(config);
+                engine.shell.eval("1");
+                return engine;
+            }, background);
+        }
+        return spare == null ? CompletableFuture.completedFuture(null) : spare.thenApply(e -> null);
+    }
+
+    /**
+     * The console of traceback {@code id}, opened if needed.
+     *
+     * @param exception bound as {@code ex} (may be null: the standalone console)
+     * @param request bound as {@code request}: a neutral view of the failed request (may be null)
+     */
+    public ConsoleSession open(String id, Throwable exception, Object request) {
+        CompletableFuture<Engine> ready;
+        synchronized (this) {
+            if (closed) {
+                throw new IllegalStateException("closed");
+            }
+            ConsoleSession existing = sessions.get(id);
+            if (existing != null && !existing.isClosed()) {
+                return existing;
+            }
+            ready = spare;
+            spare = null;
+        }
+        Engine engine = ready != null ? ready.join() : new Engine(config);
+        warmUp(); // the next spare
+        ConsoleSession session = new ConsoleSession(id, engine, config, exception, request);
+        List<ConsoleSession> evicted = new ArrayList<>();
+        synchronized (this) {
+            ConsoleSession raced = sessions.get(id);
+            if (raced != null && !raced.isClosed()) {
+                evicted.add(session); // another thread opened it meanwhile
+                session = raced;
+            } else {
+                sessions.values().removeIf(ConsoleSession::isClosed); // e.g. closed after a stuck snippet
+                sessions.put(id, session);
+                var it = sessions.values().iterator();
+                while (sessions.size() > config.maxSessions() && it.hasNext()) {
+                    evicted.add(it.next());
+                    it.remove();
+                }
+            }
+        }
+        evicted.forEach(ConsoleSession::close);
+        return session;
+    }
+
+    /** The open console of traceback {@code id}, if any (marks it recently used). */
+    public synchronized Optional<ConsoleSession> get(String id) {
+        ConsoleSession s = sessions.get(id);
+        return s == null || s.isClosed() ? Optional.empty() : Optional.of(s);
+    }
+
+    /** The ids of open consoles, least recently used first. */
+    public synchronized List<String> ids() {
+        return sessions.values().stream().filter(s -> !s.isClosed()).map(ConsoleSession::id).toList();
+    }
+
+    /** Closes the console of {@code id}, if open. */
+    public void close(String id) {
+        ConsoleSession s;
+        synchronized (this) {
+            s = sessions.remove(id);
+        }
+        if (s != null) {
+            s.close();
+        }
+    }
+
+    @Override
+    public void close() {
+        List<ConsoleSession> all;
+        CompletableFuture<Engine> pending;
+        synchronized (this) {
+            closed = true;
+            all = new ArrayList<>(sessions.values());
+            sessions.clear();
+            pending = spare;
+            spare = null;
+        }
+        all.forEach(ConsoleSession::close);
+        if (pending != null) {
+            pending.thenAccept(Engine::close);
+        }
+        background.shutdown();
+    }
+}

@@ -1,0 +1,155 @@
+package io.runserverplus.console.shell;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.atomic.AtomicBoolean;
+import jdk.jshell.Diag;
+import jdk.jshell.EvalException;
+import jdk.jshell.JShellException;
+import jdk.jshell.Snippet;
+import jdk.jshell.SnippetEvent;
+import jdk.jshell.SourceCodeAnalysis;
+import jdk.jshell.UnresolvedReferenceException;
+
+/** Splits input into snippets, evaluates them and renders what they produced. Engine thread only. */
+final class Evaluator {
+
+    private static final int TRACE_FRAMES = 5;
+    private final Engine engine;
+    private final ValueRenderer renderer = new ValueRenderer();
+
+    Evaluator(Engine engine) {
+        this.engine = engine;
+    }
+
+    EvalResult evaluate(ConsoleSession session, String source, boolean force, int outputLimit, AtomicBoolean stopped) {
+        long start = System.nanoTime();
+        List<String> units = new ArrayList<>();
+        String rest = source;
+        while (!rest.isBlank()) {
+            SourceCodeAnalysis.CompletionInfo ci = engine.shell.sourceCodeAnalysis().analyzeCompletion(rest);
+            switch (ci.completeness()) {
+                case DEFINITELY_INCOMPLETE, CONSIDERED_INCOMPLETE -> {
+                    if (!force) {
+                        return result(source, "", null, null, EvalResult.Status.NEEDS_MORE, start);
+                    }
+                    units.add(rest);
+                    rest = "";
+                }
+                case COMPLETE, COMPLETE_WITH_SEMI -> {
+                    units.add(ci.source());
+                    rest = ci.remaining();
+                }
+                case EMPTY -> rest = "";
+                default -> { // UNKNOWN: a syntax error; evaluate it to get JShell's message
+                    units.add(rest);
+                    rest = "";
+                }
+            }
+        }
+        String refusal = SourceScan.refusal(source);
+        if (refusal != null) {
+            return result(source, "", null, refusal, EvalResult.Status.REFUSED, start);
+        }
+        session.declareUsed(source);
+        OutputCapture capture = OutputCapture.begin(outputLimit);
+        String value = null;
+        String error = null;
+        String output;
+        try {
+            for (String unit : units) {
+                value = null;
+                for (SnippetEvent e : engine.shell.eval(unit)) {
+                    if (e.causeSnippet() != null) {
+                        continue; // updates of snippets that depend on this one
+                    }
+                    if (e.exception() != null) {
+                        error = trace(e.exception());
+                    } else if (e.status() == Snippet.Status.REJECTED) {
+                        error = diagnostics(e.snippet());
+                    } else if (e.value() != null) {
+                        Object live = engine.provider.control().lastValue();
+                        value = e.snippet().subKind() == Snippet.SubKind.VAR_DECLARATION_WITH_INITIALIZER_SUBKIND
+                                ? ((jdk.jshell.VarSnippet) e.snippet()).name() + " ==> " + renderer.render(live)
+                                : renderer.render(live);
+                    }
+                }
+                if (error != null || stopped.get()) {
+                    break;
+                }
+            }
+        } finally {
+            output = capture.end();
+        }
+        if (stopped.get()) {
+            return result(source, output, null, "Stopped.", EvalResult.Status.TIMEOUT, start);
+        }
+        return result(source, output, error == null ? value : null, error,
+                error == null ? EvalResult.Status.OK : EvalResult.Status.ERROR, start);
+    }
+
+    private static EvalResult result(String input, String output, String value, String error, EvalResult.Status status,
+                                     long start) {
+        return new EvalResult(input, output, value, error, status, ConsoleSession.elapsed(start));
+    }
+
+    private String diagnostics(Snippet snippet) {
+        StringBuilder out = new StringBuilder();
+        String src = snippet.source();
+        engine.shell.diagnostics(snippet).forEach(d -> appendDiag(out, d, src));
+        return out.isEmpty() ? "error: the snippet was rejected" : out.toString().stripTrailing();
+    }
+
+    private static void appendDiag(StringBuilder out, Diag d, String src) {
+        out.append(d.isError() ? "error: " : "warning: ").append(d.getMessage(Locale.ROOT)).append('\n');
+        int pos = (int) Math.max(0, Math.min(d.getStartPosition(), src.length()));
+        int lineStart = src.lastIndexOf('\n', Math.max(0, pos - 1)) + 1;
+        if (pos > 0 && pos <= src.length() && src.charAt(pos - 1) == '\n') {
+            lineStart = pos;
+        }
+        int lineEnd = src.indexOf('\n', pos);
+        out.append(src, lineStart, lineEnd < 0 ? src.length() : lineEnd).append('\n')
+                .append(" ".repeat(pos - lineStart)).append("^\n");
+    }
+
+    /** A short traceback: type, message, a few frames without the console's own plumbing. */
+    private String trace(JShellException ex) {
+        if (ex instanceof UnresolvedReferenceException u) {
+            return "error: " + u.getSnippet().source().strip() + " refers to something not yet declared: "
+                    + engine.shell.unresolvedDependencies(u.getSnippet()).toList();
+        }
+        StringBuilder out = new StringBuilder();
+        Throwable t = ex;
+        for (int depth = 0; t != null && depth < 3; depth++, t = t.getCause()) {
+            String type = t instanceof EvalException ee ? ee.getExceptionClassName() : t.getClass().getName();
+            out.append(depth == 0 ? "" : "Caused by: ").append(type)
+                    .append(t.getMessage() == null ? "" : ": " + t.getMessage()).append('\n');
+            int shown = 0;
+            int hidden = 0;
+            for (StackTraceElement f : t.getStackTrace()) {
+                if (plumbing(f)) {
+                    continue;
+                }
+                if (shown < TRACE_FRAMES) {
+                    // JShell names snippet frames with an empty class and method and a "#id" file.
+                    out.append("    at ").append(f.getClassName().isEmpty() ? "console input (" + f.getFileName()
+                            + ":" + f.getLineNumber() + ")" : f.toString()).append('\n');
+                    shown++;
+                } else {
+                    hidden++;
+                }
+            }
+            if (hidden > 0) {
+                out.append("    ... ").append(hidden).append(" more\n");
+            }
+        }
+        return out.toString().stripTrailing();
+    }
+
+    private static boolean plumbing(StackTraceElement f) {
+        String c = f.getClassName();
+        return c.startsWith("jdk.internal.") || c.startsWith("java.lang.reflect.") || c.startsWith("jdk.jshell.")
+                || c.equals(ConsoleBindings.class.getName()) || c.equals(Thread.class.getName());
+    }
+}

@@ -1,0 +1,95 @@
+package io.runserverplus.console.shell;
+
+import java.util.LinkedHashSet;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/** Token-level checks of snippet source: a cheap scanner, no parsing. */
+final class SourceScan {
+
+    /**
+     * Calls that would end the JVM: local execution runs snippets in the app's JVM, and since the
+     * SecurityManager is gone (JDK 24) nothing else can intercept them.
+     */
+    private static final Pattern EXIT_CALL = Pattern.compile("\\b(exit|halt)\\s*\\(|::\\s*(exit|halt)\\b");
+    private static final Pattern EXIT_OWNER = Pattern.compile("\\b(System|Runtime)\\b");
+
+    private SourceScan() {
+    }
+
+    /** The source with comments and string, text-block and char literals blanked out. */
+    static String code(String src) {
+        StringBuilder out = new StringBuilder(src.length());
+        int i = 0;
+        int n = src.length();
+        while (i < n) {
+            char c = src.charAt(i);
+            if (c == '/' && i + 1 < n && src.charAt(i + 1) == '/') {
+                while (i < n && src.charAt(i) != '\n') {
+                    i++;
+                }
+            } else if (c == '/' && i + 1 < n && src.charAt(i + 1) == '*') {
+                int end = src.indexOf("*/", i + 2);
+                i = end < 0 ? n : end + 2;
+                out.append(' ');
+            } else if (src.startsWith("\"\"\"", i)) {
+                int end = src.indexOf("\"\"\"", i + 3);
+                i = end < 0 ? n : end + 3;
+                out.append("\"\"");
+            } else if (c == '"' || c == '\'') {
+                int j = i + 1;
+                while (j < n && src.charAt(j) != c && src.charAt(j) != '\n') {
+                    j += src.charAt(j) == '\\' ? 2 : 1;
+                }
+                i = Math.min(n, j + 1);
+                out.append(c).append(c);
+            } else {
+                out.append(c);
+                i++;
+            }
+        }
+        return out.toString();
+    }
+
+    /** Simple names used in the code (not after a dot), in order of first use. */
+    static Set<String> names(String src) {
+        String code = code(src);
+        Set<String> names = new LinkedHashSet<>();
+        int i = 0;
+        while (i < code.length()) {
+            if (Character.isJavaIdentifierStart(code.charAt(i))) {
+                int start = i;
+                while (i < code.length() && Character.isJavaIdentifierPart(code.charAt(i))) {
+                    i++;
+                }
+                int before = start - 1;
+                while (before >= 0 && Character.isWhitespace(code.charAt(before))) {
+                    before--;
+                }
+                if (before < 0 || code.charAt(before) != '.') {
+                    names.add(code.substring(start, i));
+                }
+            } else if (Character.isDigit(code.charAt(i))) {
+                while (i < code.length() && Character.isJavaIdentifierPart(code.charAt(i))) {
+                    i++; // a number like 1L or 0xFF is not a name
+                }
+            } else {
+                i++;
+            }
+        }
+        return names;
+    }
+
+    /** Why the source is refused, or {@code null}. */
+    static String refusal(String src) {
+        // Calls that would end the JVM: local execution runs snippets in the app's JVM, and since the
+        // SecurityManager is gone (JDK 24) nothing can intercept them at run time.
+        String code = code(src);
+        if (EXIT_CALL.matcher(code).find() && EXIT_OWNER.matcher(code).find()) {
+            return "Refused: this console runs inside the application's JVM, where System.exit, "
+                    + "Runtime.exit and Runtime.halt would stop the server. (The check reads the snippet's "
+                    + "source only; code it calls is not checked.)";
+        }
+        return null;
+    }
+}

@@ -1,0 +1,218 @@
+package io.runserverplus.console.shell;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** One JShell shared by these tests (each JShell costs about a second on a loaded machine). */
+class ConsoleSessionTest {
+
+    private static ConsoleSessions sessions;
+    private static ConsoleSession console;
+    private static final IllegalStateException FAILURE = new IllegalStateException("boom");
+    private static final Object REQUEST = new Object() {
+        @Override
+        public String toString() {
+            return "GET /orders";
+        }
+    };
+
+    @BeforeAll
+    static void open() {
+        sessions = new ConsoleSessions(ConsoleConfig.defaults());
+        sessions.warmUp().join();
+        console = sessions.open("tb1", FAILURE, REQUEST);
+    }
+
+    @AfterAll
+    static void close() {
+        sessions.close();
+    }
+
+    private static EvalResult ok(String code) {
+        EvalResult r = console.eval(code);
+        assertThat(r.status()).as("%s -> %s", code, r).isEqualTo(EvalResult.Status.OK);
+        return r;
+    }
+
+    @Test
+    void opensReady() {
+        assertThat(console.greeting()).isEqualTo("[console ready]");
+    }
+
+    @Test
+    void frameVariablesAreLiveObjectsOfTheirDeclaredOrPublicTypes() {
+        List<String> names = new ArrayList<>(List.of("a", "b"));
+        Probe.Hidden hidden = new Probe.Hidden();
+        Object self = new StringBuilder("me");
+        console.bindFrame(new FrameInfo(0, "com.acme.Orders", "place", "Orders.java", 42), self, List.of(
+                new Variable("names", "java.util.List<java.lang.String>", names),
+                new Variable("hidden", Probe.Hidden.class.getName(), hidden),
+                new Variable("count", "int", 3)));
+
+        // generics kept: get(0) is a String without a cast
+        assertThat(ok("names.get(0).toUpperCase()").value()).isEqualTo("\"A\"");
+        // a non-public type bound through its public supertype
+        assertThat(ok("hidden.greet()").value()).isEqualTo("\"hello from Hidden\"");
+        assertThat(ok("count * 2").value()).isEqualTo("6");
+        // identity: the snippet hands the very object to a class of the test class path
+        ok("io.runserverplus.console.shell.Probe.record(names)");
+        assertThat(Probe.recorded).isSameAs(names);
+        // mutation is visible outside
+        ok("names.add(\"c\"); hidden.log.add(\"from console\")");
+        assertThat(names).containsExactly("a", "b", "c");
+        assertThat(hidden.log).containsExactly("from console");
+        // reassignment changes only the console's copy
+        ok("names = new ArrayList<>(List.of(\"other\"))");
+        assertThat(ok("names").value()).isEqualTo("[\"other\"]");
+        assertThat(names).containsExactly("a", "b", "c");
+        // specials
+        assertThat(ok("ex.getMessage()").value()).isEqualTo("\"boom\"");
+        assertThat(ok("request").value()).isEqualTo("GET /orders");
+        assertThat(ok("frame.lineNumber()").value()).isEqualTo("42");
+        assertThat(ok("self.length()").value()).isEqualTo("2");
+    }
+
+    @Test
+    void switchingFramesRebindsAndForgetsThePreviousFramesVariables() {
+        console.bindFrame(new FrameInfo(1, "A", "a", null, 1), null, List.of(new Variable("onlyInA", "java.lang.String", "x")));
+        assertThat(ok("onlyInA").value()).isEqualTo("\"x\"");
+        console.bindFrame(new FrameInfo(2, "B", "b", null, 2), null, List.of(new Variable("onlyInB", "java.lang.String", "y")));
+        assertThat(ok("onlyInB").value()).isEqualTo("\"y\"");
+        EvalResult stale = console.eval("onlyInA");
+        assertThat(stale.status()).isEqualTo(EvalResult.Status.ERROR);
+        assertThat(stale.error()).contains("cannot find symbol");
+    }
+
+    @Test
+    void bindingTwentyVariablesIsCheap() {
+        List<Variable> vars = new ArrayList<>();
+        for (int i = 0; i < 20; i++) {
+            vars.add(new Variable("v" + i, "java.util.List<java.lang.String>", new ArrayList<>(List.of("s" + i))));
+        }
+        console.bindFrame(new FrameInfo(0, "C", "c", null, 1), null, vars); // warm the path once
+        long start = System.nanoTime();
+        console.bindFrame(new FrameInfo(0, "C", "c", null, 1), null, vars);
+        long bindMs = (System.nanoTime() - start) / 1_000_000;
+        start = System.nanoTime();
+        assertThat(ok("v3.get(0) + v19.get(0)").value()).isEqualTo("\"s3s19\"");
+        long useMs = (System.nanoTime() - start) / 1_000_000;
+        System.out.printf("[timing] bind 20 variables: %d ms; first eval using 2 of them: %d ms%n", bindMs, useMs);
+        assertThat(bindMs).isLessThan(1000);
+    }
+
+    @Test
+    void incompleteInputAsksForMoreThenRunsTheBlock() {
+        EvalResult first = console.eval("for (int i = 0; i < 3; i++) {");
+        assertThat(first.needsMore()).isTrue();
+        assertThat(first.nextPrompt()).isEqualTo("... ");
+        assertThat(console.eval("    System.out.println(i);").needsMore()).isTrue();
+        EvalResult done = console.eval("}");
+        assertThat(done.status()).isEqualTo(EvalResult.Status.OK);
+        assertThat(done.output()).isEqualTo("0\n1\n2\n");
+        assertThat(done.input()).contains("for (int i").contains("}");
+    }
+
+    @Test
+    void anEmptyLineEndsAnIncompleteBlockShowingItsErrors() {
+        assertThat(console.eval("Math.max(1,").needsMore()).isTrue();
+        EvalResult r = console.eval("");
+        assertThat(r.status()).isEqualTo(EvalResult.Status.ERROR);
+        assertThat(r.input()).isEqualTo("Math.max(1,\n");
+        assertThat(console.eval("Math.max(1,").needsMore()).isTrue();
+        console.clearInput();
+        assertThat(ok("3").value()).isEqualTo("3");
+    }
+
+    @Test
+    void severalSnippetsInOneInputShowTheLastValue() {
+        assertThat(ok("int q = 20; q + 22").value()).isEqualTo("42");
+        assertThat(ok("String greeting = \"hi\";").value()).isEqualTo("greeting ==> \"hi\"");
+    }
+
+    @Test
+    void outputIsThatOfThisEvaluationOnly() throws Exception {
+        AtomicBoolean running = new AtomicBoolean(true);
+        CountDownLatch started = new CountDownLatch(1);
+        Thread noisy = new Thread(() -> {
+            while (running.get()) {
+                System.out.println("NOISE (another thread, expected in the build log)");
+                started.countDown();
+                try {
+                    Thread.sleep(25);
+                } catch (InterruptedException e) {
+                    return;
+                }
+            }
+        });
+        noisy.start();
+        try {
+            started.await();
+            EvalResult r = ok("System.out.println(\"mine\"); Thread.sleep(200); System.err.println(\"err too\");");
+            assertThat(r.output()).isEqualTo("mine\nerr too\n");
+        } finally {
+            running.set(false);
+            noisy.join();
+        }
+    }
+
+    @Test
+    void exceptionsAreShownAsAShortTraceback() {
+        EvalResult r = console.eval("throw new IllegalStateException(\"bad state\")");
+        assertThat(r.status()).isEqualTo(EvalResult.Status.ERROR);
+        assertThat(r.error()).startsWith("java.lang.IllegalStateException: bad state");
+        EvalResult deep = console.eval("Integer.parseInt(\"x\")");
+        assertThat(deep.error()).startsWith("java.lang.NumberFormatException: For input string: \"x\"")
+                .contains("at java.base/java.lang.Integer.parseInt").contains("at console input (#");
+        assertThat(deep.error().lines().filter(l -> l.startsWith("    at ")).count()).isLessThanOrEqualTo(5);
+        EvalResult compile = console.eval("undefinedThing + 1");
+        assertThat(compile.status()).isEqualTo(EvalResult.Status.ERROR);
+        assertThat(compile.error()).contains("cannot find symbol").contains("^");
+    }
+
+    @Test
+    void exitIsRefused() {
+        EvalResult r = console.eval("System.exit(3)");
+        assertThat(r.status()).isEqualTo(EvalResult.Status.REFUSED);
+        assertThat(r.error()).contains("System.exit");
+        assertThat(console.eval("Runtime.getRuntime().halt(3)").status()).isEqualTo(EvalResult.Status.REFUSED);
+    }
+
+    @Test
+    void dumpListsTheFramesVariablesAndDumpObjAnObjectsFields() {
+        console.bindFrame(new FrameInfo(0, "D", "d", null, 1), null, List.of(
+                new Variable("names", "java.util.List<java.lang.String>", List.of("a", "b")),
+                new Variable("total", "long", 12L)));
+        EvalResult dump = ok("dump()");
+        assertThat(dump.output()).contains("names  java.util.List<java.lang.String>  [\"a\", \"b\"]")
+                .contains("total  long").contains("12");
+        EvalResult fields = ok("dump(new java.awt.Point(3, 4))");
+        assertThat(fields.output()).contains("x  int  3").contains("y  int  4");
+        assertThat(ok("help(\"s\")").output()).contains("java.lang.String").contains("int length()");
+    }
+
+    @Test
+    void valuesAreRenderedWithTheConsoleRules() {
+        assertThat(ok("\"y\".repeat(100)").value()).endsWith("\"... (30 more chars)");
+        assertThat(ok("java.util.stream.IntStream.range(0, 20).boxed().toList()").value()).endsWith("... 12 more]");
+    }
+
+    @Test
+    void timings() {
+        List<Long> ms = new ArrayList<>();
+        for (int i = 0; i < 15; i++) {
+            long start = System.nanoTime();
+            ok("Math.max(" + i + ", 3)");
+            ms.add((System.nanoTime() - start) / 1_000_000);
+        }
+        List<Long> sorted = ms.stream().sorted().toList();
+        System.out.printf("[timing] later evals: median %d ms (all: %s)%n", sorted.get(sorted.size() / 2), ms);
+        assertThat(sorted.get(sorted.size() / 2)).isLessThan(2000);
+    }
+}

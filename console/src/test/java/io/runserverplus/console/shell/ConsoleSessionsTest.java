@@ -1,0 +1,95 @@
+package io.runserverplus.console.shell;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** Limits: time, output, number of sessions; and the cost of the first evaluation after warm-up. */
+class ConsoleSessionsTest {
+
+    private static ConsoleSessions sessions;
+
+    @BeforeAll
+    static void warmUp() {
+        sessions = new ConsoleSessions(ConsoleConfig.defaults().withTimeLimit(Duration.ofSeconds(1))
+                .withOutputLimit(1000).withMaxSessions(2));
+        long start = System.nanoTime();
+        sessions.warmUp().join();
+        System.out.printf("[timing] warm-up (first JShell + eval 1): %d ms%n", (System.nanoTime() - start) / 1_000_000);
+    }
+
+    @AfterAll
+    static void close() {
+        sessions.close();
+    }
+
+    @Test
+    void firstEvaluationAfterWarmUpIsQuick() {
+        long start = System.nanoTime();
+        ConsoleSession s = sessions.open("first", null, null);
+        EvalResult r = s.eval("6 * 7");
+        long ms = (System.nanoTime() - start) / 1_000_000;
+        System.out.printf("[timing] open + first eval after warm-up: %d ms%n", ms);
+        assertThat(r.value()).isEqualTo("42");
+        assertThat(ms).isLessThan(2000);
+    }
+
+    @Test
+    void aLoopIsStoppedAtTheTimeLimitWhileAnotherSessionKeepsWorking() {
+        ConsoleSession looping = sessions.open("loop", null, null);
+        ConsoleSession other = sessions.open("other", null, null);
+        CompletableFuture<EvalResult> loop = CompletableFuture.supplyAsync(() -> looping.eval("while (true) { }"));
+        EvalResult quick = other.eval("Thread.sleep(300); 40 + 2");
+        assertThat(quick.value()).isEqualTo("42");
+        assertThat(loop).isNotDone(); // still looping while the other session answered
+        EvalResult stopped = loop.join();
+        assertThat(stopped.status()).isEqualTo(EvalResult.Status.TIMEOUT);
+        assertThat(stopped.error()).contains("longer than 1 s");
+        assertThat(stopped.elapsed()).isLessThan(Duration.ofSeconds(4));
+        // the session still works afterwards
+        assertThat(looping.eval("1 + 1").value()).isEqualTo("2");
+        EvalResult sleeping = looping.eval("Thread.sleep(60_000)");
+        assertThat(sleeping.status()).isEqualTo(EvalResult.Status.TIMEOUT);
+        assertThat(looping.isClosed()).isFalse();
+    }
+
+    @Test
+    void aSessionStuckInCodeThatCannotBeStoppedIsClosed() {
+        ConsoleSession stuck = sessions.open("stuck", null, null);
+        try {
+            EvalResult r = stuck.eval("io.runserverplus.console.shell.Probe.waitIgnoringInterrupts()");
+            assertThat(r.status()).isEqualTo(EvalResult.Status.TIMEOUT);
+            assertThat(r.error()).contains("could not be stopped");
+            assertThat(stuck.isClosed()).isTrue();
+            assertThat(sessions.get("stuck")).isEmpty();
+            assertThat(sessions.ids()).doesNotContain("stuck");
+        } finally {
+            Probe.released = true;
+        }
+    }
+
+    @Test
+    void outputIsCutSayingHowMuch() {
+        ConsoleSession s = sessions.open("output", null, null);
+        EvalResult r = s.eval("System.out.print(\"x\".repeat(5000))");
+        assertThat(r.output()).startsWith("x".repeat(1000)).endsWith("\n[output cut: 4000 more bytes]");
+    }
+
+    @Test
+    void theLeastRecentlyUsedSessionIsClosedWhenMoreAreOpened() {
+        ConsoleSession a = sessions.open("a", null, null);
+        ConsoleSession b = sessions.open("b", null, null);
+        assertThat(sessions.open("a", null, null)).isSameAs(a); // a is now the most recently used
+        ConsoleSession c = sessions.open("c", null, null);
+        assertThat(b.isClosed()).isTrue();
+        assertThat(a.isClosed()).isFalse();
+        assertThat(sessions.ids()).containsExactly("a", "c");
+        assertThat(sessions.get("b")).isEmpty();
+        assertThat(b.eval("1").status()).isEqualTo(EvalResult.Status.CLOSED);
+        assertThat(c.eval("1").value()).isEqualTo("1");
+    }
+}
