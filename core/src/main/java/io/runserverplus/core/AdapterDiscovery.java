@@ -15,7 +15,10 @@ import java.util.stream.Collectors;
  */
 public final class AdapterDiscovery {
 
-    private static final System.Logger LOGGER = System.getLogger("runserverplus");
+    /** Looked up on first use: finding System.Logger's backend scans every jar, which start-up need not pay. */
+    private static System.Logger logger() {
+        return System.getLogger("runserverplus");
+    }
 
     private final List<AdapterProvider> installed;
 
@@ -30,7 +33,7 @@ public final class AdapterDiscovery {
             try {
                 found.add(candidate.get());
             } catch (ServiceConfigurationError | RuntimeException | LinkageError broken) {
-                LOGGER.log(System.Logger.Level.WARNING, "Skipping RunServerPlus adapter " + candidate.type().getName()
+                logger().log(System.Logger.Level.WARNING, "Skipping RunServerPlus adapter " + candidate.type().getName()
                         + ": it could not be loaded (" + broken + ").");
             }
         });

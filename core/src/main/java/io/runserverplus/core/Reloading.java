@@ -16,14 +16,17 @@ import java.util.ServiceLoader;
  */
 final class Reloading {
 
-    private static final System.Logger LOGGER = System.getLogger("runserverplus");
+    /** Looked up on first use: finding System.Logger's backend scans every jar, which start-up need not pay. */
+    private static System.Logger logger() {
+        return System.getLogger("runserverplus");
+    }
 
     private Reloading() {
     }
 
-    /** Whether this JVM is a child that a supervisor started. */
+    /** Whether this JVM is a child that a supervisor started (read from the environment: no class path scan). */
     static boolean isChild() {
-        return provider().map(ReloaderProvider::isChild).orElse(false);
+        return "1".equals(System.getenv(ReloaderProvider.CHILD_ENV));
     }
 
     /** How many children the supervisor started before this JVM (0 outside a supervisor). */
@@ -40,19 +43,21 @@ final class Reloading {
     }
 
     static void superviseUnlessChild(Settings settings, List<String> args, Runnable beforeSupervising) {
-        Optional<ReloaderProvider> reloader = provider();
-        if (reloader.isEmpty()) {
-            LOGGER.log(System.Logger.Level.WARNING, "The reloader is not on the class path, so the app runs without it;"
-                    + " add io.runserverplus:runserverplus-reloader, or pass --noreload to say so.");
+        if (isChild()) {
+            // The provider is found (a scan of every jar) off the start-up path.
+            Thread.ofPlatform().daemon().name("runserverplus-parent-watch")
+                    .start(() -> provider().ifPresent(ReloaderProvider::exitWithSupervisor));
             return;
         }
-        if (reloader.get().isChild()) {
-            reloader.get().exitWithSupervisor();
+        Optional<ReloaderProvider> reloader = provider();
+        if (reloader.isEmpty()) {
+            logger().log(System.Logger.Level.WARNING, "The reloader is not on the class path, so the app runs without it;"
+                    + " add io.runserverplus:runserverplus-reloader, or pass --noreload to say so.");
             return;
         }
         Optional<String> mainClass = MainClass.ofThisProgram();
         if (mainClass.isEmpty()) {
-            LOGGER.log(System.Logger.Level.WARNING, "The reloader cannot tell which main class started this program,"
+            logger().log(System.Logger.Level.WARNING, "The reloader cannot tell which main class started this program,"
                     + " so the app runs without it; start it with java -cp ... your.Main, or pass --noreload.");
             return;
         }

@@ -237,11 +237,10 @@ public final class RunServerPlus {
         }
 
         private RunningServer startServer() {
-            AdapterDiscovery adapters = AdapterDiscovery.fromClassPath(RunServerPlus.class.getClassLoader());
+            // Discovery scans every jar of the class path; it is asked only when there is something to explain.
             if (app == null) {
-                throw adapters.noApp();
+                throw AdapterDiscovery.fromClassPath(RunServerPlus.class.getClassLoader()).noApp();
             }
-            adapters.checkAdapterOf(app);
             // Without args, picocli (a few hundred classes) is not even loaded.
             java.util.Map<String, String> given = java.util.Map.of();
             if (args != null) {
@@ -284,7 +283,15 @@ public final class RunServerPlus {
             CoreModule core = new CoreModule(tracebackSettings, console, securitySettings);
             Injector injector = Guice.createInjector(modules.isEmpty() ? Modules.combine(core, app.adapterModule())
                     : Modules.override(core, app.adapterModule()).with(modules));
-            RunningServer server = serve(injector, address, settings.tls(), showBanner);
+            RunningServer server;
+            try {
+                server = serve(injector, address, settings.tls(), showBanner);
+            } catch (RuntimeException | LinkageError failure) {
+                // A framework missing from the class path, or two adapters of one name, explain
+                // a failed start better than its stack trace does.
+                AdapterDiscovery.fromClassPath(RunServerPlus.class.getClassLoader()).checkAdapterOf(app);
+                throw failure;
+            }
             if (settings.openBrowser() && !child) {
                 BrowserOpener.openWhenServing(server.url().replace(address.urlHost(), address.browsableHost()),
                         console::println);

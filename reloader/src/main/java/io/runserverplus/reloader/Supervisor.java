@@ -44,7 +44,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 public final class Supervisor {
 
     /** Set to {@code 1} in the child's environment. */
-    public static final String CHILD_ENV = "RUNSERVERPLUS_CHILD";
+    public static final String CHILD_ENV = io.runserverplus.spi.ReloaderProvider.CHILD_ENV;
     /** How many children this supervisor started before this one (0 for the first), for --startup-messages. */
     public static final String START_ENV = io.runserverplus.spi.ReloaderProvider.START_ENV;
     /** The supervisor's pid, in the child's environment, for {@link ParentWatch}. */

@@ -13,6 +13,9 @@ public interface ReloaderProvider {
      */
     String START_ENV = "RUNSERVERPLUS_START";
 
+    /** Environment variable a supervisor sets to {@code 1} in each child. */
+    String CHILD_ENV = "RUNSERVERPLUS_CHILD";
+
     /** Whether this JVM is a child that a supervisor started (it then serves the app itself). */
     boolean isChild();
 

@@ -36,7 +36,7 @@ public final class JavalinApp implements WebApp {
     public void warmUp() {
         // A Javalin that is never started: its configuration and routing classes, Kotlin's runtime.
         io.javalin.Javalin.create(config -> config.startup.showJavalinBanner = false);
-        new org.eclipse.jetty.server.ServerConnector(new org.eclipse.jetty.server.Server());
+        io.runserverplus.adapter.jetty.JettyWarmUp.run();
     }
 
     @Override

@@ -39,9 +39,7 @@ public final class JettyApp implements WebApp {
 
     @Override
     public void warmUp() {
-        // Constructing a server and a connector (neither started) loads most of what start() needs.
-        org.eclipse.jetty.server.Server server = new org.eclipse.jetty.server.Server();
-        new org.eclipse.jetty.server.ServerConnector(server, new org.eclipse.jetty.server.HttpConnectionFactory());
+        JettyWarmUp.run();
     }
 
     @Override

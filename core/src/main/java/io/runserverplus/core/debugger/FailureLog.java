@@ -10,14 +10,17 @@ import jakarta.inject.Singleton;
 @Singleton
 public class FailureLog {
 
-    private static final System.Logger LOGGER = System.getLogger("runserverplus");
+    /** Looked up on first use: finding System.Logger's backend scans every jar, which start-up need not pay. */
+    private static System.Logger logger() {
+        return System.getLogger("runserverplus");
+    }
 
     public void failed(DebugRequest request, Throwable failure) {
-        LOGGER.log(System.Logger.Level.ERROR, "Error on request \"" + request.requestLine() + "\"", failure);
+        logger().log(System.Logger.Level.ERROR, "Error on request \"" + request.requestLine() + "\"", failure);
     }
 
     public void failedAfterCommit(DebugRequest request, Throwable failure) {
-        LOGGER.log(System.Logger.Level.ERROR, "Error on request \"" + request.requestLine()
+        logger().log(System.Logger.Level.ERROR, "Error on request \"" + request.requestLine()
                 + "\" after the response was committed; the connection was closed without a traceback page", failure);
     }
 }

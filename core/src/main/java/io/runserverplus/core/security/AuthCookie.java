@@ -25,16 +25,35 @@ public final class AuthCookie {
     /** How far in the future a timestamp may lie (the server's clock may have been set back). */
     static final Duration CLOCK_SKEW = Duration.ofMinutes(1);
 
-    private final SecretKeySpec key;
+    private final java.util.function.Supplier<SecretKeySpec> keySource;
+    private volatile SecretKeySpec key;
     private final Clock clock;
 
     public AuthCookie(Clock clock) {
-        this(CookieKey.current(), clock);
+        // Seeding a SecureRandom costs start-up milliseconds; the key is made on the first cookie.
+        this(CookieKey::current, clock);
     }
 
     AuthCookie(SecretKeySpec key, Clock clock) {
-        this.key = key;
+        this(() -> key, clock);
+    }
+
+    private AuthCookie(java.util.function.Supplier<SecretKeySpec> keySource, Clock clock) {
+        this.keySource = keySource;
         this.clock = clock;
+    }
+
+    private SecretKeySpec key() {
+        SecretKeySpec known = key;
+        if (known == null) {
+            synchronized (this) {
+                if (key == null) {
+                    key = keySource.get();
+                }
+                known = key;
+            }
+        }
+        return known;
     }
 
     /** A fresh value for this PIN, stamped now. */
@@ -69,7 +88,7 @@ public final class AuthCookie {
     private String sign(String pinDigits, String timestamp) {
         try {
             Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(key);
+            mac.init(key());
             return HexFormat.of().formatHex(mac.doFinal((pinDigits + "|" + timestamp).getBytes(StandardCharsets.UTF_8)));
         } catch (GeneralSecurityException impossible) {
             throw new IllegalStateException("every JDK has HmacSHA256", impossible);

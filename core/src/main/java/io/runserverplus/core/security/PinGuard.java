@@ -21,8 +21,7 @@ public class PinGuard {
 
     static final String JSON = "application/json; charset=utf-8";
 
-    private final Optional<GeneratedPin> pin;
-    private final String cookieName;
+    private final java.util.concurrent.CompletableFuture<Optional<GeneratedPin>> pinSource;
     private final AuthCookie cookies;
     private final PinAttempts attempts = new PinAttempts();
     private final Duration shortWait;
@@ -30,16 +29,28 @@ public class PinGuard {
 
     @Inject
     public PinGuard(SecuritySettings settings) {
-        this(pinFor(settings), Clock.systemUTC(), Duration.ofMillis(500), Duration.ofSeconds(5));
+        // The machine's bits (network interfaces, machine id) are read on a thread of their own
+        // while the server starts; the PIN is needed only once it is printed.
+        this(java.util.concurrent.CompletableFuture.supplyAsync(() -> pinFor(settings),
+                        task -> Thread.ofPlatform().daemon().name("runserverplus-pin").start(task)),
+                Clock.systemUTC(), Duration.ofMillis(500), Duration.ofSeconds(5));
     }
 
     /** For tests: a PIN (empty: off), a clock, and the waits after a wrong PIN. */
     public PinGuard(Optional<GeneratedPin> pin, Clock clock, Duration shortWait, Duration longWait) {
-        this.pin = pin;
-        this.cookieName = pin.map(GeneratedPin::cookieName).orElse(PinGenerator.COOKIE_PREFIX);
+        this(java.util.concurrent.CompletableFuture.completedFuture(pin), clock, shortWait, longWait);
+    }
+
+    private PinGuard(java.util.concurrent.CompletableFuture<Optional<GeneratedPin>> pin, Clock clock,
+                     Duration shortWait, Duration longWait) {
+        this.pinSource = pin;
         this.cookies = new AuthCookie(clock);
         this.shortWait = shortWait;
         this.longWait = longWait;
+    }
+
+    private Optional<GeneratedPin> generated() {
+        return pinSource.join();
     }
 
     private static Optional<GeneratedPin> pinFor(SecuritySettings settings) {
@@ -52,11 +63,11 @@ public class PinGuard {
 
     /** The PIN as printed, e.g. {@code 123-456-789}; empty when the PIN is off. */
     public Optional<String> pin() {
-        return pin.map(GeneratedPin::pin);
+        return generated().map(GeneratedPin::pin);
     }
 
     public String cookieName() {
-        return cookieName;
+        return generated().map(GeneratedPin::cookieName).orElse(PinGenerator.COOKIE_PREFIX);
     }
 
     /**
@@ -64,13 +75,14 @@ public class PinGuard {
      * issued for this PIN less than 7 days ago, and the console is not locked.
      */
     public boolean isAuthenticated(DebugRequest request) {
+        Optional<GeneratedPin> pin = generated();
         if (pin.isEmpty()) {
             return true;
         }
         if (attempts.locked()) {
             return false; // Werkzeug 3.1.4: once locked, not even a valid cookie gets in
         }
-        return request.cookie(cookieName).map(value -> cookies.accepts(value, pin.get().digits())).orElse(false);
+        return request.cookie(cookieName()).map(value -> cookies.accepts(value, pin.get().digits())).orElse(false);
     }
 
     /** For commands that need the PIN (the console's eval): empty when authenticated, else the 401 answer. */
@@ -86,15 +98,16 @@ public class PinGuard {
 
     /** {@code POST /__debugger__/pinauth} with {@code pin=}: checks it, and on success sets the cookie. */
     public DebugResponse pinAuth(DebugRequest request) throws InterruptedException {
+        Optional<GeneratedPin> pin = generated();
         if (pin.isEmpty()) {
             return json(200, "{\"auth\": true, \"exhausted\": false}");
         }
         if (!attempts.reserve()) {
             return json(200, "{\"auth\": false, \"exhausted\": true}");
         }
-        if (matches(request.formParameter("pin").orElse(""))) {
+        if (matches(request.formParameter("pin").orElse(""), pin.get())) {
             attempts.succeeded();
-            String cookie = cookieName + "=" + cookies.issue(pin.get().digits()) + "; Max-Age="
+            String cookie = cookieName() + "=" + cookies.issue(pin.get().digits()) + "; Max-Age="
                     + AuthCookie.LIFETIME.toSeconds() + "; Path=/; HttpOnly; SameSite=Strict"
                     + (request.secure() ? "; Secure" : "");
             return json(200, "{\"auth\": true, \"exhausted\": false}").withHeader("Set-Cookie", cookie);
@@ -106,10 +119,10 @@ public class PinGuard {
     }
 
     /** Constant time in the PIN's value; dashes and spaces are ignored, as they are when it is typed. */
-    private boolean matches(String offered) {
+    private static boolean matches(String offered, GeneratedPin pin) {
         String digits = offered.replace("-", "").replace(" ", "");
         return MessageDigest.isEqual(digits.getBytes(StandardCharsets.UTF_8),
-                pin.get().digits().getBytes(StandardCharsets.UTF_8));
+                pin.digits().getBytes(StandardCharsets.UTF_8));
     }
 
     private static DebugResponse json(int status, String body) {
