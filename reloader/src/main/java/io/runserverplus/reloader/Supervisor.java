@@ -2,17 +2,13 @@ package io.runserverplus.reloader;
 
 import io.runserverplus.spi.ChangeDetector;
 import io.runserverplus.spi.ChangeDetectorProvider;
-import io.runserverplus.spi.WatchRequest;
 import java.io.IOException;
-import java.io.PrintStream;
-import java.lang.management.ManagementFactory;
 import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.BlockingQueue;
@@ -63,7 +59,7 @@ public final class Supervisor {
     /** The child's start is over (its class list stopped growing): time to start the next one. */
     private record PrepareStandby(ChildProcess child, Path classList, int index) implements Event {}
 
-    private final Builder settings;
+    private final SupervisorBuilder settings;
     private final List<String> command;
     private final Map<String, String> environment;
     private final OutputTail tail = new OutputTail(200);
@@ -76,7 +72,7 @@ public final class Supervisor {
     private String detectorName;
     private Standbys standbys;
 
-    private Supervisor(Builder b) {
+    Supervisor(SupervisorBuilder b) {
         this.settings = b;
         this.command = ChildCommand.build(b.javaHome, b.classPath, b.parentOptions, b.jvmOptions,
                 b.mainClass, b.args);
@@ -86,8 +82,8 @@ public final class Supervisor {
         this.environment = Map.copyOf(env);
     }
 
-    public static Builder builder() {
-        return new Builder();
+    public static SupervisorBuilder builder() {
+        return new SupervisorBuilder();
     }
 
     /** Whether this JVM is a child started by a supervisor. */
@@ -194,7 +190,7 @@ public final class Supervisor {
      * known one tick later: its quiet period is at least the poll interval (plus a margin), else a
      * build that spans two ticks would restart the app twice.
      */
-    static Duration quietPeriodFor(ChangeDetectorProvider detector, Builder settings) {
+    static Duration quietPeriodFor(ChangeDetectorProvider detector, SupervisorBuilder settings) {
         if (!PollDetectorProvider.NAME.equals(detector.name())) {
             return settings.quietPeriod;
         }
@@ -331,196 +327,5 @@ public final class Supervisor {
     private static String describe(int status) {
         return status > 128 && status < 160 ? status + " (killed by signal " + (status - 128) + ")"
                 : Integer.toString(status);
-    }
-
-    /** Settings of a {@link Supervisor}; only {@link #mainClass(String)} is required. */
-    public static final class Builder {
-        private String mainClass;
-        private List<String> args = List.of();
-        private List<String> jvmOptions = List.of();
-        private List<String> parentOptions;
-        private Map<String, String> environment = Map.of();
-        private int port;
-        private String host = "127.0.0.1";
-        private ChangeDetectorProvider detector;
-        private WatchRequest watch;
-        private Path javaHome = Path.of(System.getProperty("java.home"));
-        private String classPath = System.getProperty("java.class.path", "");
-        private Duration quietPeriod = Debouncer.DEFAULT_QUIET;
-        private Duration maxDelay = Debouncer.DEFAULT_MAX_DELAY;
-        private Duration stopTimeout = Duration.ofSeconds(5);
-        private PrintStream out = System.out;
-        private PrintStream err = System.err;
-        private boolean standby = !"false".equals(System.getProperty("runserverplus.standby"));
-
-        private Builder() {
-        }
-
-        /** The class whose {@code main} the child runs. */
-        public Builder mainClass(String mainClass) {
-            this.mainClass = requireText(mainClass, "main class");
-            return this;
-        }
-
-        public Builder mainClass(Class<?> mainClass) {
-            return mainClass(mainClass.getName());
-        }
-
-        public Builder args(List<String> args) {
-            this.args = List.copyOf(args);
-            return this;
-        }
-
-        /** Extra options for the child JVM, such as the console's {@code -javaagent}. */
-        public Builder jvmOptions(List<String> jvmOptions) {
-            this.jvmOptions = List.copyOf(jvmOptions);
-            return this;
-        }
-
-        /** This JVM's options to forward from; defaults to the runtime's input arguments. */
-        public Builder parentOptions(List<String> parentOptions) {
-            this.parentOptions = List.copyOf(parentOptions);
-            return this;
-        }
-
-        /** Extra environment variables for the child. */
-        public Builder environment(Map<String, String> environment) {
-            this.environment = Map.copyOf(environment);
-            return this;
-        }
-
-        /** The app's port, where the failure page is served while the app is down; 0 for none. */
-        public Builder port(int port) {
-            if (port < 0 || port > 65_535) {
-                throw new ReloaderException("The port must be between 0 and 65535, but was " + port + ".");
-            }
-            this.port = port;
-            return this;
-        }
-
-        /** The address the failure page binds to; defaults to {@code 127.0.0.1}. */
-        public Builder host(String host) {
-            this.host = requireText(host, "host");
-            return this;
-        }
-
-        /** The change detector type; defaults to {@link ChangeDetectors#select(String) auto}. */
-        public Builder detector(ChangeDetectorProvider detector) {
-            this.detector = Objects.requireNonNull(detector, "detector");
-            return this;
-        }
-
-        /** Shorthand for {@code detector(ChangeDetectors.select(type))}. */
-        public Builder reloaderType(String type) {
-            return detector(ChangeDetectors.select(type));
-        }
-
-        /** What to watch; defaults to the class path's directories. */
-        public Builder watch(WatchRequest watch) {
-            this.watch = Objects.requireNonNull(watch, "watch");
-            return this;
-        }
-
-        public Builder javaHome(Path javaHome) {
-            this.javaHome = Objects.requireNonNull(javaHome, "javaHome");
-            return this;
-        }
-
-        /** The child's class path; defaults to this JVM's {@code java.class.path}. */
-        public Builder classPath(String classPath) {
-            this.classPath = Objects.requireNonNull(classPath, "classPath");
-            return this;
-        }
-
-        /** How long changes must pause before a restart; default 120 ms. */
-        public Builder quietPeriod(Duration quietPeriod) {
-            this.quietPeriod = Objects.requireNonNull(quietPeriod, "quietPeriod");
-            return this;
-        }
-
-        /** The longest a restart waits for changes to pause; default 2 s. */
-        public Builder maxDelay(Duration maxDelay) {
-            this.maxDelay = Objects.requireNonNull(maxDelay, "maxDelay");
-            return this;
-        }
-
-        /** How long a child gets to stop after SIGTERM before it is killed; default 5 s. */
-        public Builder stopTimeout(Duration stopTimeout) {
-            this.stopTimeout = Objects.requireNonNull(stopTimeout, "stopTimeout");
-            return this;
-        }
-
-        /** Where the supervisor's messages and the child's stdout go; default {@code System.out}. */
-        public Builder out(PrintStream out) {
-            this.out = Objects.requireNonNull(out, "out");
-            return this;
-        }
-
-        /** Where warnings and the child's stderr go; default {@code System.err}. */
-        public Builder err(PrintStream err) {
-            this.err = Objects.requireNonNull(err, "err");
-            return this;
-        }
-
-        /**
-         * Whether to keep the next child JVM started and its libraries loaded while the app runs
-         * (one more idle JVM), so that a reload skips most of the JVM's start; default true, or
-         * {@code -Drunserverplus.standby=false}.
-         */
-        public Builder standby(boolean standby) {
-            this.standby = standby;
-            return this;
-        }
-
-        public Supervisor build() {
-            if (mainClass == null) {
-                throw new ReloaderException("The supervisor needs the app's main class; call mainClass(...).");
-            }
-            if (maxDelay.compareTo(quietPeriod) < 0) {
-                throw new ReloaderException("The maximum delay " + maxDelay
-                        + " cannot be shorter than the quiet period " + quietPeriod + ".");
-            }
-            Builder b = copy();
-            if (b.detector == null) {
-                b.detector = ChangeDetectors.select(ChangeDetectors.AUTO);
-            }
-            if (b.watch == null) {
-                b.watch = WatchRequest.ofClassPath(List.of(), List.of(), WatchRequest.DEFAULT_POLL_INTERVAL);
-            }
-            if (b.parentOptions == null) {
-                b.parentOptions = List.copyOf(ManagementFactory.getRuntimeMXBean().getInputArguments());
-            }
-            return new Supervisor(b);
-        }
-
-        /** A built supervisor keeps its own settings, whatever happens to this builder later. */
-        private Builder copy() {
-            var b = new Builder();
-            b.mainClass = mainClass;
-            b.args = args;
-            b.jvmOptions = jvmOptions;
-            b.parentOptions = parentOptions;
-            b.environment = environment;
-            b.port = port;
-            b.host = host;
-            b.detector = detector;
-            b.watch = watch;
-            b.javaHome = javaHome;
-            b.classPath = classPath;
-            b.quietPeriod = quietPeriod;
-            b.maxDelay = maxDelay;
-            b.stopTimeout = stopTimeout;
-            b.out = out;
-            b.err = err;
-            b.standby = standby;
-            return b;
-        }
-
-        private static String requireText(String value, String what) {
-            if (value == null || value.isBlank()) {
-                throw new ReloaderException("The " + what + " must not be empty.");
-            }
-            return value.strip();
-        }
     }
 }

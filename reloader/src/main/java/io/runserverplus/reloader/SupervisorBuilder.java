@@ -1,0 +1,202 @@
+package io.runserverplus.reloader;
+
+import io.runserverplus.spi.ChangeDetectorProvider;
+import io.runserverplus.spi.WatchRequest;
+import java.io.PrintStream;
+import java.lang.management.ManagementFactory;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/** Settings of a {@link Supervisor}; only {@link #mainClass(String)} is required. */
+public final class SupervisorBuilder {
+    String mainClass;
+    List<String> args = List.of();
+    List<String> jvmOptions = List.of();
+    List<String> parentOptions;
+    Map<String, String> environment = Map.of();
+    int port;
+    String host = "127.0.0.1";
+    ChangeDetectorProvider detector;
+    WatchRequest watch;
+    Path javaHome = Path.of(System.getProperty("java.home"));
+    String classPath = System.getProperty("java.class.path", "");
+    Duration quietPeriod = Debouncer.DEFAULT_QUIET;
+    Duration maxDelay = Debouncer.DEFAULT_MAX_DELAY;
+    Duration stopTimeout = Duration.ofSeconds(5);
+    PrintStream out = System.out;
+    PrintStream err = System.err;
+    boolean standby = !"false".equals(System.getProperty("runserverplus.standby"));
+
+    SupervisorBuilder() {
+    }
+
+    /** The class whose {@code main} the child runs. */
+    public SupervisorBuilder mainClass(String mainClass) {
+        this.mainClass = requireText(mainClass, "main class");
+        return this;
+    }
+
+    public SupervisorBuilder mainClass(Class<?> mainClass) {
+        return mainClass(mainClass.getName());
+    }
+
+    public SupervisorBuilder args(List<String> args) {
+        this.args = List.copyOf(args);
+        return this;
+    }
+
+    /** Extra options for the child JVM, such as the console's {@code -javaagent}. */
+    public SupervisorBuilder jvmOptions(List<String> jvmOptions) {
+        this.jvmOptions = List.copyOf(jvmOptions);
+        return this;
+    }
+
+    /** This JVM's options to forward from; defaults to the runtime's input arguments. */
+    public SupervisorBuilder parentOptions(List<String> parentOptions) {
+        this.parentOptions = List.copyOf(parentOptions);
+        return this;
+    }
+
+    /** Extra environment variables for the child. */
+    public SupervisorBuilder environment(Map<String, String> environment) {
+        this.environment = Map.copyOf(environment);
+        return this;
+    }
+
+    /** The app's port, where the failure page is served while the app is down; 0 for none. */
+    public SupervisorBuilder port(int port) {
+        if (port < 0 || port > 65_535) {
+            throw new ReloaderException("The port must be between 0 and 65535, but was " + port + ".");
+        }
+        this.port = port;
+        return this;
+    }
+
+    /** The address the failure page binds to; defaults to {@code 127.0.0.1}. */
+    public SupervisorBuilder host(String host) {
+        this.host = requireText(host, "host");
+        return this;
+    }
+
+    /** The change detector type; defaults to {@link ChangeDetectors#select(String) auto}. */
+    public SupervisorBuilder detector(ChangeDetectorProvider detector) {
+        this.detector = Objects.requireNonNull(detector, "detector");
+        return this;
+    }
+
+    /** Shorthand for {@code detector(ChangeDetectors.select(type))}. */
+    public SupervisorBuilder reloaderType(String type) {
+        return detector(ChangeDetectors.select(type));
+    }
+
+    /** What to watch; defaults to the class path's directories. */
+    public SupervisorBuilder watch(WatchRequest watch) {
+        this.watch = Objects.requireNonNull(watch, "watch");
+        return this;
+    }
+
+    public SupervisorBuilder javaHome(Path javaHome) {
+        this.javaHome = Objects.requireNonNull(javaHome, "javaHome");
+        return this;
+    }
+
+    /** The child's class path; defaults to this JVM's {@code java.class.path}. */
+    public SupervisorBuilder classPath(String classPath) {
+        this.classPath = Objects.requireNonNull(classPath, "classPath");
+        return this;
+    }
+
+    /** How long changes must pause before a restart; default 120 ms. */
+    public SupervisorBuilder quietPeriod(Duration quietPeriod) {
+        this.quietPeriod = Objects.requireNonNull(quietPeriod, "quietPeriod");
+        return this;
+    }
+
+    /** The longest a restart waits for changes to pause; default 2 s. */
+    public SupervisorBuilder maxDelay(Duration maxDelay) {
+        this.maxDelay = Objects.requireNonNull(maxDelay, "maxDelay");
+        return this;
+    }
+
+    /** How long a child gets to stop after SIGTERM before it is killed; default 5 s. */
+    public SupervisorBuilder stopTimeout(Duration stopTimeout) {
+        this.stopTimeout = Objects.requireNonNull(stopTimeout, "stopTimeout");
+        return this;
+    }
+
+    /** Where the supervisor's messages and the child's stdout go; default {@code System.out}. */
+    public SupervisorBuilder out(PrintStream out) {
+        this.out = Objects.requireNonNull(out, "out");
+        return this;
+    }
+
+    /** Where warnings and the child's stderr go; default {@code System.err}. */
+    public SupervisorBuilder err(PrintStream err) {
+        this.err = Objects.requireNonNull(err, "err");
+        return this;
+    }
+
+    /**
+     * Whether to keep the next child JVM started and its libraries loaded while the app runs
+     * (one more idle JVM), so that a reload skips most of the JVM's start; default true, or
+     * {@code -Drunserverplus.standby=false}.
+     */
+    public SupervisorBuilder standby(boolean standby) {
+        this.standby = standby;
+        return this;
+    }
+
+    public Supervisor build() {
+        if (mainClass == null) {
+            throw new ReloaderException("The supervisor needs the app's main class; call mainClass(...).");
+        }
+        if (maxDelay.compareTo(quietPeriod) < 0) {
+            throw new ReloaderException("The maximum delay " + maxDelay
+                    + " cannot be shorter than the quiet period " + quietPeriod + ".");
+        }
+        SupervisorBuilder b = copy();
+        if (b.detector == null) {
+            b.detector = ChangeDetectors.select(ChangeDetectors.AUTO);
+        }
+        if (b.watch == null) {
+            b.watch = WatchRequest.ofClassPath(List.of(), List.of(), WatchRequest.DEFAULT_POLL_INTERVAL);
+        }
+        if (b.parentOptions == null) {
+            b.parentOptions = List.copyOf(ManagementFactory.getRuntimeMXBean().getInputArguments());
+        }
+        return new Supervisor(b);
+    }
+
+    /** A built supervisor keeps its own settings, whatever happens to this builder later. */
+    private SupervisorBuilder copy() {
+        var b = new SupervisorBuilder();
+        b.mainClass = mainClass;
+        b.args = args;
+        b.jvmOptions = jvmOptions;
+        b.parentOptions = parentOptions;
+        b.environment = environment;
+        b.port = port;
+        b.host = host;
+        b.detector = detector;
+        b.watch = watch;
+        b.javaHome = javaHome;
+        b.classPath = classPath;
+        b.quietPeriod = quietPeriod;
+        b.maxDelay = maxDelay;
+        b.stopTimeout = stopTimeout;
+        b.out = out;
+        b.err = err;
+        b.standby = standby;
+        return b;
+    }
+
+    private static String requireText(String value, String what) {
+        if (value == null || value.isBlank()) {
+            throw new ReloaderException("The " + what + " must not be empty.");
+        }
+        return value.strip();
+    }
+}
