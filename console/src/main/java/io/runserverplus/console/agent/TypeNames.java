@@ -1,7 +1,10 @@
 package io.runserverplus.console.agent;
 
-/** Turns a field descriptor or generic signature into the type as written in Java source. */
-final class TypeNames {
+/**
+ * Turns a field descriptor or generic signature into the type as written in Java source (nested
+ * classes keep their {@code $}). The console's binder uses it too.
+ */
+public final class TypeNames {
     private final String text;
     private int at;
 
@@ -10,7 +13,7 @@ final class TypeNames {
     }
 
     /** {@code [I} → {@code int[]}; {@code Ljava/util/List<Ljava/lang/String;>;} → {@code java.util.List<java.lang.String>}. */
-    static String toJava(String signature) {
+    public static String toJava(String signature) {
         try {
             TypeNames parser = new TypeNames(signature);
             String type = parser.type();

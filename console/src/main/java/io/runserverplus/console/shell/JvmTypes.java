@@ -1,17 +1,15 @@
 package io.runserverplus.console.shell;
 
+import io.runserverplus.console.agent.TypeNames;
+
 /**
- * Converts JVM descriptors and generic signatures ({@code Ljava/util/List<Ljava/lang/String;>;},
- * {@code [I}, {@code TT;}) to source form, so the capture agent can hand over what the class file
- * says (LocalVariableTable descriptors, LocalVariableTypeTable signatures) without converting.
+ * Declarable source form of a type the binder is given: JVM descriptors and generic signatures
+ * ({@code Ljava/util/List<Ljava/lang/String;>;}, {@code [I}, {@code TT;}) go through the capture
+ * agent's converter, with nested classes written {@code Outer.Inner} so a declaration compiles;
+ * anything that does not look like a descriptor is already source form and is left alone.
  */
 final class JvmTypes {
-
-    private final String sig;
-    private int pos;
-
-    private JvmTypes(String sig) {
-        this.sig = sig;
+    private JvmTypes() {
     }
 
     /** The source form of a descriptor or signature; anything else is returned unchanged. */
@@ -19,79 +17,13 @@ final class JvmTypes {
         if (type == null || type.isEmpty() || !looksLikeDescriptor(type)) {
             return type;
         }
-        try {
-            JvmTypes parser = new JvmTypes(type);
-            String result = parser.type();
-            return parser.pos == type.length() ? result : type;
-        } catch (RuntimeException e) {
-            return type; // not a descriptor after all
-        }
+        String java = TypeNames.toJava(type);
+        return java.equals(type) ? type : java.replace('$', '.');
     }
 
     private static boolean looksLikeDescriptor(String t) {
         char c = t.charAt(0);
         return t.length() == 1 ? "ZBCSIJFD".indexOf(c) >= 0
                 : c == '[' || (c == 'L' || c == 'T') && t.endsWith(";") && t.indexOf('.') < 0;
-    }
-
-    private String type() {
-        char c = sig.charAt(pos++);
-        return switch (c) {
-            case 'Z' -> "boolean";
-            case 'B' -> "byte";
-            case 'C' -> "char";
-            case 'S' -> "short";
-            case 'I' -> "int";
-            case 'J' -> "long";
-            case 'F' -> "float";
-            case 'D' -> "double";
-            case '[' -> type() + "[]";
-            case 'T' -> until(';');
-            case 'L' -> classType();
-            default -> throw new IllegalArgumentException(sig);
-        };
-    }
-
-    private String classType() {
-        StringBuilder out = new StringBuilder();
-        while (true) {
-            char c = sig.charAt(pos++);
-            switch (c) {
-                case '/', '$', '.' -> out.append('.'); // '.' separates an inner class of a generic outer
-                case '<' -> out.append('<').append(typeArguments()).append('>');
-                case ';' -> {
-                    return out.toString();
-                }
-                default -> out.append(c);
-            }
-        }
-    }
-
-    private String typeArguments() {
-        StringBuilder out = new StringBuilder();
-        while (sig.charAt(pos) != '>') {
-            if (!out.isEmpty()) {
-                out.append(", ");
-            }
-            char c = sig.charAt(pos);
-            if (c == '*') {
-                pos++;
-                out.append('?');
-            } else if (c == '+' || c == '-') {
-                pos++;
-                out.append(c == '+' ? "? extends " : "? super ").append(type());
-            } else {
-                out.append(type());
-            }
-        }
-        pos++;
-        return out.toString();
-    }
-
-    private String until(char end) {
-        int i = sig.indexOf(end, pos);
-        String s = sig.substring(pos, i);
-        pos = i + 1;
-        return s;
     }
 }
