@@ -6,6 +6,9 @@ module io.runserverplus.console {
     requires org.objectweb.asm;
     requires org.objectweb.asm.tree;
 
+    exports io.runserverplus.console;
     exports io.runserverplus.console.agent;
     exports io.runserverplus.console.shell;
+
+    provides io.runserverplus.spi.ConsoleProvider with io.runserverplus.console.JShellConsoleProvider;
 }

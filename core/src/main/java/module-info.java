@@ -11,6 +11,7 @@ module io.runserverplus.core {
     requires org.bouncycastle.provider;
 
     exports io.runserverplus.core;
+    exports io.runserverplus.core.console;
     exports io.runserverplus.core.debugger;
     exports io.runserverplus.core.render;
     exports io.runserverplus.core.security;
@@ -22,6 +23,7 @@ module io.runserverplus.core {
 
     // Guice builds our singletons reflectively; picocli fills the command-line fields.
     opens io.runserverplus.core to com.google.guice;
+    opens io.runserverplus.core.console to com.google.guice;
     opens io.runserverplus.core.debugger to com.google.guice;
     opens io.runserverplus.core.render to com.google.guice;
     opens io.runserverplus.core.security to com.google.guice;
@@ -31,5 +33,6 @@ module io.runserverplus.core {
     opens io.runserverplus.core.settings to info.picocli;
 
     uses io.runserverplus.spi.AdapterProvider;
+    uses io.runserverplus.spi.ConsoleProvider;
     uses io.runserverplus.spi.ReloaderProvider;
 }

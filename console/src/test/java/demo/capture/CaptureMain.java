@@ -1,8 +1,8 @@
 package demo.capture;
 
-import io.runserverplus.console.agent.CapturedFrame;
+import io.runserverplus.spi.CapturedFrame;
 import io.runserverplus.console.agent.CapturedFrames;
-import io.runserverplus.console.agent.CapturedVariable;
+import io.runserverplus.spi.CapturedVariable;
 import io.runserverplus.console.agent.FrameLocals;
 import io.runserverplus.console.agent.testfixture.Library;
 import java.io.PrintWriter;
@@ -71,7 +71,7 @@ public final class CaptureMain {
         for (CapturedFrame frame : FrameLocals.of(t)) {
             System.out.println("frame " + frame.className() + " " + frame.methodName() + " " + frame.descriptor());
             for (CapturedVariable v : frame.variables()) {
-                Object value = v.value() == FrameLocals.SELF ? "SELF" : v.value();
+                Object value = v.value() == t ? "SELF" : v.value();
                 System.out.println("var " + v.name() + " : " + v.declaredType() + " = " + value);
             }
         }

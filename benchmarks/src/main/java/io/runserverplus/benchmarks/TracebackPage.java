@@ -63,8 +63,9 @@ final class TracebackPage {
                 sourceRoots(), TracebackSettings.DEFAULT_CONTEXT_LINES);
         JavaSourceAnalyzer analyzer = new JavaSourceAnalyzer();
         TracebackFactory factory = new TracebackFactory(new FrameClassifier(settings), new DefaultSourceLocator(settings),
-                analyzer, settings);
-        TracebackHtmlRenderer renderer = new TracebackHtmlRenderer(new JavaHighlighter(analyzer));
+                analyzer, settings, new io.runserverplus.core.console.ConsoleSupport());
+        TracebackHtmlRenderer renderer = new TracebackHtmlRenderer(new JavaHighlighter(analyzer),
+            new io.runserverplus.core.console.ConsoleSupport());
         return new TracebackPage(factory, renderer,
                 OrderController.failingRequest(recursion.ruleDepth, recursion == Recursion.streams));
     }

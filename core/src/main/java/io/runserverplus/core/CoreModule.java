@@ -1,6 +1,7 @@
 package io.runserverplus.core;
 
 import com.google.inject.AbstractModule;
+import io.runserverplus.core.console.ConsoleSettings;
 import com.google.inject.multibindings.OptionalBinder;
 import io.runserverplus.core.security.SecuritySettings;
 import io.runserverplus.core.security.TrustedHosts;
@@ -19,11 +20,14 @@ final class CoreModule extends AbstractModule {
     private final TracebackSettings tracebackSettings;
     private final Terminal terminal;
     private final SecuritySettings securitySettings;
+    private final ConsoleSettings consoleSettings;
 
-    CoreModule(TracebackSettings tracebackSettings, Terminal terminal, SecuritySettings securitySettings) {
+    CoreModule(TracebackSettings tracebackSettings, Terminal terminal, SecuritySettings securitySettings,
+               ConsoleSettings consoleSettings) {
         this.tracebackSettings = tracebackSettings;
         this.terminal = terminal;
         this.securitySettings = securitySettings;
+        this.consoleSettings = consoleSettings;
     }
 
     @Override
@@ -31,6 +35,7 @@ final class CoreModule extends AbstractModule {
         bind(TracebackSettings.class).toInstance(tracebackSettings);
         bind(Terminal.class).toInstance(terminal);
         bind(SecuritySettings.class).toInstance(securitySettings);
+        bind(ConsoleSettings.class).toInstance(consoleSettings);
         bind(TrustedHosts.class).toInstance(new TrustedHosts(securitySettings.trustedHosts(), securitySettings.bindHost()));
         OptionalBinder.newOptionalBinder(binder(), SourceLocator.class).setDefault().to(DefaultSourceLocator.class);
     }

@@ -2,6 +2,7 @@ package io.runserverplus.core;
 
 import io.runserverplus.core.settings.Settings;
 import io.runserverplus.core.settings.SettingsException;
+import io.runserverplus.spi.ConsoleProvider;
 import io.runserverplus.spi.ReloaderProvider;
 import io.runserverplus.spi.SupervisedApp;
 import io.runserverplus.spi.WatchRequest;
@@ -63,7 +64,7 @@ final class Reloading {
         }
         warnAboutExtraFiles(settings);
         beforeSupervising.run();
-        SupervisedApp app = new SupervisedApp(mainClass.get(), args, List.of(), settings.address().host(),
+        SupervisedApp app = new SupervisedApp(mainClass.get(), args, consoleJvmOptions(), settings.address().host(),
                 settings.address().port(), settings.reloaderType(), WatchRequest.ofClassPath(settings.extraFiles(),
                 settings.excludePatterns(), settings.reloaderInterval()),
                 // One cookie key for every child, so a reload does not ask for the PIN again.
@@ -75,6 +76,12 @@ final class Reloading {
             throw new SettingsException(badSetting.getMessage());
         }
         System.exit(status);
+    }
+
+    /** The capture agent (and its flags) when the console is on the class path: the child captures frame locals. */
+    private static List<String> consoleJvmOptions() {
+        return ServiceLoader.load(ConsoleProvider.class, Reloading.class.getClassLoader()).findFirst()
+                .map(ConsoleProvider::jvmOptions).orElse(List.of());
     }
 
     /** A missing or unreadable --extra-file is not fatal: say so, and go on watching for it. */

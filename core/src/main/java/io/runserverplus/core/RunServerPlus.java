@@ -4,6 +4,8 @@ import com.google.inject.Guice;
 import com.google.inject.Injector;
 import com.google.inject.Module;
 import com.google.inject.util.Modules;
+import io.runserverplus.core.console.ConsoleSettings;
+import io.runserverplus.core.console.ConsoleSupport;
 import io.runserverplus.core.security.DebuggerAnnouncement;
 import io.runserverplus.core.security.SecuritySettings;
 import io.runserverplus.core.server.AdapterServer;
@@ -102,12 +104,16 @@ public final class RunServerPlus {
 
         /** How often the {@code poll} reloader looks (default 1 second). */
         public Builder reloaderInterval(java.time.Duration interval) {
-            if (interval.isNegative() || interval.isZero()) {
-                throw new SettingsException("The reloader interval must be more than 0 seconds, not " + interval
-                        + "; use e.g. Duration.ofSeconds(1).");
-            }
-            builderSettings.put(Settings.RELOADER_INTERVAL.name(), interval);
+            builderSettings.put(Settings.RELOADER_INTERVAL.name(), positive(interval, "The reloader interval", 1));
             return this;
+        }
+
+        private static java.time.Duration positive(java.time.Duration duration, String what, int exampleSeconds) {
+            if (duration.isNegative() || duration.isZero()) {
+                throw new SettingsException(what + " must be more than 0 seconds, not " + duration
+                        + "; use e.g. Duration.ofSeconds(" + exampleSeconds + ").");
+            }
+            return duration;
         }
 
         /** Files and directories whose changes reload the app, besides the class path's directories. */
@@ -168,6 +174,21 @@ public final class RunServerPlus {
         public Builder trustedHosts(String... hosts) {
             builderSettings.put(Settings.TRUSTED_HOSTS.name(),
                     Settings.TRUSTED_HOSTS.parser().apply(String.join(",", hosts)));
+            return this;
+        }
+
+        /**
+         * Where the standalone console page (a console with {@code app} bound, no traceback needed) is
+         * served; {@code /console} by default, {@code off} for none.
+         */
+        public Builder consolePath(String path) {
+            builderSettings.put(Settings.CONSOLE_PATH.name(), Settings.CONSOLE_PATH.parser().apply(path));
+            return this;
+        }
+
+        /** How long one console evaluation may run before it is stopped (10 s by default). */
+        public Builder consoleTimeLimit(java.time.Duration limit) {
+            builderSettings.put(Settings.CONSOLE_TIME_LIMIT.name(), positive(limit, "The console's time limit", 10));
             return this;
         }
 
@@ -280,7 +301,8 @@ public final class RunServerPlus {
             quietGuice();
             SecuritySettings securitySettings = new SecuritySettings(settings.debugPin(), settings.trustedHosts(),
                     address.host(), MainClass.ofThisProgram(), app.getClass().getName());
-            CoreModule core = new CoreModule(tracebackSettings, console, securitySettings);
+            CoreModule core = new CoreModule(tracebackSettings, console, securitySettings,
+                    new ConsoleSettings(settings.consolePath(), settings.consoleTimeLimit()));
             Injector injector = Guice.createInjector(modules.isEmpty() ? Modules.combine(core, app.adapterModule())
                     : Modules.override(core, app.adapterModule()).with(modules));
             RunningServer server;
@@ -333,7 +355,9 @@ public final class RunServerPlus {
                 injector.getInstance(Banner.class).print(scheme, bound, tls);
             }
             injector.getInstance(DebuggerAnnouncement.class).print();
-            return new StartedServer(server, requestLog, scheme + "://" + bound.urlHost() + ":" + bound.port());
+            ConsoleSupport console = injector.getInstance(ConsoleSupport.class);
+            console.serverStarted(server.application());
+            return new StartedServer(server, requestLog, console, scheme + "://" + bound.urlHost() + ":" + bound.port());
         }
 
         private static boolean causedBy(Throwable failure, Class<? extends Throwable> type) {

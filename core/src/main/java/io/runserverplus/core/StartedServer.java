@@ -1,5 +1,6 @@
 package io.runserverplus.core;
 
+import io.runserverplus.core.console.ConsoleSupport;
 import io.runserverplus.core.server.AdapterServer;
 import io.runserverplus.core.server.RequestLog;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -9,14 +10,16 @@ final class StartedServer implements RunningServer {
 
     private final AdapterServer server;
     private final RequestLog requestLog;
+    private final ConsoleSupport console;
     private final String url;
     private final AtomicBoolean stopped = new AtomicBoolean();
 
     private final Thread shutdownHook = Thread.ofPlatform().name("runserverplus-shutdown").unstarted(this::stop);
 
-    StartedServer(AdapterServer server, RequestLog requestLog, String url) {
+    StartedServer(AdapterServer server, RequestLog requestLog, ConsoleSupport console, String url) {
         this.server = server;
         this.requestLog = requestLog;
+        this.console = console;
         this.url = url;
         // Ctrl+C, or the supervisor's SIGTERM before a restart: finish requests in flight and
         // print the request lines still queued.
@@ -38,6 +41,7 @@ final class StartedServer implements RunningServer {
         if (stopped.compareAndSet(false, true)) {
             server.stop();
             requestLog.close();
+            console.close();
             try {
                 Runtime.getRuntime().removeShutdownHook(shutdownHook);
             } catch (IllegalStateException shuttingDown) {

@@ -12,6 +12,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.NoAlertPresentException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -136,8 +137,9 @@ public abstract class BrowserContract {
     }
 
     /**
-     * The console's door as a person meets it: the icon asks for the PIN, a wrong one is said to
-     * be wrong, the right one opens the console, and after a reload the cookie opens it directly.
+     * The console as a person meets it: the icon asks for the PIN, a wrong one is said to be wrong,
+     * the right one opens the console, an expression shows its value, dump() the variables, Up and
+     * Down walk the history, and after a reload the cookie opens the console directly.
      */
     @Test
     void theConsoleIconAsksForThePinOnceAndThenOpensTheConsole() {
@@ -161,7 +163,22 @@ public abstract class BrowserContract {
         wait.until(d -> !dialog.isDisplayed());
         WebElement frame = icon.findElement(By.xpath("ancestor::li[contains(@class, 'frame')][1]"));
         WebElement pane = wait.until(d -> frame.findElement(By.cssSelector(".console-pane")));
-        assertThat(pane.getText()).startsWith("[console ready]").contains("comes with the console feature");
+        WebElement output = pane.findElement(By.cssSelector(".console-output"));
+        assertThat(output.getText()).startsWith("[console ready]");
+        assertThat(pane.getText()).contains("assigning a variable changes only the console's copy");
+
+        WebElement code = pane.findElement(By.cssSelector(".console-input"));
+        code.sendKeys("quantity * 7", Keys.ENTER);
+        wait.until(d -> output.findElements(By.cssSelector(".eval-value")).stream().anyMatch(v -> v.getText().equals("21")));
+        assertThat(output.getText()).contains(">>> quantity * 7");
+        wait.until(d -> code.isEnabled());
+        code.sendKeys("dump()", Keys.ENTER);
+        wait.until(d -> output.findElements(By.cssSelector(".eval-output")).stream().anyMatch(v -> v.getText().contains("quantity")));
+        code.sendKeys(Keys.ARROW_UP);
+        code.sendKeys(Keys.ARROW_UP);
+        assertThat(code.getDomProperty("value")).as("history, two back").isEqualTo("quantity * 7");
+        code.sendKeys(Keys.ARROW_DOWN);
+        assertThat(code.getDomProperty("value")).as("history, one forward").isEqualTo("dump()");
 
         driver.navigate().refresh();
         new WebDriverWait(driver, Duration.ofSeconds(10)).until(d ->
@@ -172,7 +189,7 @@ public abstract class BrowserContract {
         WebElement reopened = again.findElement(By.xpath("ancestor::li[contains(@class, 'frame')][1]"));
         wait.until(d -> !reopened.findElements(By.cssSelector(".console-pane")).isEmpty());
         assertThat(driver.findElement(By.id("pin-dialog")).isDisplayed()).as("no PIN asked after the reload").isFalse();
-        assertThat(reopened.findElement(By.cssSelector(".console-pane")).getText()).startsWith("[console ready]");
+        assertThat(reopened.findElement(By.cssSelector(".console-output")).getText()).startsWith("[console ready]");
         List<LogEntry> problems = driver.manage().logs().get(LogType.BROWSER).getAll().stream()
                 .filter(entry -> entry.getLevel().intValue() >= java.util.logging.Level.WARNING.intValue())
                 .filter(entry -> !entry.getMessage().contains("status of 500"))

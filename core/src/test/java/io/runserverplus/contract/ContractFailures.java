@@ -71,4 +71,26 @@ public final class ContractFailures {
             throw new UnsupportedOperationException("vendor code failed");
         }
     }
+
+    /** A basket the app keeps between requests: the console changes it through a failed frame's variable. */
+    public static final Basket BASKET = new Basket();
+
+    public static final class Basket {
+        private final java.util.List<String> items = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+        public void add(String item) {
+            items.add(item);
+        }
+
+        @Override
+        public String toString() {
+            return "basket " + items;
+        }
+    }
+
+    /** Always fails, with the basket as a parameter of an application frame. */
+    public static String checkout(Basket basket) {
+        int count = basket.items.size();
+        throw new IllegalStateException("checkout is closed; " + count + " items wait in the " + basket);
+    }
 }

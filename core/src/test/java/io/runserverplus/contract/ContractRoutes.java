@@ -28,6 +28,8 @@ public final class ContractRoutes {
             throw new IllegalArgumentException(XSS_MESSAGE);
         });
         routes.put("/vendor", () -> ContractFailures.Vendor.call());
+        routes.put("/basket", ContractFailures.BASKET::toString);
+        routes.put("/basket/checkout", () -> ContractFailures.checkout(ContractFailures.BASKET));
         return routes;
     }
 

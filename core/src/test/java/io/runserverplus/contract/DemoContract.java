@@ -80,6 +80,15 @@ public abstract class DemoContract {
     }
 
     @Test
+    void withoutTheReloaderThePageSaysHowToCaptureFrameVariables() throws Exception {
+        String page = get("/boom", "text/html").body();
+
+        assertThat(page).contains("Frame variables are not captured: this JVM runs without the capture agent")
+                .containsPattern("start java with -javaagent:\\S+runserverplus-console[^ ]*\\.jar\\.")
+                .doesNotContain("<details class=\"locals\"");
+    }
+
+    @Test
     void chainShowsEveryCauseAndTheSuppressedException() throws Exception {
         String text = get("/chain", "text/plain").body();
 
@@ -108,6 +117,10 @@ public abstract class DemoContract {
                     HttpResponse.BodyHandlers.ofString());
 
             assertThat(response.body()).isEqualTo("Hello from the " + framework() + " demo");
+            // Under the supervisor (the default) the child runs with the capture agent: the page shows variables.
+            HttpResponse<String> boom = client.send(HttpRequest.newBuilder(URI.create(url + "/boom"))
+                    .header("Accept", "text/html").build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(boom.body()).contains("<details class=\"locals\" open>").doesNotContain("Frame variables are not captured");
         } finally {
             child.destroy();
             child.waitFor(10, TimeUnit.SECONDS);

@@ -62,9 +62,11 @@ public abstract class SecurityContract {
                 new String[] {"GET", "/__debugger__/source?tb=" + tb + "&frame=0&s=" + secret},
                 new String[] {"GET", "/__debugger__/auth?s=" + secret},
                 new String[] {"POST", "/__debugger__/pinauth?s=" + secret},
-                new String[] {"POST", "/__debugger__/printpin?s=" + secret})) {
+                new String[] {"POST", "/__debugger__/printpin?s=" + secret},
+                new String[] {"POST", "/__debugger__/eval?s=" + secret},
+                new String[] {"GET", "/console"})) {
             RawHttp.Response response = RawHttp.send(server.port(), command[0], command[1], host, Map.of(),
-                    command[0].equals("POST") ? "pin=" + ContractServer.PIN : "");
+                    command[0].equals("POST") ? "pin=" + ContractServer.PIN + "&code=1" : "");
 
             assertThat(response.status()).as("%s %s for Host: %s", command[0], command[1], host).isEqualTo(400);
         }
@@ -120,7 +122,7 @@ public abstract class SecurityContract {
         Matcher nonce = Pattern.compile("script-src 'nonce-([A-Za-z0-9+/=]{22,})'").matcher(csp);
         assertThat(nonce.find()).as(csp).isTrue();
         assertThat(csp).contains("default-src 'self'").doesNotContain("unsafe-inline");
-        assertThat(first.body()).contains("<script src=\"/__debugger__/resource/debugger.js?v=2\" nonce=\""
+        assertThat(first.body()).contains("<script src=\"/__debugger__/resource/debugger.js?v=3\" nonce=\""
                 + nonce.group(1) + "\" defer></script>");
         assertThat(second.headers().firstValue("Content-Security-Policy").orElseThrow()).isNotEqualTo(csp);
         assertThat(first.headers().firstValue("X-Content-Type-Options")).hasValue("nosniff");
@@ -152,7 +154,7 @@ public abstract class SecurityContract {
 
     @Test
     void stateChangingCommandsRefuseGetWithAllowPost() throws Exception {
-        for (String command : List.of("pinauth", "printpin")) {
+        for (String command : List.of("pinauth", "printpin", "eval")) {
             HttpResponse<String> response = server.get("/__debugger__/" + command + "?pin=" + ContractServer.PIN
                     + "&s=" + secret, null);
 
@@ -230,7 +232,7 @@ public abstract class SecurityContract {
 
     @Test
     void unknownCommandsAreNotFound() throws Exception {
-        assertThat(command("POST", "eval", null, "code=1").statusCode()).as("no console yet").isEqualTo(404);
+        assertThat(command("POST", "exec", null, "code=1").statusCode()).isEqualTo(404);
     }
 
     /**
@@ -287,7 +289,7 @@ public abstract class SecurityContract {
             request.header("Cookie", cookie);
         }
         HttpResponse<String> response = client.send(request.build(), HttpResponse.BodyHandlers.ofString());
-        if (response.statusCode() == 200 && !"printpin".equals(name)) {
+        if (response.statusCode() == 200 && !"printpin".equals(name) && !"eval".equals(name)) {
             assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(type -> assertThat(type).startsWith(JSON));
         }
         return response;

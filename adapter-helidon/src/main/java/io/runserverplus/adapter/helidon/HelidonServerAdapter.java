@@ -53,6 +53,11 @@ final class HelidonServerAdapter implements ServerAdapter {
             }
 
             @Override
+            public Object application() {
+                return server;
+            }
+
+            @Override
             public void stop() {
                 server.stop();
             }
@@ -74,6 +79,8 @@ final class HelidonServerAdapter implements ServerAdapter {
         routing.addFilter(new RequestLogFilter(requestLog));
         routing.any(DebuggerEndpoint.PREFIX + "*", (request, response) ->
                 HelidonExchange.respond(response, debugger.handleCommand(HelidonExchange.command(request))));
+        debugger.consolePath().ifPresent(path -> routing.get(path, (request, response) ->
+                HelidonExchange.respond(response, debugger.handleConsolePage(HelidonExchange.command(request)))));
         routing.error(Throwable.class, (request, response, failure) -> {
             // Helidon's own HTTP exceptions (404 for an unknown path, 400, ...) are answers, not
             // failures: sending nothing hands them back to Helidon's default handling.

@@ -49,6 +49,11 @@ final class JavalinServerAdapter implements ServerAdapter {
             }
 
             @Override
+            public Object application() {
+                return javalin;
+            }
+
+            @Override
             public void stop() {
                 javalin.stop();
             }
@@ -62,6 +67,8 @@ final class JavalinServerAdapter implements ServerAdapter {
         Handler command = ctx -> JavalinExchange.respond(ctx, debugger.handleCommand(JavalinExchange.command(ctx)));
         config.routes.get(DebuggerEndpoint.PREFIX + "<command>", command);
         config.routes.post(DebuggerEndpoint.PREFIX + "<command>", command);
+        debugger.consolePath().ifPresent(path -> config.routes.get(path,
+                ctx -> JavalinExchange.respond(ctx, debugger.handleConsolePage(JavalinExchange.command(ctx)))));
         config.routes.exception(Exception.class, (exception, ctx) -> fail(ctx, exception));
         config.router.handlerWrapper(endpoint -> ctx -> {
             try {

@@ -7,23 +7,31 @@ import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.util.Callback;
 
 /**
- * Puts the debugger in front of the app's handler: answers {@code /__debugger__/} requests, and
+ * Puts the debugger in front of the app's handler: answers {@code /__debugger__/} requests and the
+ * standalone console page, and
  * turns every throwable the app throws, or fails its callback with, into the traceback page (or,
  * once the response is committed, a log record and a cut connection).
  */
 public final class DebuggerHandler extends Handler.Wrapper {
 
     private final DebuggerEndpoint debugger;
+    private final String consolePath;
 
     public DebuggerHandler(Handler application, DebuggerEndpoint debugger) {
         super(application);
         this.debugger = debugger;
+        this.consolePath = debugger.consolePath().orElse(null);
     }
 
     @Override
     public boolean handle(Request request, Response response, Callback callback) throws Exception {
-        if (DebuggerEndpoint.isDebuggerPath(Request.getPathInContext(request))) {
+        String path = Request.getPathInContext(request);
+        if (DebuggerEndpoint.isDebuggerPath(path)) {
             JettyExchange.respond(response, callback, debugger.handleCommand(JettyExchange.command(request)));
+            return true;
+        }
+        if (path.equals(consolePath) && "GET".equals(request.getMethod())) {
+            JettyExchange.respond(response, callback, debugger.handleConsolePage(JettyExchange.command(request)));
             return true;
         }
         Callback guarded = Callback.from(callback::succeeded, failure -> fail(request, response, callback, failure));

@@ -46,6 +46,11 @@ final class JettyServerAdapter implements ServerAdapter {
             }
 
             @Override
+            public Object application() {
+                return server;
+            }
+
+            @Override
             public void stop() {
                 try {
                     server.stop();

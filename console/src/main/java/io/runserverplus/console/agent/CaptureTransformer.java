@@ -11,9 +11,15 @@ import java.security.ProtectionDomain;
  * alone unless configured. Never throws: a class that fails is loaded unchanged.
  */
 final class CaptureTransformer implements ClassFileTransformer {
-    /** Never instrumented by the directory rule: the JDK, and the agent and its ASM if run unpacked. */
+    /**
+     * Never instrumented by the directory rule: the JDK, and RunServerPlus's own modules and ASM when
+     * they run unpacked (from a reactor build or an IDE). Not the whole {@code io/runserverplus/}: the
+     * demos ({@code io/runserverplus/examples/}) are applications like any other.
+     */
     private static final String[] EXCLUDED = {
-        "java/", "javax/", "jdk/", "sun/", "com/sun/", "io/runserverplus/", "org/objectweb/asm/"
+        "java/", "javax/", "jdk/", "sun/", "com/sun/", "org/objectweb/asm/",
+        "io/runserverplus/spi/", "io/runserverplus/core/", "io/runserverplus/console/", "io/runserverplus/reloader/",
+        "io/runserverplus/adapter/", "io/runserverplus/benchmarks/"
     };
 
     /** Set while this thread transforms: classes the transform itself loads are left alone. */

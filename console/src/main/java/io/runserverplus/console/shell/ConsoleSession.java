@@ -1,5 +1,8 @@
 package io.runserverplus.console.shell;
 
+import io.runserverplus.spi.EvalResult;
+import io.runserverplus.spi.FrameInfo;
+import io.runserverplus.spi.CapturedVariable;
 import java.time.Duration;
 import java.util.Collections;
 import java.util.HashMap;
@@ -39,7 +42,8 @@ public final class ConsoleSession implements AutoCloseable {
     private final Object request;
     private final Evaluator evaluator;
     private volatile FrameInfo frame;
-    private volatile List<Variable> variables = List.of();
+    private volatile boolean frameBound;
+    private volatile List<CapturedVariable> variables = List.of();
     private final AtomicBoolean closed = new AtomicBoolean();
     private final AtomicBoolean stopRequested = new AtomicBoolean();
     private final StringBuilder pendingInput = new StringBuilder();
@@ -73,8 +77,13 @@ public final class ConsoleSession implements AutoCloseable {
         return frame;
     }
 
+    /** Whether {@link #bindFrame} was called, last with {@code frame} (possibly null). */
+    public boolean isBoundTo(FrameInfo frame) {
+        return frameBound && java.util.Objects.equals(this.frame, frame);
+    }
+
     /** The current frame's variables (as given to {@link #bindFrame}). */
-    public List<Variable> variables() {
+    public List<CapturedVariable> variables() {
         return variables;
     }
 
@@ -89,15 +98,16 @@ public final class ConsoleSession implements AutoCloseable {
      * variable named like a special one ({@code ex}, {@code request}, {@code frame}) hides it.
      * Does nothing on a closed session. Cheap: the values are only put in a map.
      */
-    public void bindFrame(FrameInfo frame, Object self, List<Variable> variables) {
-        List<Variable> copy = List.copyOf(variables);
+    public void bindFrame(FrameInfo frame, Object self, List<CapturedVariable> variables) {
+        List<CapturedVariable> copy = List.copyOf(variables);
         run(() -> {
             bindNow(frame, self, copy);
+            frameBound = true;
             return null;
         });
     }
 
-    private void bindNow(FrameInfo newFrame, Object self, List<Variable> vars) {
+    private void bindNow(FrameInfo newFrame, Object self, List<CapturedVariable> vars) {
         ClassLoader loader = config.classLoader();
         Map<String, Object> values = new LinkedHashMap<>();
         Map<String, String> newTypes = new HashMap<>();
@@ -105,7 +115,7 @@ public final class ConsoleSession implements AutoCloseable {
         bind(values, newTypes, "request", null, request, loader);
         bind(values, newTypes, "frame", FrameInfo.class.getName(), newFrame, loader);
         bind(values, newTypes, "self", null, self, loader);
-        for (Variable v : vars) {
+        for (CapturedVariable v : vars) {
             String name = v.name().equals("this") ? "self" : v.name();
             bind(values, newTypes, name, v.declaredType(), v.value(), loader);
         }

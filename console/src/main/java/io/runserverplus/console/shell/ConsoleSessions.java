@@ -1,5 +1,8 @@
 package io.runserverplus.console.shell;
 
+import io.runserverplus.spi.ConsoleScope;
+import io.runserverplus.spi.Consoles;
+import io.runserverplus.spi.EvalResult;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -14,7 +17,7 @@ import java.util.concurrent.Executors;
  * more closes the least recently used. Keeps one spare JShell made in the background so that opening
  * a console does not pay JShell's start-up (about 0.3-1 s) in the request. Thread-safe.
  */
-public final class ConsoleSessions implements AutoCloseable {
+public final class ConsoleSessions implements Consoles {
 
     private final ConsoleConfig config;
     private final Map<String, ConsoleSession> sessions = new LinkedHashMap<>(16, 0.75f, true);
@@ -38,6 +41,7 @@ public final class ConsoleSessions implements AutoCloseable {
      * Starts making the spare JShell in the background (once) and evaluates {@code 1} in it, which
      * loads and warms the compiler. The future completes when it is ready.
      */
+    @Override
     public synchronized CompletableFuture<Void> warmUp() {
         if (spare == null && !closed) {
             spare = CompletableFuture.supplyAsync(() -> {
@@ -89,6 +93,15 @@ public final class ConsoleSessions implements AutoCloseable {
         }
         evicted.forEach(ConsoleSession::close);
         return session;
+    }
+
+    @Override
+    public EvalResult eval(String id, ConsoleScope scope, String code) {
+        ConsoleSession session = open(id, scope.exception(), scope.request());
+        if (!session.isBoundTo(scope.frame())) {
+            session.bindFrame(scope.frame(), null, scope.variables());
+        }
+        return session.eval(code);
     }
 
     /** The open console of traceback {@code id}, if any (marks it recently used). */

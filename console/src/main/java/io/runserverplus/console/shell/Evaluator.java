@@ -1,5 +1,6 @@
 package io.runserverplus.console.shell;
 
+import io.runserverplus.spi.EvalResult;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;

@@ -1,5 +1,6 @@
 package io.runserverplus.console.shell;
 
+import io.runserverplus.spi.CapturedVariable;
 import java.lang.reflect.Array;
 import java.lang.reflect.Field;
 import java.lang.reflect.Modifier;
@@ -158,9 +159,9 @@ public final class ValueRenderer {
     }
 
     /** A table of variables: name, declared type, rendered value, one per line, columns aligned. */
-    public String table(List<Variable> variables) {
+    public String table(List<CapturedVariable> variables) {
         List<String[]> rows = new ArrayList<>();
-        for (Variable v : variables) {
+        for (CapturedVariable v : variables) {
             String type = v.declaredType() != null ? v.declaredType()
                     : v.value() == null ? "?" : v.value().getClass().getName();
             rows.add(new String[] {v.name(), type, render(v.value())});

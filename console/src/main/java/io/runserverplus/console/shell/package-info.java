@@ -2,7 +2,7 @@
  * The console engine: JShell executing in the application's JVM over its class loader, with a
  * frame's captured values bound as variables. Independent of HTTP: the debugger endpoint calls
  * {@link io.runserverplus.console.shell.ConsoleSessions#open}, {@code ConsoleSession.bindFrame} and
- * {@code ConsoleSession.eval} and renders the {@link io.runserverplus.console.shell.EvalResult}.
+ * {@code ConsoleSession.eval} and renders the {@link io.runserverplus.spi.EvalResult}.
  *
  * <p>Limits, by design of local execution (there is no SecurityManager on JDK 24+):
  * <ul>

@@ -38,6 +38,8 @@ class AgentPartsTest {
         assertThat(transformer.selected(null, "com/acme/Orders", dir)).isFalse();
         assertThat(transformer.selected(app, "java/lang/Thing", dir)).isFalse();
         assertThat(transformer.selected(app, "io/runserverplus/core/Server", dir)).isFalse();
+        assertThat(transformer.selected(app, "io/runserverplus/console/agent/Agent", dir)).isFalse();
+        assertThat(transformer.selected(app, "io/runserverplus/examples/javalin/Inventory", dir)).as("a demo").isTrue();
         assertThat(transformer.selected(app, "io/runserverplus/mine/Thing", jar)).isTrue();
     }
 

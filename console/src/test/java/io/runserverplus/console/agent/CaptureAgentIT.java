@@ -32,7 +32,8 @@ class CaptureAgentIT {
         GeneratedClasses.writeNearLimit(gen);
         // The console jar is on the class path in both runs, as in an app that uses FrameLocals.
         List<Path> classPath = List.of(Path.of("target/test-classes").toAbsolutePath(), nog, gen,
-                ChildRun.agentJar().toAbsolutePath(), jarOf(ClassReader.class), jarOf(ClassNode.class));
+                ChildRun.agentJar().toAbsolutePath(), jarOf(io.runserverplus.spi.CapturedFrame.class), jarOf(ClassReader.class),
+                jarOf(ClassNode.class));
         cache = work.resolve("cache");
         List<String> agent = List.of("-javaagent:" + ChildRun.agentJar().toAbsolutePath() + "=verbose;cache=" + cache);
         withAgent = ChildRun.run(agent, classPath);

@@ -1,5 +1,7 @@
 package io.runserverplus.console.agent;
 
+import io.runserverplus.spi.CapturedFrame;
+import io.runserverplus.spi.CapturedVariable;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
@@ -21,10 +23,11 @@ class CapturedFramesTest {
     }
 
     @Test
-    void theExceptionItselfIsReplacedByTheMarker() {
+    void theExceptionItselfIsKeptAsAMarkerAndGivenBackAsItself() {
         RuntimeException t = new RuntimeException();
         CapturedFrames.record(t, "a/B\nm\n()V\ne\nLjava/lang/RuntimeException;", new Object[] {t});
-        assertThat(FrameLocals.of(t).getFirst().variables().getFirst().value()).isSameAs(FrameLocals.SELF);
+        assertThat(CapturedFrames.capturesOf(t).getFirst().values()[0]).isSameAs(CapturedFrames.SELF);
+        assertThat(FrameLocals.of(t).getFirst().variables().getFirst().value()).isSameAs(t);
     }
 
     @Test

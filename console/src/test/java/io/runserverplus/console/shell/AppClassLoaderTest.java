@@ -1,5 +1,7 @@
 package io.runserverplus.console.shell;
 
+import io.runserverplus.spi.FrameInfo;
+import io.runserverplus.spi.CapturedVariable;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.File;
@@ -31,7 +33,7 @@ class AppClassLoaderTest {
             try (ConsoleSessions sessions = new ConsoleSessions(config)) {
                 ConsoleSession s = sessions.open("tb", null, null);
                 s.bindFrame(new FrameInfo(0, "demo.Widget", "run", null, 1), widget, List.of(
-                        new Variable("widget", "demo.Widget", widget), new Variable("gadget", "demo2.Gadget", gadget)));
+                        new CapturedVariable("widget", "demo.Widget", widget), new CapturedVariable("gadget", "demo2.Gadget", gadget)));
                 assertThat(s.eval("widget.hello()").value()).isEqualTo("\"hi\"");
                 s.eval("io.runserverplus.console.shell.Probe.record(new demo.Widget())");
                 assertThat(Probe.recorded.getClass()).isSameAs(widget.getClass());

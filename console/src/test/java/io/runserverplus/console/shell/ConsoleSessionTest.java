@@ -1,5 +1,8 @@
 package io.runserverplus.console.shell;
 
+import io.runserverplus.spi.EvalResult;
+import io.runserverplus.spi.FrameInfo;
+import io.runserverplus.spi.CapturedVariable;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
@@ -52,9 +55,9 @@ class ConsoleSessionTest {
         Probe.Hidden hidden = new Probe.Hidden();
         Object self = new StringBuilder("me");
         console.bindFrame(new FrameInfo(0, "com.acme.Orders", "place", "Orders.java", 42), self, List.of(
-                new Variable("names", "java.util.List<java.lang.String>", names),
-                new Variable("hidden", Probe.Hidden.class.getName(), hidden),
-                new Variable("count", "int", 3)));
+                new CapturedVariable("names", "java.util.List<java.lang.String>", names),
+                new CapturedVariable("hidden", Probe.Hidden.class.getName(), hidden),
+                new CapturedVariable("count", "int", 3)));
 
         // generics kept: get(0) is a String without a cast
         assertThat(ok("names.get(0).toUpperCase()").value()).isEqualTo("\"A\"");
@@ -81,9 +84,9 @@ class ConsoleSessionTest {
 
     @Test
     void switchingFramesRebindsAndForgetsThePreviousFramesVariables() {
-        console.bindFrame(new FrameInfo(1, "A", "a", null, 1), null, List.of(new Variable("onlyInA", "java.lang.String", "x")));
+        console.bindFrame(new FrameInfo(1, "A", "a", null, 1), null, List.of(new CapturedVariable("onlyInA", "java.lang.String", "x")));
         assertThat(ok("onlyInA").value()).isEqualTo("\"x\"");
-        console.bindFrame(new FrameInfo(2, "B", "b", null, 2), null, List.of(new Variable("onlyInB", "java.lang.String", "y")));
+        console.bindFrame(new FrameInfo(2, "B", "b", null, 2), null, List.of(new CapturedVariable("onlyInB", "java.lang.String", "y")));
         assertThat(ok("onlyInB").value()).isEqualTo("\"y\"");
         EvalResult stale = console.eval("onlyInA");
         assertThat(stale.status()).isEqualTo(EvalResult.Status.ERROR);
@@ -92,9 +95,9 @@ class ConsoleSessionTest {
 
     @Test
     void bindingTwentyVariablesIsCheap() {
-        List<Variable> vars = new ArrayList<>();
+        List<CapturedVariable> vars = new ArrayList<>();
         for (int i = 0; i < 20; i++) {
-            vars.add(new Variable("v" + i, "java.util.List<java.lang.String>", new ArrayList<>(List.of("s" + i))));
+            vars.add(new CapturedVariable("v" + i, "java.util.List<java.lang.String>", new ArrayList<>(List.of("s" + i))));
         }
         console.bindFrame(new FrameInfo(0, "C", "c", null, 1), null, vars); // warm the path once
         long start = System.nanoTime();
@@ -187,8 +190,8 @@ class ConsoleSessionTest {
     @Test
     void dumpListsTheFramesVariablesAndDumpObjAnObjectsFields() {
         console.bindFrame(new FrameInfo(0, "D", "d", null, 1), null, List.of(
-                new Variable("names", "java.util.List<java.lang.String>", List.of("a", "b")),
-                new Variable("total", "long", 12L)));
+                new CapturedVariable("names", "java.util.List<java.lang.String>", List.of("a", "b")),
+                new CapturedVariable("total", "long", 12L)));
         EvalResult dump = ok("dump()");
         assertThat(dump.output()).contains("names  java.util.List<java.lang.String>  [\"a\", \"b\"]")
                 .contains("total  long").contains("12");

@@ -1,5 +1,6 @@
 package io.runserverplus.console.shell;
 
+import io.runserverplus.spi.CapturedVariable;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
@@ -82,8 +83,8 @@ class ValueRendererTest {
 
     @Test
     void tableListsNameTypeAndValue() {
-        String table = renderer.table(List.of(new Variable("names", "java.util.List<java.lang.String>", List.of("a")),
-                new Variable("n", null, 7)));
+        String table = renderer.table(List.of(new CapturedVariable("names", "java.util.List<java.lang.String>", List.of("a")),
+                new CapturedVariable("n", null, 7)));
         assertThat(table).isEqualTo("names  java.util.List<java.lang.String>  [\"a\"]\n"
                 + "n      java.lang.Integer                 7\n");
     }

@@ -1,5 +1,7 @@
 package io.runserverplus.core.debugger;
 
+import io.runserverplus.core.console.ConsoleSupport;
+import io.runserverplus.core.render.ConsolePageRenderer;
 import io.runserverplus.core.render.MediaType;
 import io.runserverplus.core.render.PageSecurity;
 import io.runserverplus.core.security.DebuggerAnnouncement;
@@ -44,13 +46,18 @@ public class DebuggerEndpoint {
     private final TrustedHosts trustedHosts;
     private final PinGuard pinGuard;
     private final DebuggerAnnouncement announcement;
+    private final Provider<EvalCommand> evalCommand;
+    private final Provider<ConsolePageRenderer> consolePage;
+    private final ConsoleSupport console;
 
     @Inject
     public DebuggerEndpoint(Provider<TracebackFactory> tracebacks, TracebackRegistry registry,
                             Provider<DebuggerSecret> secret, Provider<StaticAssets> assets,
                             Provider<TracebackHtmlRenderer> htmlRenderer, Provider<TracebackJsonRenderer> jsonRenderer,
                             Provider<SourcePageRenderer> sourceRenderer, FailureLog failureLog,
-                            TrustedHosts trustedHosts, PinGuard pinGuard, DebuggerAnnouncement announcement) {
+                            TrustedHosts trustedHosts, PinGuard pinGuard, DebuggerAnnouncement announcement,
+                            Provider<EvalCommand> evalCommand, Provider<ConsolePageRenderer> consolePage,
+                            ConsoleSupport console) {
         this.tracebacks = tracebacks;
         this.registry = registry;
         this.secret = secret;
@@ -62,6 +69,9 @@ public class DebuggerEndpoint {
         this.trustedHosts = trustedHosts;
         this.pinGuard = pinGuard;
         this.announcement = announcement;
+        this.evalCommand = evalCommand;
+        this.consolePage = consolePage;
+        this.console = console;
     }
 
     /** Cheap test an adapter makes on every request before building a {@link DebugRequest}. */
@@ -76,7 +86,7 @@ public class DebuggerEndpoint {
     public DebugResponse handleFailure(DebugRequest request, Throwable failure) {
         failureLog.failed(request, failure);
         Traceback traceback = tracebacks.get().capture(failure, applicationLoader());
-        registry.register(traceback);
+        registry.register(traceback, request);
         return switch (MediaType.preferredBy(request)) {
             case HTML -> htmlPage(traceback, request);
             case JSON -> DebugResponse.of(500, MediaType.JSON.contentType(), jsonRenderer.get().render(traceback))
@@ -125,6 +135,7 @@ public class DebuggerEndpoint {
             case "source" -> "GET".equals(request.method()) ? source(request) : notAllowed("GET");
             case "auth" -> "GET".equals(request.method()) ? pinGuard.auth(request) : notAllowed("GET");
             case "pinauth" -> pinAuth(request);
+            case "eval" -> pinGuard.requireAuthenticated(request).orElseGet(() -> evalCommand.get().eval(request));
             case "printpin" -> {
                 announcement.printPin();
                 yield DebugResponse.of(200, "application/json; charset=utf-8", "{\"printed\": true}");
@@ -133,12 +144,23 @@ public class DebuggerEndpoint {
         };
     }
 
+    /** Where the standalone console page is served, if it is on: adapters route {@code GET} requests for it here. */
+    public Optional<String> consolePath() {
+        return console.settings().standalonePath();
+    }
+
     /**
-     * For commands that run code (the console's eval, still to come): empty when the request
-     * carries a valid PIN cookie, else the {@code 401 {"auth": false}} answer to send instead.
+     * The standalone console page ({@link #consolePath()}): a console with {@code app} bound and no
+     * traceback. Only for a trusted Host, as every command; its evaluations need the PIN as any other.
      */
-    public Optional<DebugResponse> requireAuthenticated(DebugRequest request) {
-        return pinGuard.requireAuthenticated(request);
+    public DebugResponse handleConsolePage(DebugRequest request) {
+        TrustedHosts.Verdict host = trustedHosts.check(request);
+        if (!host.trusted()) {
+            return DebugResponse.of(400, MediaType.TEXT.contentType(), host.refusal());
+        }
+        String nonce = PageHeaders.newNonce();
+        PageSecurity security = new PageSecurity(secret.get().value(), nonce, Optional.empty(), pinGuard.pin().isPresent());
+        return page(200, consolePage.get().render(security), nonce);
     }
 
     private DebugResponse pinAuth(DebugRequest request) {

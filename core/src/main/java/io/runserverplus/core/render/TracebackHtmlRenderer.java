@@ -4,6 +4,7 @@ import static org.owasp.encoder.Encode.forHtml;
 import static org.owasp.encoder.Encode.forHtmlAttribute;
 import static org.owasp.encoder.Encode.forUriComponent;
 
+import io.runserverplus.core.console.ConsoleSupport;
 import io.runserverplus.core.source.SourceWindow;
 import io.runserverplus.core.traceback.Frame;
 import io.runserverplus.core.traceback.ThrowableInfo;
@@ -25,10 +26,12 @@ import java.util.Set;
 public class TracebackHtmlRenderer {
 
     private final JavaHighlighter highlighter;
+    private final ConsoleSupport console;
 
     @Inject
-    public TracebackHtmlRenderer(JavaHighlighter highlighter) {
+    public TracebackHtmlRenderer(JavaHighlighter highlighter, ConsoleSupport console) {
         this.highlighter = highlighter;
+        this.console = console;
     }
 
     /**
@@ -38,11 +41,12 @@ public class TracebackHtmlRenderer {
     public String render(Traceback traceback, String requestLine, PageSecurity security) {
         ThrowableInfo root = traceback.root();
         int focus = traceback.focusFrame().map(Frame::id).orElse(-1);
+        boolean consoleOn = security.consoleEnabled() && console.provider().isPresent();
         StringBuilder html = new StringBuilder(32 * 1024);
         PageLayout.open(html, root.summary().lines().findFirst().orElse(root.typeName()), security.nonce(),
                 "data-traceback=\"" + forHtmlAttribute(traceback.id()) + "\" data-secret=\""
                         + forHtmlAttribute(security.secret()) + "\" data-focus=\"" + focus + "\" data-console=\""
-                        + (security.consoleEnabled() ? "on" : "off") + "\" data-pin=\""
+                        + (consoleOn ? "on" : "off") + "\" data-pin=\""
                         + (security.pinRequired() ? "required" : "off") + "\"");
         html.append("<header class=\"exception\">\n<h1>").append(forHtml(root.typeName())).append("</h1>\n");
         root.message().ifPresent(message ->
@@ -50,11 +54,12 @@ public class TracebackHtmlRenderer {
         html.append("<p class=\"request\">while handling <code>").append(forHtml(requestLine)).append("</code></p>\n");
         security.consoleDisabled().ifPresent(reason ->
                 html.append("<p class=\"console-disabled\" role=\"note\">").append(forHtml(reason)).append("</p>\n"));
+        ConsoleNotes.append(html, console, security.consoleEnabled());
         html.append("</header>\n<main>\n<h2>Traceback <small>(innermost call first, as Java prints it)</small></h2>\n");
-        new Writer(html, traceback, security.secret(), focus, security.consoleEnabled()).throwable(root, "");
+        new Writer(html, traceback, security.secret(), focus, consoleOn).throwable(root, "");
         plainText(html, traceback.plainText());
         html.append("</main>\n");
-        if (security.consoleEnabled() && security.pinRequired()) {
+        if (consoleOn && security.pinRequired()) {
             PinDialog.append(html);
         }
         PageLayout.close(html);
@@ -67,14 +72,14 @@ public class TracebackHtmlRenderer {
         private final Traceback traceback;
         private final String secret;
         private final int focus;
-        private final boolean console;
+        private final boolean consoleIcons;
 
-        Writer(StringBuilder html, Traceback traceback, String secret, int focus, boolean console) {
+        Writer(StringBuilder html, Traceback traceback, String secret, int focus, boolean consoleIcons) {
             this.html = html;
             this.traceback = traceback;
             this.secret = secret;
             this.focus = focus;
-            this.console = console;
+            this.consoleIcons = consoleIcons;
         }
 
         void throwable(ThrowableInfo info, String relation) {
@@ -141,7 +146,7 @@ public class TracebackHtmlRenderer {
             if (!frame.origin().isEmpty()) {
                 html.append(" <span class=\"origin\">").append(forHtml(frame.origin())).append("</span>");
             }
-            if (console && frame.isApplication()) {
+            if (consoleIcons && frame.isApplication()) {
                 // A real button (no inline handler): the page's script opens the frame's console.
                 html.append(" <button type=\"button\" class=\"console-icon\" data-frame=\"").append(frame.id())
                         .append("\" title=\"Open a console in this frame\" aria-label=\"Open a console in this frame\">"
@@ -151,6 +156,7 @@ public class TracebackHtmlRenderer {
                     .append("&amp;frame=").append(frame.id()).append("&amp;s=").append(forUriComponent(secret))
                     .append("\" target=\"_blank\" rel=\"noopener\">view source</a></div>\n");
             frame.source().ifPresent(this::sourceWindow);
+            frame.locals().ifPresent(locals -> VariablesTable.append(html, locals, console, isFocus));
             html.append("</li>\n");
         }
 

@@ -52,6 +52,14 @@ public final class CommandLine {
             description = "Also let requests for this host name use the debugger (loopback names and the bind address always may). Repeatable.")
     List<String> trustedHosts = new ArrayList<>();
 
+    @Option(names = "--console-path", paramLabel = "PATH",
+            description = "Where the standalone console page is served (default /console), or off.")
+    String consolePath;
+
+    @Option(names = "--console-time-limit", paramLabel = "SECONDS",
+            description = "How long one console evaluation may run before it is stopped. Default 10.")
+    String consoleTimeLimit;
+
     @Option(names = "--reloader-type", paramLabel = "TYPE",
             description = "auto (default), watch (alias watchdog) or poll (alias stat).")
     String reloaderType;
@@ -82,6 +90,8 @@ public final class CommandLine {
         }
         putIfGiven(given, Settings.DEBUG_PIN.name(), nopin ? "off" : null);
         putIfGiven(given, Settings.TRUSTED_HOSTS.name(), trustedHosts.isEmpty() ? null : String.join("\n", trustedHosts));
+        putIfGiven(given, Settings.CONSOLE_PATH.name(), consolePath);
+        putIfGiven(given, Settings.CONSOLE_TIME_LIMIT.name(), consoleTimeLimit);
         putIfGiven(given, Settings.STARTUP_MESSAGES.name(), startupMessages);
         putIfGiven(given, Settings.BROWSER.name(), browser ? "true" : null);
         putIfGiven(given, Settings.OUTPUT.name(), output);

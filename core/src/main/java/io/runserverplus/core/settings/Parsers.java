@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 
 /** Text-to-value parsers shared by every spelling of a setting; messages name the text and the fix. */
 final class Parsers {
@@ -21,6 +22,15 @@ final class Parsers {
 
     /** Seconds as runserver_plus takes them, fractions allowed: {@code 1}, {@code 0.5}. */
     static Duration seconds(String text) {
+        return positiveSeconds("The reloader interval", text);
+    }
+
+    /** The console's time limit in seconds, fractions allowed. */
+    static Duration consoleTimeLimit(String text) {
+        return positiveSeconds("The console's time limit", text);
+    }
+
+    private static Duration positiveSeconds(String what, String text) {
         double seconds;
         try {
             seconds = Double.parseDouble(text.strip());
@@ -28,7 +38,7 @@ final class Parsers {
             throw new SettingsException("\"" + text + "\" is not a number of seconds; use a positive number such as 1 or 0.5.");
         }
         if (!(seconds > 0) || Double.isInfinite(seconds)) {
-            throw new SettingsException("The reloader interval must be more than 0 seconds, not " + text.strip()
+            throw new SettingsException(what + " must be more than 0 seconds, not " + text.strip()
                     + "; use a positive number such as 1 or 0.5.");
         }
         return Duration.ofNanos((long) (seconds * 1_000_000_000L));
@@ -50,6 +60,19 @@ final class Parsers {
             }
         }
         return hosts;
+    }
+
+    /** A path such as {@code /console}, or {@code off}. */
+    static Optional<String> consolePath(String text) {
+        String path = text.strip();
+        if (path.equalsIgnoreCase("off")) {
+            return Optional.empty();
+        }
+        if (!path.matches("/[A-Za-z0-9._~/-]*") || path.startsWith("/__debugger__")) {
+            throw new SettingsException("\"" + text + "\" is not a console path; give a path such as /console"
+                    + " (letters, digits, '-', '_', '.', '/', not under /__debugger__/), or off.");
+        }
+        return Optional.of(path);
     }
 
     static List<Path> paths(String text) {

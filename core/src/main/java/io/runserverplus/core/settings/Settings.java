@@ -23,11 +23,14 @@ import java.util.Optional;
  * @param output           a file that gets a copy of everything printed
  * @param debugPin         the console's PIN: generated, fixed, or off
  * @param trustedHosts     host names, besides loopback ones and the bind address, that may use the debugger
+ * @param consolePath      where the standalone console page is served, empty when it is off
+ * @param consoleTimeLimit how long one console evaluation may run before it is stopped
  */
 public record Settings(ServerAddress address, boolean useReloader, String reloaderType, Duration reloaderInterval,
                        List<Path> extraFiles, List<String> excludePatterns, TlsSettings tls,
                        StartupMessages startupMessages, boolean openBrowser, Optional<Path> output,
-                       DebugPin debugPin, List<String> trustedHosts) {
+                       DebugPin debugPin, List<String> trustedHosts, Optional<String> consolePath,
+                       Duration consoleTimeLimit) {
 
     /** {@code [addrport]}; a bare port keeps the default host ({@code ::1} with {@code --ipv6}). */
     public static final Setting<String> ADDRPORT = Setting.of("addrport", "RUNSERVERPLUS_SERVER_ADDRESS_PORT",
@@ -61,6 +64,12 @@ public record Settings(ServerAddress address, boolean useReloader, String reload
     public static final Setting<List<String>> TRUSTED_HOSTS = Setting.of("trusted-host", "RUNSERVERPLUS_TRUSTED_HOSTS",
             Parsers::hosts, List.of());
 
+    /** {@code --console-path}: the standalone console's path, or {@code off}. */
+    public static final Setting<Optional<String>> CONSOLE_PATH = Setting.of("console-path",
+            "RUNSERVERPLUS_CONSOLE_PATH", Parsers::consolePath, Optional.of("/console"));
+    public static final Setting<Duration> CONSOLE_TIME_LIMIT = Setting.of("console-time-limit",
+            "RUNSERVERPLUS_CONSOLE_TIME_LIMIT", Parsers::consoleTimeLimit, Duration.ofSeconds(10));
+
     public Settings {
         trustedHosts = List.copyOf(trustedHosts);
         extraFiles = List.copyOf(extraFiles);
@@ -78,7 +87,8 @@ public record Settings(ServerAddress address, boolean useReloader, String reload
                 sources.resolve(RELOADER_INTERVAL), sources.resolve(EXTRA_FILES), sources.resolve(EXCLUDE_PATTERNS),
                 tls(sources.resolve(CERT_FILE), sources.resolve(KEY_FILE)), sources.resolve(STARTUP_MESSAGES),
                 sources.resolve(BROWSER), Optional.ofNullable(sources.resolve(OUTPUT)), sources.resolve(DEBUG_PIN),
-                sources.resolve(TRUSTED_HOSTS));
+                sources.resolve(TRUSTED_HOSTS), sources.resolve(CONSOLE_PATH),
+                sources.resolve(CONSOLE_TIME_LIMIT));
     }
 
     private static TlsSettings tls(String certFile, String keyFile) {

@@ -1,6 +1,7 @@
 package io.runserverplus.core.traceback;
 
 import io.runserverplus.core.source.SourceWindow;
+import io.runserverplus.spi.CapturedFrame;
 import java.util.Optional;
 
 /**
@@ -15,6 +16,8 @@ import java.util.Optional;
  * @param kind       application, library or JDK
  * @param hidden     plumbing (the debugger itself, reflection, lambda forms) left off the page
  * @param source     the lines around {@link #lineNumber}, when the source was found
+ * @param locals     {@code this}, parameters and locals as the exception left this frame, when the
+ *                   capture agent recorded them (live objects, for the page's table and the console)
  */
 public record Frame(
         int id,
@@ -25,7 +28,8 @@ public record Frame(
         String origin,
         FrameKind kind,
         boolean hidden,
-        Optional<SourceWindow> source) {
+        Optional<SourceWindow> source,
+        Optional<CapturedFrame> locals) {
 
     /** The frame as {@code printStackTrace} writes it, without the leading "at". */
     public String location() {

@@ -15,6 +15,7 @@ import java.util.Optional;
  * @param suppressed         the "Suppressed" throwables
  * @param circularReference  true when this throwable already appeared above, so it is shown as a
  *                           reference only (printStackTrace's "[CIRCULAR REFERENCE: ...]")
+ * @param throwable          the live throwable, bound as {@code ex} in the console of its frames
  */
 public record ThrowableInfo(
         String typeName,
@@ -23,7 +24,8 @@ public record ThrowableInfo(
         int framesInCommon,
         Optional<ThrowableInfo> cause,
         List<ThrowableInfo> suppressed,
-        boolean circularReference) {
+        boolean circularReference,
+        Throwable throwable) {
 
     public ThrowableInfo {
         frames = List.copyOf(frames);

@@ -28,6 +28,22 @@ public record Traceback(String id, ThrowableInfo root, String plainText, Instant
         return allFrames().stream().filter(frame -> frame.id() == frameId).findFirst();
     }
 
+    /** The live throwable whose stack holds the frame with the given id (the console's {@code ex}). */
+    public Optional<Throwable> throwableOf(int frameId) {
+        return throwableOf(root, frameId);
+    }
+
+    private static Optional<Throwable> throwableOf(ThrowableInfo info, int frameId) {
+        if (info.frames().stream().anyMatch(frame -> frame.id() == frameId)) {
+            return Optional.of(info.throwable());
+        }
+        Optional<Throwable> inCause = info.cause().flatMap(cause -> throwableOf(cause, frameId));
+        if (inCause.isPresent()) {
+            return inCause;
+        }
+        return info.suppressed().stream().map(each -> throwableOf(each, frameId)).flatMap(Optional::stream).findFirst();
+    }
+
     /** The innermost application frame of the deepest cause: the line the developer most likely broke. */
     public Optional<Frame> focusFrame() {
         List<ThrowableInfo> chain = new ArrayList<>();

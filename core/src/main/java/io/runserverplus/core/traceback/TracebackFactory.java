@@ -1,9 +1,11 @@
 package io.runserverplus.core.traceback;
 
+import io.runserverplus.core.console.ConsoleSupport;
 import io.runserverplus.core.source.JavaSourceAnalyzer;
 import io.runserverplus.core.source.SourceFile;
 import io.runserverplus.core.source.SourceLocator;
 import io.runserverplus.core.source.SourceWindow;
+import io.runserverplus.spi.CapturedFrame;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import java.io.PrintWriter;
@@ -28,6 +30,7 @@ import java.util.Set;
 public class TracebackFactory {
 
     private final FrameClassifier classifier;
+    private final ConsoleSupport console;
     private final SourceLocator sourceLocator;
     private final JavaSourceAnalyzer analyzer;
     private final int contextLines;
@@ -35,8 +38,9 @@ public class TracebackFactory {
 
     @Inject
     public TracebackFactory(FrameClassifier classifier, SourceLocator sourceLocator, JavaSourceAnalyzer analyzer,
-                            TracebackSettings settings) {
+                            TracebackSettings settings, ConsoleSupport console) {
         this.classifier = classifier;
+        this.console = console;
         this.sourceLocator = sourceLocator;
         this.analyzer = analyzer;
         this.contextLines = settings.contextLines();
@@ -73,12 +77,13 @@ public class TracebackFactory {
             String message = safeMessage(throwable);
             if (!seen.add(throwable)) {
                 return new ThrowableInfo(throwable.getClass().getName(), Optional.ofNullable(message),
-                        List.of(), 0, Optional.empty(), List.of(), true);
+                        List.of(), 0, Optional.empty(), List.of(), true, throwable);
             }
             StackTraceElement[] trace = throwable.getStackTrace();
             List<Frame> frames = new ArrayList<>(trace.length);
-            for (StackTraceElement element : trace) {
-                frames.add(frame(element));
+            List<Optional<CapturedFrame>> locals = CapturedFrameMatch.align(trace, console.capturedFrames(throwable));
+            for (int i = 0; i < trace.length; i++) {
+                frames.add(frame(trace[i], locals.get(i)));
             }
             int inCommon = framesInCommon(trace, enclosing);
             Optional<ThrowableInfo> cause = Optional.ofNullable(throwable.getCause()).map(next -> info(next, trace));
@@ -87,10 +92,10 @@ public class TracebackFactory {
                 suppressed.add(info(each, trace));
             }
             return new ThrowableInfo(throwable.getClass().getName(), Optional.ofNullable(message), frames,
-                    inCommon, cause, suppressed, false);
+                    inCommon, cause, suppressed, false, throwable);
         }
 
-        private Frame frame(StackTraceElement element) {
+        private Frame frame(StackTraceElement element, Optional<CapturedFrame> locals) {
             String className = element.getClassName();
             FrameClassifier.Origin origin = classifier.classify(className, loader);
             String fileName = element.getFileName() == null ? "" : element.getFileName();
@@ -100,7 +105,7 @@ public class TracebackFactory {
                     : window(element, fileName, module, origin.classFile());
             String originText = origin.location().isEmpty() ? module : origin.location();
             return new Frame(nextFrameId++, className, element.getMethodName(), fileName, element.getLineNumber(),
-                    originText, origin.kind(), hidden, source);
+                    originText, origin.kind(), hidden, source, locals);
         }
 
         private Optional<SourceWindow> window(StackTraceElement element, String fileName, String module,

@@ -2,6 +2,7 @@ package io.runserverplus.core.render;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.runserverplus.core.console.ConsoleSupport;
 import io.runserverplus.core.source.DefaultSourceLocator;
 import io.runserverplus.core.source.JavaSourceAnalyzer;
 import io.runserverplus.core.source.SourceFile;
@@ -9,8 +10,11 @@ import io.runserverplus.core.traceback.FrameClassifier;
 import io.runserverplus.core.traceback.Traceback;
 import io.runserverplus.core.traceback.TracebackFactory;
 import io.runserverplus.core.traceback.TracebackSettings;
+import io.runserverplus.spi.CapturedFrame;
+import io.runserverplus.spi.CapturedVariable;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 class TracebackHtmlRendererTest {
@@ -20,8 +24,9 @@ class TracebackHtmlRendererTest {
     private final TracebackSettings settings = new TracebackSettings(List.of(), List.of(Path.of("src/test/java")), 5);
     private final JavaSourceAnalyzer analyzer = new JavaSourceAnalyzer();
     private final TracebackFactory factory = new TracebackFactory(new FrameClassifier(settings),
-            new DefaultSourceLocator(settings), analyzer, settings);
-    private final TracebackHtmlRenderer renderer = new TracebackHtmlRenderer(new JavaHighlighter(analyzer));
+            new DefaultSourceLocator(settings), analyzer, settings, new io.runserverplus.core.console.ConsoleSupport());
+    private final TracebackHtmlRenderer renderer = new TracebackHtmlRenderer(new JavaHighlighter(analyzer),
+            new io.runserverplus.core.console.ConsoleSupport());
 
     @Test
     void everythingFromTheExceptionAndTheRequestIsEscaped() {
@@ -38,6 +43,39 @@ class TracebackHtmlRendererTest {
         assertThat(page).contains("evil.&lt;script&gt;Cls");
         assertThat(page).contains("data-secret=\"se&#34;cret\"");
         assertThat(page).doesNotContain(" onerror=alert(1)>").doesNotContain("style=").doesNotContain("<script>");
+    }
+
+    @Test
+    void capturedVariablesAreShownEscapedInAFoldableTable() {
+        RuntimeException failure = new RuntimeException("boom");
+        StackTraceElement top = new StackTraceElement("com.acme.Shop", "checkout", "Shop.java", 12);
+        failure.setStackTrace(new StackTraceElement[] {top});
+        ConsoleSupport withLocals = new ConsoleSupport() {
+            @Override
+            public List<CapturedFrame> capturedFrames(Throwable t) {
+                return t != failure ? List.of() : List.of(new CapturedFrame(top.getClassName(), top.getMethodName(), "()V",
+                        List.of(new CapturedVariable("<b>name</b>", "java.util.List<java.lang.String>", HOSTILE))));
+            }
+        };
+        TracebackFactory capturing = new TracebackFactory(new FrameClassifier(settings), new DefaultSourceLocator(settings),
+                analyzer, settings, withLocals);
+
+        String page = new TracebackHtmlRenderer(new JavaHighlighter(analyzer), withLocals).render(
+                capturing.capture(failure, null), "GET / HTTP/1.1", new PageSecurity("s", "n0nce", Optional.empty(), true));
+
+        assertThat(page).contains("<details class=\"locals\"", "<td class=\"var-name\">&lt;b&gt;name&lt;/b&gt;</td>",
+                "<td class=\"var-type\">java.util.List&lt;java.lang.String&gt;</td>",
+                "&lt;img src=x onerror=alert(1)&gt;&lt;script&gt;alert(2)&lt;/script&gt;")
+                .doesNotContain("<img", "<script>alert", "<b>name");
+    }
+
+    @Test
+    void withoutTheConsoleJarThePageNamesTheArtifactAndOffersNoConsole() {
+        String page = renderer.render(factory.capture(new IllegalStateException("x"), null), "GET / HTTP/1.1",
+                new PageSecurity("s", "n0nce", Optional.empty(), true));
+
+        assertThat(page).contains("The interactive console is not installed: add io.runserverplus:runserverplus-console"
+                + " to the application&#39;s dependencies.", "data-console=\"off\"").doesNotContain("id=\"pin-dialog\"");
     }
 
     @Test

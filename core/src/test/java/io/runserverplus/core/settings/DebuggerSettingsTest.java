@@ -8,7 +8,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
-/** The debugger's settings: the PIN and the trusted hosts, in every spelling. */
+/** The debugger's settings: the PIN, the trusted hosts and the console's, in every spelling. */
 class DebuggerSettingsTest {
 
     @Test
@@ -52,6 +52,37 @@ class DebuggerSettingsTest {
                         + " without ports.");
         assertThatThrownBy(() -> CommandLine.parse("--trusted-host", "evil/x").map(CommandLine::given)
                 .map(given -> resolve(given, Map.of(), Map.of()))).isInstanceOf(SettingsException.class);
+    }
+
+    @Test
+    void theStandaloneConsoleIsAtConsoleUnlessMovedOrTurnedOff() {
+        Map<String, String> moved = CommandLine.parse("--console-path", "/dev/shell").orElseThrow().given();
+
+        assertThat(resolve(Map.of(), Map.of(), Map.of()).consolePath()).hasValue("/console");
+        assertThat(resolve(moved, Map.of(), Map.of()).consolePath()).hasValue("/dev/shell");
+        assertThat(resolve(Map.of(), Map.of(), Map.of("RUNSERVERPLUS_CONSOLE_PATH", "off")).consolePath()).isEmpty();
+    }
+
+    @Test
+    void aConsolePathThatIsNotAPathOrIsTheDebuggersIsRefused() {
+        for (String bad : new String[] {"console", "/a b", "/__debugger__/console", "/x?y=1", "/<script>"}) {
+            assertThatThrownBy(() -> resolve(Map.of(), Map.of(), Map.of("RUNSERVERPLUS_CONSOLE_PATH", bad)))
+                    .as(bad)
+                    .hasMessage("In environment variable RUNSERVERPLUS_CONSOLE_PATH: \"" + bad + "\" is not a console path;"
+                            + " give a path such as /console (letters, digits, '-', '_', '.', '/', not under /__debugger__/),"
+                            + " or off.");
+        }
+    }
+
+    @Test
+    void theConsolesTimeLimitIsSecondsAndMustBePositive() {
+        Map<String, String> given = CommandLine.parse("--console-time-limit", "2.5").orElseThrow().given();
+
+        assertThat(resolve(given, Map.of(), Map.of()).consoleTimeLimit()).isEqualTo(java.time.Duration.ofMillis(2500));
+        assertThat(resolve(Map.of(), Map.of(), Map.of()).consoleTimeLimit()).isEqualTo(java.time.Duration.ofSeconds(10));
+        assertThatThrownBy(() -> resolve(Map.of(), Map.of(), Map.of("RUNSERVERPLUS_CONSOLE_TIME_LIMIT", "0")))
+                .hasMessage("In environment variable RUNSERVERPLUS_CONSOLE_TIME_LIMIT: The console's time limit must be more"
+                        + " than 0 seconds, not 0; use a positive number such as 1 or 0.5.");
     }
 
     private static Settings resolve(Map<String, String> commandLine, Map<String, Object> builder, Map<String, String> environment) {

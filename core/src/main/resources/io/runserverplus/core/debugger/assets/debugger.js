@@ -65,13 +65,19 @@
   // remembers nothing itself: the HttpOnly cookie the server sets is what remembers success.
   var WRONG_PIN = "Wrong PIN.";
   var LOCKED = "Too many wrong PINs: the console is locked until the server restarts.";
-  var READY = "[console ready] \u2014 evaluating code in this frame comes with the console feature";
+  var READY = "[console ready]";
+  var HINT = "Variables are the frame's live objects: calling their methods changes the application's objects;"
+    + " assigning a variable changes only the console's copy. dump() lists the variables, help(x) describes x.";
 
   function command(name, options) {
     var init = options || {};
     init.credentials = "same-origin";
     init.headers = Object.assign({ "X-Debugger-Secret": document.body.dataset.secret }, init.headers || {});
-    return fetch("/__debugger__/" + name, init).then(function (response) {
+    return fetch("/__debugger__/" + name, init);
+  }
+
+  function jsonCommand(name, options) {
+    return command(name, options).then(function (response) {
       return response.json().catch(function () { return {}; }).then(function (json) {
         json.status = response.status;
         return json;
@@ -79,20 +85,10 @@
     });
   }
 
-  function openConsole(frame) {
-    var pane = frame.querySelector(".console-pane");
-    if (!pane) {
-      pane = document.createElement("div");
-      pane.className = "console-pane";
-      var output = document.createElement("pre");
-      output.className = "console-output";
-      output.textContent = READY;
-      pane.appendChild(output);
-      frame.querySelector(".frame-head").insertAdjacentElement("afterend", pane);
-    } else {
-      pane.hidden = false;
-    }
-    frame.classList.add("console-open");
+  function form(fields) {
+    return Object.keys(fields).map(function (key) {
+      return encodeURIComponent(key) + "=" + encodeURIComponent(fields[key]);
+    }).join("&");
   }
 
   function wireConsole() {
@@ -103,58 +99,182 @@
     var authenticated = body.dataset.pin === "off";
     var dialog = document.getElementById("pin-dialog");
     var pending = null;
-    document.querySelectorAll("button.console-icon").forEach(function (button) {
-      button.addEventListener("click", function (event) {
-        event.stopPropagation(); // the frame head's own click toggles the source
-        var frame = button.closest("li.frame");
-        if (authenticated) {
-          openConsole(frame);
-          return;
+
+    // The server's answer is HTML it escaped itself; parsed as an inert document, never run.
+    function appendAnswer(output, html) {
+      var answer = new DOMParser().parseFromString(html, "text/html").body.firstElementChild;
+      if (answer) {
+        output.appendChild(document.importNode(answer, true));
+      }
+      return answer;
+    }
+
+    function appendLine(output, cssClass, text) {
+      var line = document.createElement("pre");
+      line.className = cssClass;
+      line.textContent = text;
+      output.appendChild(line);
+    }
+
+    function buildPane(frame) {
+      var frameId = frame.querySelector("button.console-icon").dataset.frame;
+      var pane = document.createElement("div");
+      pane.className = "console-pane";
+      var hint = document.createElement("p");
+      hint.className = "console-hint";
+      hint.textContent = HINT;
+      var output = document.createElement("div");
+      output.className = "console-output";
+      output.setAttribute("role", "log");
+      appendLine(output, "console-ready", READY);
+      var line = document.createElement("form");
+      line.className = "console-form";
+      var prompt = document.createElement("span");
+      prompt.className = "console-prompt";
+      prompt.textContent = ">>> ";
+      var input = document.createElement("input");
+      input.className = "console-input";
+      input.setAttribute("autocomplete", "off");
+      input.setAttribute("spellcheck", "false");
+      input.setAttribute("aria-label", "Java code to evaluate in this frame");
+      line.appendChild(prompt);
+      line.appendChild(input);
+      pane.appendChild(hint);
+      pane.appendChild(output);
+      pane.appendChild(line);
+
+      var history = [];
+      var position = 0;
+      input.addEventListener("keydown", function (event) {
+        event.stopPropagation(); // keys typed here are not the frame head's
+        if (event.key === "ArrowUp" && position > 0) {
+          event.preventDefault();
+          position -= 1;
+          input.value = history[position];
+        } else if (event.key === "ArrowDown" && position < history.length) {
+          event.preventDefault();
+          position += 1;
+          input.value = position < history.length ? history[position] : "";
         }
-        command("auth").then(function (answer) {
-          if (answer.auth === true) {
-            authenticated = true;
-            openConsole(frame);
-          } else {
-            askForPin(frame);
-          }
+      });
+      line.addEventListener("submit", function (event) {
+        event.preventDefault();
+        var code = input.value;
+        if (code.trim() !== "" && history[history.length - 1] !== code) {
+          history.push(code);
+        }
+        position = history.length;
+        input.value = "";
+        input.disabled = true;
+        command("eval", {
+          method: "POST",
+          headers: { "Content-Type": "application/x-www-form-urlencoded" },
+          body: form({ tb: body.dataset.traceback, frame: frameId, code: code })
+        }).then(function (response) {
+          return response.text().then(function (text) {
+            input.disabled = false;
+            if (response.status === 401) {
+              authenticated = false;
+              input.value = code;
+              askForPin(frame);
+              return;
+            }
+            if (response.ok) {
+              var answer = appendAnswer(output, text);
+              prompt.textContent = answer && answer.dataset.prompt ? answer.dataset.prompt : ">>> ";
+            } else {
+              appendLine(output, "eval-error", text.trim() || ("The server answered " + response.status + "."));
+            }
+            output.scrollTop = output.scrollHeight;
+            input.focus();
+          });
+        }, function () {
+          input.disabled = false;
+          input.value = code;
+          appendLine(output, "eval-error", "The server did not answer; is it still running?");
         });
       });
-      button.addEventListener("keydown", function (event) { event.stopPropagation(); });
-    });
-    if (!dialog) {
-      return;
+      return pane;
     }
-    var form = document.getElementById("pin-form");
-    var input = document.getElementById("pin-input");
-    var message = document.getElementById("pin-message");
-    var submit = document.getElementById("pin-submit");
+
+    function openConsole(frame) {
+      var pane = frame.querySelector(".console-pane");
+      if (!pane) {
+        pane = buildPane(frame);
+        frame.querySelector(".frame-head").insertAdjacentElement("afterend", pane);
+      } else {
+        pane.hidden = false;
+      }
+      frame.classList.add("console-open");
+      pane.querySelector(".console-input").focus();
+    }
+
+    function requestConsole(frame) {
+      if (authenticated) {
+        openConsole(frame);
+        return;
+      }
+      jsonCommand("auth").then(function (answer) {
+        if (answer.auth === true) {
+          authenticated = true;
+          openConsole(frame);
+        } else {
+          askForPin(frame);
+        }
+      });
+    }
 
     function askForPin(frame) {
+      if (!dialog) {
+        return;
+      }
       pending = frame;
-      message.textContent = "";
-      input.value = "";
+      document.getElementById("pin-message").textContent = "";
+      document.getElementById("pin-input").value = "";
       if (!dialog.open) {
         dialog.showModal();
       }
-      input.focus();
+      document.getElementById("pin-input").focus();
     }
 
-    form.addEventListener("submit", function (event) {
+    document.querySelectorAll("button.console-icon").forEach(function (button) {
+      button.addEventListener("click", function (event) {
+        event.stopPropagation(); // the frame head's own click toggles the source
+        requestConsole(button.closest(".frame"));
+      });
+      button.addEventListener("keydown", function (event) { event.stopPropagation(); });
+    });
+    if (dialog) {
+      wirePinDialog(dialog, function () {
+        authenticated = true;
+        if (pending) {
+          openConsole(pending);
+        }
+      });
+    }
+    var standalone = document.getElementById("standalone-console");
+    if (standalone) {
+      requestConsole(standalone);
+    }
+  }
+
+  function wirePinDialog(dialog, onSuccess) {
+    var pinForm = document.getElementById("pin-form");
+    var input = document.getElementById("pin-input");
+    var message = document.getElementById("pin-message");
+    var submit = document.getElementById("pin-submit");
+    pinForm.addEventListener("submit", function (event) {
       event.preventDefault();
       submit.disabled = true;
-      command("pinauth", {
+      jsonCommand("pinauth", {
         method: "POST",
         headers: { "Content-Type": "application/x-www-form-urlencoded" },
-        body: "pin=" + encodeURIComponent(input.value)
+        body: form({ pin: input.value })
       }).then(function (answer) {
         submit.disabled = false;
         if (answer.auth === true) {
-          authenticated = true;
           dialog.close();
-          if (pending) {
-            openConsole(pending);
-          }
+          onSuccess();
         } else if (answer.exhausted === true) {
           message.textContent = LOCKED;
           submit.disabled = true;

@@ -1,4 +1,4 @@
-package io.runserverplus.console.shell;
+package io.runserverplus.spi;
 
 /**
  * The frame a console is bound to, visible to snippets as {@code frame}.

@@ -1,4 +1,4 @@
-package io.runserverplus.console.shell;
+package io.runserverplus.spi;
 
 import java.time.Duration;
 

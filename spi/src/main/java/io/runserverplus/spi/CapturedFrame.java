@@ -1,4 +1,4 @@
-package io.runserverplus.console.agent;
+package io.runserverplus.spi;
 
 import java.util.List;
 

@@ -1,0 +1,51 @@
+package io.runserverplus.console;
+
+import io.runserverplus.console.agent.AgentJar;
+import io.runserverplus.console.agent.FrameLocals;
+import io.runserverplus.console.shell.ConsoleConfig;
+import io.runserverplus.console.shell.ConsoleSessions;
+import io.runserverplus.console.shell.ValueRenderer;
+import io.runserverplus.spi.CapturedFrame;
+import io.runserverplus.spi.ConsoleProvider;
+import io.runserverplus.spi.Consoles;
+import java.time.Duration;
+import java.util.List;
+
+/** The console: locals captured by this jar's {@code -javaagent}, snippets run by JShell. */
+public final class JShellConsoleProvider implements ConsoleProvider {
+
+    private static final ValueRenderer RENDERER = new ValueRenderer();
+
+    /**
+     * The agent, and {@code -XX:-OmitStackTraceInFastThrow}: without it hot implicit exceptions (a
+     * NullPointerException thrown often) share one preallocated instance, and captures of unrelated
+     * failures would pile onto it.
+     */
+    @Override
+    public List<String> jvmOptions() {
+        return AgentJar.locate()
+                .map(jar -> List.of("-javaagent:" + jar, "-XX:-OmitStackTraceInFastThrow"))
+                .orElse(List.of());
+    }
+
+    @Override
+    public boolean capturesLocals() {
+        return FrameLocals.agentActive();
+    }
+
+    @Override
+    public List<CapturedFrame> capturedFrames(Throwable t) {
+        return FrameLocals.of(t);
+    }
+
+    @Override
+    public String render(Object value) {
+        return RENDERER.render(value);
+    }
+
+    @Override
+    public Consoles start(ClassLoader applicationLoader, String classPath, Duration timeLimit) {
+        return new ConsoleSessions(ConsoleConfig.defaults().withClassLoader(applicationLoader).withClassPath(classPath)
+                .withTimeLimit(timeLimit));
+    }
+}

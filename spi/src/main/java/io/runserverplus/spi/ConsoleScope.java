@@ -1,0 +1,19 @@
+package io.runserverplus.spi;
+
+import java.util.List;
+
+/**
+ * What a console's snippets see as variables.
+ *
+ * @param exception bound as {@code ex}; {@code null} in the standalone console
+ * @param request bound as {@code request} (a {@link DebugRequest}); {@code null} in the standalone console
+ * @param frame bound as {@code frame}; {@code null} when no frame is chosen
+ * @param variables the frame's variables ({@code this} is bound as {@code self}), or extra names such
+ *     as the standalone console's {@code app}
+ */
+public record ConsoleScope(Throwable exception, Object request, FrameInfo frame, List<CapturedVariable> variables) {
+
+    public ConsoleScope {
+        variables = List.copyOf(variables);
+    }
+}
