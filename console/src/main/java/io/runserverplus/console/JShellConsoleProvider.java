@@ -17,14 +17,14 @@ public final class JShellConsoleProvider implements ConsoleProvider {
     private static final ValueRenderer RENDERER = new ValueRenderer();
 
     /**
-     * The agent, and {@code -XX:-OmitStackTraceInFastThrow}: without it hot implicit exceptions (a
-     * NullPointerException thrown often) share one preallocated instance, and captures of unrelated
-     * failures would pile onto it.
+     * The agent. (The supervisor also gives every child {@code -XX:-OmitStackTraceInFastThrow}: without
+     * it hot implicit exceptions share one preallocated instance, and captures of unrelated failures
+     * would pile onto it.)
      */
     @Override
     public List<String> jvmOptions() {
         return AgentJar.locate()
-                .map(jar -> List.of("-javaagent:" + jar, "-XX:-OmitStackTraceInFastThrow"))
+                .map(jar -> List.of("-javaagent:" + jar))
                 .orElse(List.of());
     }
 
