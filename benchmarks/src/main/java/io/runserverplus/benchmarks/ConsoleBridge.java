@@ -1,0 +1,116 @@
+package io.runserverplus.benchmarks;
+
+import io.runserverplus.console.agent.CapturedFrame;
+import io.runserverplus.console.agent.CapturedVariable;
+import io.runserverplus.console.agent.FrameLocals;
+import io.runserverplus.console.shell.ConsoleConfig;
+import io.runserverplus.console.shell.ConsoleSession;
+import io.runserverplus.console.shell.ConsoleSessions;
+import io.runserverplus.console.shell.EvalResult;
+import io.runserverplus.console.shell.FrameInfo;
+import io.runserverplus.console.shell.Variable;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The only place the benchmarks use the console module's API (capture agent and JShell engine), so
+ * that a move of its types (to {@code io.runserverplus.spi}) changes this file alone.
+ */
+final class ConsoleBridge {
+
+    /** One frame the agent captured: its class, method and variables (name, declared type, value). */
+    record Frame(String className, String methodName, List<Var> variables) {
+    }
+
+    /** One captured variable. */
+    record Var(String name, String declaredType, Object value) {
+    }
+
+    /** What one evaluation answered: its value (or null) and error (or null). */
+    record Answer(String value, String error, boolean ok) {
+    }
+
+    private ConsoleBridge() {
+    }
+
+    /** Whether the capture agent runs in this JVM. */
+    static boolean agentActive() {
+        return FrameLocals.agentActive();
+    }
+
+    /** The frames {@code t} left, innermost first, as the agent captured them (empty without the agent). */
+    static List<Frame> capturedFrames(Throwable t) {
+        List<Frame> frames = new ArrayList<>();
+        for (CapturedFrame frame : FrameLocals.of(t)) {
+            List<Var> vars = new ArrayList<>();
+            for (CapturedVariable v : frame.variables()) {
+                vars.add(new Var(v.name(), v.declaredType(), v.value()));
+            }
+            frames.add(new Frame(frame.className(), frame.methodName(), vars));
+        }
+        return frames;
+    }
+
+    /** The consoles of one JVM, as the debugger would hold them: {@link ConsoleSessions} with default settings. */
+    static final class Consoles implements AutoCloseable {
+        private final ConsoleSessions sessions = new ConsoleSessions(ConsoleConfig.defaults()
+                .withTimeLimit(Duration.ofSeconds(30)));
+
+        /** Makes the spare JShell in the background and waits until it is ready. */
+        void warmUp() {
+            sessions.warmUp().join();
+        }
+
+        /** Opens the console of traceback {@code id} for {@code exception}. */
+        Console open(String id, Throwable exception) {
+            return new Console(sessions.open(id, exception, null), exception);
+        }
+
+        @Override
+        public void close() {
+            sessions.close();
+        }
+    }
+
+    /** One open console. */
+    static final class Console {
+        private final ConsoleSession session;
+        private final Throwable exception;
+
+        private Console(ConsoleSession session, Throwable exception) {
+            this.session = session;
+            this.exception = exception;
+        }
+
+        /**
+         * Binds the frame of {@code exception}'s stack trace that {@code frame} was captured from
+         * ({@code this} becomes {@code self}).
+         */
+        void bind(Frame frame) {
+            StackTraceElement[] trace = exception.getStackTrace();
+            int index = 0;
+            while (index < trace.length && !(trace[index].getClassName().equals(frame.className())
+                    && trace[index].getMethodName().equals(frame.methodName()))) {
+                index++;
+            }
+            FrameInfo info = index < trace.length ? FrameInfo.of(index, trace[index])
+                    : new FrameInfo(-1, frame.className(), frame.methodName(), null, -1);
+            Object self = null;
+            List<Variable> variables = new ArrayList<>();
+            for (Var v : frame.variables()) {
+                if (v.name().equals("this")) {
+                    self = v.value();
+                } else {
+                    variables.add(new Variable(v.name(), v.declaredType(), v.value()));
+                }
+            }
+            session.bindFrame(info, self, variables);
+        }
+
+        Answer eval(String code) {
+            EvalResult result = session.eval(code);
+            return new Answer(result.value(), result.error(), result.status() == EvalResult.Status.OK);
+        }
+    }
+}
