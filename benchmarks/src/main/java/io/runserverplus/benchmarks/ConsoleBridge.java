@@ -1,21 +1,20 @@
 package io.runserverplus.benchmarks;
 
-import io.runserverplus.console.agent.CapturedFrame;
-import io.runserverplus.console.agent.CapturedVariable;
 import io.runserverplus.console.agent.FrameLocals;
 import io.runserverplus.console.shell.ConsoleConfig;
 import io.runserverplus.console.shell.ConsoleSession;
 import io.runserverplus.console.shell.ConsoleSessions;
-import io.runserverplus.console.shell.EvalResult;
-import io.runserverplus.console.shell.FrameInfo;
-import io.runserverplus.console.shell.Variable;
+import io.runserverplus.spi.CapturedFrame;
+import io.runserverplus.spi.CapturedVariable;
+import io.runserverplus.spi.EvalResult;
+import io.runserverplus.spi.FrameInfo;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
  * The only place the benchmarks use the console module's API (capture agent and JShell engine), so
- * that a move of its types (to {@code io.runserverplus.spi}) changes this file alone.
+ * that a change of its types changes this file alone.
  */
 final class ConsoleBridge {
 
@@ -97,12 +96,12 @@ final class ConsoleBridge {
             FrameInfo info = index < trace.length ? FrameInfo.of(index, trace[index])
                     : new FrameInfo(-1, frame.className(), frame.methodName(), null, -1);
             Object self = null;
-            List<Variable> variables = new ArrayList<>();
+            List<CapturedVariable> variables = new ArrayList<>();
             for (Var v : frame.variables()) {
                 if (v.name().equals("this")) {
                     self = v.value();
                 } else {
-                    variables.add(new Variable(v.name(), v.declaredType(), v.value()));
+                    variables.add(new CapturedVariable(v.name(), v.declaredType(), v.value()));
                 }
             }
             session.bindFrame(info, self, variables);
