@@ -21,7 +21,7 @@ import java.util.function.Function;
  */
 final class TransformCache {
     /** Bump whenever the instrumentation changes. */
-    static final String FORMAT = "capture-1";
+    static final String FORMAT = "capture-2";
     private static final byte[] UNCHANGED = new byte[0];
 
     private final Map<String, byte[]> memory = new ConcurrentHashMap<>();
