@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.net.URL;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.CodeSource;
 import java.security.ProtectionDomain;
@@ -68,6 +69,23 @@ class AgentPartsTest {
         try (var files = Files.list(shared)) {
             assertThat(files).isEmpty(); // memory only: nothing written where others could swap it
         }
+    }
+
+    @Test
+    void theCacheKeyChangesWithTheAgentsCode(@TempDir Path temp) throws Exception {
+        assertThat(TransformCache.VERSION).matches(TransformCache.FORMAT + "-[0-9a-f]{24}"); // from target/classes
+        Path jar = Files.write(temp.resolve("agent.jar"), new byte[] {1, 2, 3});
+        String before = TransformCache.version(jar);
+        assertThat(TransformCache.version(jar)).isEqualTo(before);
+        Files.write(jar, new byte[] {1, 2, 3, 4});
+        assertThat(TransformCache.version(jar)).isNotEqualTo(before);
+        Path classes = temp.resolve("classes");
+        Path file = Files.createDirectories(classes.resolve("io/runserverplus/console/agent")).resolve("MayThrow.class");
+        Files.write(file, new byte[] {1});
+        String fromDirectory = TransformCache.version(classes);
+        Files.setLastModifiedTime(file, FileTime.fromMillis(Files.getLastModifiedTime(file).toMillis() - 5_000));
+        assertThat(TransformCache.version(classes)).isNotEqualTo(fromDirectory);
+        assertThat(TransformCache.version(temp.resolve("missing"))).isNotEqualTo(TransformCache.version(temp.resolve("missing")));
     }
 
     private static ProtectionDomain domain(String url) throws Exception {
