@@ -46,6 +46,11 @@ public final class CaptureMain {
         scenarios.put("noDebug", () -> invoke("demo.nog.NoDebug", "run"));
         scenarios.put("tooLarge", () -> invoke("demo.gen.Big", "big", 5));
         scenarios.put("largeNeighbour", () -> invoke("demo.gen.Big", "small", 6));
+        scenarios.put("hotSwap", () -> {
+            Scenarios.Swapped.class.getDeclaredMethods(); // loaded, and linked, before
+            Redefiner.redefine(Scenarios.Swapped.class);
+            Scenarios.Swapped.fail(5);
+        });
         scenarios.put("arrayIndex", () -> Scenarios.at(new int[] {1, 2}, 3));
         scenarios.put("division", () -> Scenarios.ratio(50, 0));
         scenarios.put("nullField", () -> new Scenarios.Holder().nextCount());

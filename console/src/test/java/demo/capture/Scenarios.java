@@ -222,4 +222,12 @@ public class Scenarios {
             return "Holder";
         }
     }
+
+    /** Redefined (as by a debugger's HotSwap) before it fails. */
+    public static final class Swapped {
+        static int fail(int x) {
+            int y = x + 1;
+            throw new IllegalStateException("swapped " + y);
+        }
+    }
 }

@@ -4,6 +4,10 @@ import java.lang.instrument.ClassFileTransformer;
 import java.net.URL;
 import java.security.CodeSource;
 import java.security.ProtectionDomain;
+import java.util.Collections;
+import java.util.Map;
+import java.util.WeakHashMap;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Instruments application classes only: those loaded from a directory (the app's build output),
@@ -27,6 +31,12 @@ final class CaptureTransformer implements ClassFileTransformer {
 
     private final AgentOptions options;
     private final TransformCache cache;
+    /**
+     * The bytes each instrumented class was defined with, by loader (weakly) and name, so that a
+     * redefinition (a debugger's HotSwap) can keep its helper methods. The same arrays the cache
+     * holds: no copy.
+     */
+    private final Map<ClassLoader, Map<String, byte[]>> defined = Collections.synchronizedMap(new WeakHashMap<>());
 
     CaptureTransformer(AgentOptions options) {
         this.options = options;
@@ -41,16 +51,40 @@ final class CaptureTransformer implements ClassFileTransformer {
         }
         BUSY.set(Boolean.TRUE);
         try {
-            if (redefined != null || className == null || !selected(loader, className, domain)) {
+            if (className == null || !selected(loader, className, domain)) {
                 return null;
             }
-            return cache.get(bytes, original -> ClassInstrumenter.instrument(original, this::log));
+            if (redefined != null) {
+                return redefine(loader, className, bytes);
+            }
+            byte[] result = cache.get(bytes, original -> ClassInstrumenter.instrument(original, this::log));
+            if (result != null) {
+                defined.computeIfAbsent(loader, l -> new ConcurrentHashMap<>()).put(className, result);
+            }
+            return result;
         } catch (Throwable e) {
             log("left " + className + " unchanged: " + e);
             return null;
         } finally {
             BUSY.remove();
         }
+    }
+
+    /**
+     * New bytes for a class defined before: if it was instrumented, instrumented too, with the same
+     * helper methods (the JVM refuses a redefinition that adds or removes methods); else unchanged.
+     */
+    private byte[] redefine(ClassLoader loader, String className, byte[] bytes) {
+        Map<String, byte[]> classes = defined.get(loader);
+        byte[] before = classes == null ? null : classes.get(className);
+        if (before == null) {
+            return null;
+        }
+        byte[] result = ClassInstrumenter.instrument(bytes, this::log, ClassInstrumenter.helperNames(before));
+        if (result != null) {
+            classes.put(className, result);
+        }
+        return result;
     }
 
     /** Whether {@code className} is the application's. */

@@ -4,8 +4,10 @@ import java.util.HashSet;
 import java.util.Set;
 import java.util.function.Consumer;
 import org.objectweb.asm.ClassReader;
+import org.objectweb.asm.ClassVisitor;
 import org.objectweb.asm.ClassWriter;
 import org.objectweb.asm.MethodTooLargeException;
+import org.objectweb.asm.MethodVisitor;
 import org.objectweb.asm.Opcodes;
 import org.objectweb.asm.tree.AbstractInsnNode;
 import org.objectweb.asm.tree.ClassNode;
@@ -24,6 +26,18 @@ final class ClassInstrumenter {
      * @param log told about each method skipped because instrumenting it would pass 64 KB
      */
     static byte[] instrument(byte[] original, Consumer<String> log) {
+        return instrument(original, log, null);
+    }
+
+    /**
+     * As {@link #instrument(byte[], Consumer)}, but for new bytes of a class instrumented before (a
+     * debugger's HotSwap): the JVM refuses a redefinition that adds or removes methods, so the
+     * result has exactly the helpers {@code helperNames} the class already has; handlers whose
+     * helper is not among them box their variables themselves.
+     *
+     * @param helperNames the helpers the class has, or null for a class being defined
+     */
+    static byte[] instrument(byte[] original, Consumer<String> log, Set<String> helperNames) {
         Set<String> tooLarge = new HashSet<>();
         // A method that grows past 64 KB is only found when writing: drop it and write again.
         for (int attempt = 0; attempt < 8; attempt++) {
@@ -48,7 +62,7 @@ final class ClassInstrumenter {
                     staticFields.add(field.name + field.desc);
                 }
             }
-            RecordHelpers helpers = new RecordHelpers(node.name, isInterface);
+            RecordHelpers helpers = new RecordHelpers(node.name, isInterface, helperNames);
             boolean changed = false;
             for (MethodNode method : node.methods) {
                 if (MethodInstrumenter.eligible(method) && !tooLarge.contains(method.name + method.desc)) {
@@ -56,7 +70,7 @@ final class ClassInstrumenter {
                     changed |= MethodInstrumenter.instrument(node.name, method, mayThrow, helpers);
                 }
             }
-            if (!changed) {
+            if (!changed && (helperNames == null || helperNames.isEmpty())) {
                 return null;
             }
             helpers.addTo(node);
@@ -72,6 +86,22 @@ final class ClassInstrumenter {
             }
         }
         return null;
+    }
+
+    /** The names of the helper methods in an instrumented class file. */
+    static Set<String> helperNames(byte[] classFile) {
+        Set<String> names = new HashSet<>();
+        new ClassReader(classFile).accept(new ClassVisitor(Opcodes.ASM9) {
+            @Override
+            public MethodVisitor visitMethod(int access, String name, String descriptor, String signature,
+                                             String[] exceptions) {
+                if (name.startsWith(RecordHelpers.PREFIX)) {
+                    names.add(name);
+                }
+                return null;
+            }
+        }, ClassReader.SKIP_CODE | ClassReader.SKIP_DEBUG | ClassReader.SKIP_FRAMES);
+        return names;
     }
 
     /** Whether local 0 holds {@code this} all through {@code method}: an instance method that never stores into it. */

@@ -40,6 +40,15 @@ final class MethodInstrumenter {
         int size() {
             return kind == LocalsReplay.LONG || kind == LocalsReplay.DOUBLE ? 2 : 1;
         }
+
+        /** As a helper's parameter: references as {@code Object}, primitives as declared. */
+        String helperType() {
+            return kind == LocalsReplay.REF ? "Ljava/lang/Object;" : descriptor;
+        }
+
+        int loadOpcode() {
+            return Type.getType(helperType()).getOpcode(Opcodes.ILOAD);
+        }
     }
 
     private record Range(AbstractInsnNode first, AbstractInsnNode last, List<Variable> vars) {}
@@ -212,17 +221,16 @@ final class MethodInstrumenter {
         }
         LabelNode callStart = new LabelNode(), callEnd = new LabelNode();
         int slots = vars.stream().mapToInt(Variable::size).sum();
-        if (slots <= MAX_HELPER_SLOTS) {
-            List<String> types = new ArrayList<>();
+        MethodInsnNode helper = slots <= MAX_HELPER_SLOTS ? helpers.call(types(vars)) : null;
+        if (helper != null) {
             for (Variable v : vars) {
-                String type = v.kind == LocalsReplay.REF ? "Ljava/lang/Object;" : v.descriptor;
-                types.add(type);
-                code.add(new VarInsnNode(Type.getType(type).getOpcode(Opcodes.ILOAD), v.slot));
+                code.add(new VarInsnNode(v.loadOpcode(), v.slot));
             }
             code.add(new LdcInsnNode(text.toString()));
             code.add(callStart);
-            code.add(helpers.call(types));
-        } else { // too many for a method's parameters: box them here
+            code.add(helper);
+        } else { // more than a method may take as parameters, or a redefinition without that helper
+            code.add(callStart); // boxing and the array may fail too (out of memory)
             code.add(new LdcInsnNode(text.toString()));
             code.add(RecordHelpers.pushInt(vars.size()));
             code.add(new TypeInsnNode(Opcodes.ANEWARRAY, "java/lang/Object"));
@@ -235,7 +243,6 @@ final class MethodInstrumenter {
                 RecordHelpers.box(code, type);
                 code.add(new InsnNode(Opcodes.AASTORE));
             }
-            code.add(callStart);
             code.add(new MethodInsnNode(Opcodes.INVOKESTATIC, RECORDER, "record",
                     "(Ljava/lang/Throwable;Ljava/lang/String;[Ljava/lang/Object;)V", false));
             code.add(new VarInsnNode(Opcodes.ALOAD, spare));
@@ -244,6 +251,10 @@ final class MethodInstrumenter {
         code.add(new InsnNode(Opcodes.ATHROW));
         method.instructions.add(code);
         method.tryCatchBlocks.add(new TryCatchBlockNode(callStart, callEnd, guard, null));
+    }
+
+    private static List<String> types(List<Variable> vars) {
+        return vars.stream().map(Variable::helperType).toList();
     }
 
     /** Appends {@code guard: pop; aload spare; athrow}, shared by the method's handlers. */

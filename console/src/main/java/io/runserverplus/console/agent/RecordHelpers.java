@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.objectweb.asm.Opcodes;
 import org.objectweb.asm.Type;
 import org.objectweb.asm.tree.AbstractInsnNode;
@@ -36,14 +37,23 @@ final class RecordHelpers {
 
     private final String owner;
     private final boolean isInterface;
+    private final Set<String> fixed;
     private final Map<String, String> descriptors = new LinkedHashMap<>(); // name -> descriptor
 
-    RecordHelpers(String owner, boolean isInterface) {
+    /**
+     * @param fixed the helpers the class must end with, exactly (a redefinition may neither add nor
+     *     remove methods); null for any
+     */
+    RecordHelpers(String owner, boolean isInterface, Set<String> fixed) {
         this.owner = owner;
         this.isInterface = isInterface;
+        this.fixed = fixed;
     }
 
-    /** The call to the helper for variables of these descriptors (references given as {@code Object}). */
+    /**
+     * The call to the helper for variables of these descriptors (references given as {@code
+     * Object}); null if the class may not have that helper.
+     */
     MethodInsnNode call(List<String> types) {
         StringBuilder name = new StringBuilder(PREFIX);
         StringBuilder descriptor = new StringBuilder("(L" + THROWABLE + ";");
@@ -52,15 +62,32 @@ final class RecordHelpers {
             descriptor.append(type);
         }
         descriptor.append("Ljava/lang/String;)L").append(THROWABLE).append(';');
+        if (fixed != null && !fixed.contains(name.toString())) {
+            return null;
+        }
         descriptors.putIfAbsent(name.toString(), descriptor.toString());
         return new MethodInsnNode(Opcodes.INVOKESTATIC, owner, name.toString(), descriptor.toString(), isInterface);
     }
 
-    /** Adds the helpers asked for so far to {@code node}. */
+    /** Adds the helpers asked for so far (or the fixed ones, all of them) to {@code node}. */
     void addTo(ClassNode node) {
+        if (fixed != null) {
+            for (String name : fixed) {
+                descriptors.putIfAbsent(name, descriptorOf(name));
+            }
+        }
         for (Map.Entry<String, String> helper : descriptors.entrySet()) {
             node.methods.add(helper(helper.getKey(), helper.getValue()));
         }
+    }
+
+    /** A helper's descriptor from its name, which lists its variables' types. */
+    private static String descriptorOf(String name) {
+        StringBuilder descriptor = new StringBuilder("(L" + THROWABLE + ";");
+        for (char type : name.substring(PREFIX.length()).toCharArray()) {
+            descriptor.append(type == 'L' ? "Ljava/lang/Object;" : String.valueOf(type));
+        }
+        return descriptor.append("Ljava/lang/String;)L").append(THROWABLE).append(';').toString();
     }
 
     /**

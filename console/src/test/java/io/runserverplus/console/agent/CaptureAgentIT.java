@@ -6,6 +6,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.jar.Attributes;
+import java.util.jar.JarOutputStream;
+import java.util.jar.Manifest;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -36,10 +39,23 @@ class CaptureAgentIT {
                 ChildRun.agentJar().toAbsolutePath(), jarOf(io.runserverplus.spi.CapturedFrame.class), jarOf(ClassReader.class),
                 jarOf(ClassNode.class));
         cache = work.resolve("cache");
-        List<String> agent = List.of("-javaagent:" + ChildRun.agentJar().toAbsolutePath() + "=verbose;cache=" + cache);
+        // A second agent redefines a class as a debugger's HotSwap would, in both runs.
+        String redefiner = "-javaagent:" + redefinerJar(work.resolve("redefiner.jar"));
+        List<String> agent = List.of(redefiner, "-javaagent:" + ChildRun.agentJar().toAbsolutePath() + "=verbose;cache=" + cache);
         withAgent = ChildRun.run(agent, classPath);
-        withoutAgent = ChildRun.run(List.of(), classPath);
+        withoutAgent = ChildRun.run(List.of(redefiner), classPath);
         warmCache = ChildRun.run(agent, classPath);
+    }
+
+    /** A jar with only a manifest naming {@code demo.capture.Redefiner}, found on the class path. */
+    private static Path redefinerJar(Path jar) throws Exception {
+        Manifest manifest = new Manifest();
+        manifest.getMainAttributes().put(Attributes.Name.MANIFEST_VERSION, "1.0");
+        manifest.getMainAttributes().putValue("Premain-Class", "demo.capture.Redefiner");
+        manifest.getMainAttributes().putValue("Can-Redefine-Classes", "true");
+        try (JarOutputStream out = new JarOutputStream(Files.newOutputStream(jar), manifest)) {
+            return jar;
+        }
     }
 
     private static Path jarOf(Class<?> type) throws Exception {
@@ -180,6 +196,13 @@ class CaptureAgentIT {
         assertThat(many).hasSize(254);
         assertThat(many.getFirst()).isEqualTo("arg0 : int = 0");
         assertThat(many.getLast()).isEqualTo("arg253 : int = 253");
+    }
+
+    @Test
+    void aClassRedefinedAsByHotSwapKeepsItsHelpersAndIsCapturedStill() {
+        ChildRun.Scenario swapped = scenario("hotSwap");
+        assertThat(swapped.trace()).startsWith("java.lang.IllegalStateException: swapped 6");
+        assertThat(swapped.vars("fail")).containsExactly("x : int = 5", "y : int = 6");
     }
 
     @Test

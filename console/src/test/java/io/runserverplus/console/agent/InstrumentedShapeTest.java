@@ -8,7 +8,10 @@ import java.io.InputStream;
 import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import java.util.Set;
 import org.objectweb.asm.ClassReader;
+import org.objectweb.asm.ClassWriter;
+import org.objectweb.asm.Opcodes;
 import org.objectweb.asm.tree.ClassNode;
 import org.objectweb.asm.tree.MethodNode;
 
@@ -61,9 +64,56 @@ class InstrumentedShapeTest {
         }
     }
 
+    @Test
+    void aRedefinitionKeepsExactlyTheHelpersTheClassHas() throws Exception {
+        byte[] first = bytes(instrumented);
+        Set<String> helpers = ClassInstrumenter.helperNames(first);
+        // The new version lost price (two layouts) and gained a method with a layout of its own.
+        ClassNode changed = node(bytes(original));
+        changed.methods.removeIf(m -> m.name.equals("price"));
+        MethodNode ratio = new MethodNode(Opcodes.ACC_STATIC, "ratio", "(D)V", null, null);
+        ratio.visitCode();
+        ratio.visitTypeInsn(Opcodes.NEW, "java/lang/IllegalStateException");
+        ratio.visitInsn(Opcodes.DUP);
+        ratio.visitMethodInsn(Opcodes.INVOKESPECIAL, "java/lang/IllegalStateException", "<init>", "()V", false);
+        ratio.visitInsn(Opcodes.ATHROW);
+        ratio.visitMaxs(2, 2);
+        ratio.visitEnd();
+        changed.methods.add(ratio);
+        byte[] redefined = ClassInstrumenter.instrument(bytes(changed), message -> { }, helpers);
+        assertThat(ClassInstrumenter.helperNames(redefined)).isEqualTo(helpers);
+        // ratio's handler records without a helper; the verifier accepts it all.
+        Class<?> type = new ClassLoader(getClass().getClassLoader()) {
+            Class<?> define() {
+                return defineClass(Shapes.class.getName(), redefined, 0, redefined.length);
+            }
+        }.define();
+        assertThat(type.getDeclaredMethods()).isNotEmpty();
+    }
+
+    @Test
+    void theTransformerRedefinesOnlyClassesItInstrumented() throws Exception {
+        CaptureTransformer transformer = new CaptureTransformer(
+                AgentOptions.parse("packages=io.runserverplus.console.agent.testfixture;cache=none"));
+        ClassLoader loader = getClass().getClassLoader();
+        String name = "io/runserverplus/console/agent/testfixture/Shapes";
+        byte[] bytes = bytes(original);
+        byte[] defined = transformer.transform(loader, name, null, null, bytes);
+        byte[] redefined = transformer.transform(loader, name, Shapes.class, null, bytes);
+        assertThat(ClassInstrumenter.helperNames(redefined)).isEqualTo(ClassInstrumenter.helperNames(defined)).isNotEmpty();
+        assertThat(transformer.transform(loader, "io/runserverplus/console/agent/testfixture/Library", Shapes.class,
+                null, bytes)).as("never defined through the agent").isNull();
+    }
+
+    private static byte[] bytes(ClassNode node) {
+        ClassWriter writer = new ClassWriter(ClassWriter.COMPUTE_MAXS);
+        node.accept(writer);
+        return writer.toByteArray();
+    }
+
     private static ClassNode node(byte[] bytes) {
         ClassNode node = new ClassNode();
-        new ClassReader(bytes).accept(node, 0);
+        new ClassReader(bytes).accept(node, ClassReader.EXPAND_FRAMES);
         return node;
     }
 
