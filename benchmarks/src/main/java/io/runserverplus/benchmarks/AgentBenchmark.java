@@ -34,7 +34,8 @@ import java.util.stream.Stream;
  *       exceptions at most 1.02 times agent-off, 100 000 exceptions caught where thrown at most 1.05
  *       times, an exception leaving 5 instrumented frames at most 1 µs more per frame.
  *       Measured twice: with the JVM's default JIT, and with {@code -XX:TieredStopAtLevel=1} (C1 only), the
- *       option the reloader starts the application's child JVM with ({@code --c2-only} skips that).
+ *       option the reloader starts the application's child JVM with ({@code --c2-only} skips that), where
+ *       the agent also gets the C1 inlining limits its supervisor adds with it.
  *   <li>Start-up: the Javalin demo ({@code examples/javalin-demo}, {@code --noreload}) from JVM start
  *       to its first served request, with and without the agent, alternating. Target: at most
  *       1.10 times agent-off.
@@ -51,6 +52,8 @@ public final class AgentBenchmark {
     static final double PER_FRAME_TARGET_NS = 1000;
     static final double STARTUP_TARGET = 1.10;
     static final int FRAMES = 5;
+    /** What the reloader gives the application's child JVM (its supervisor then adds the agent's JIT options). */
+    static final String RELOADER_CHILD_JIT = "-XX:TieredStopAtLevel=1";
 
     /** The workloads a child times: name, operations per sample, the work (returns something to keep). */
     private record Workload(String name, String label, int operations, IntToLongFunction body) {
@@ -104,7 +107,7 @@ public final class AgentBenchmark {
             met &= overhead(agentJar, rounds, samples, List.of());
             if (c1) {
                 System.out.println();
-                met &= overhead(agentJar, rounds, samples, List.of("-XX:TieredStopAtLevel=1"));
+                met &= overhead(agentJar, rounds, samples, List.of(RELOADER_CHILD_JIT));
             }
         }
         if (startup) {
@@ -119,9 +122,22 @@ public final class AgentBenchmark {
 
     // ---------------------------------------------------------------- overhead
 
+    /**
+     * The agent's options: in the reloader's child ({@code -XX:TieredStopAtLevel=1}), as the
+     * supervisor adds it, {@code -javaagent} and the C1 inlining limits that go with it; else, as a
+     * user adds it by hand with {@code --noreload}, {@code -javaagent} alone.
+     */
+    private static List<String> agentOptions(Path agentJar, String argument, List<String> jvmOptions) {
+        List<String> options = new ArrayList<>(List.of("-javaagent:" + agentJar + "=" + argument));
+        if (jvmOptions.contains(RELOADER_CHILD_JIT)) {
+            options.addAll(ConsoleBridge.agentJitOptions());
+        }
+        return options;
+    }
+
     private static boolean overhead(Path agentJar, int rounds, int samples, List<String> jvmOptions) throws Exception {
         Path cache = Path.of(System.getProperty("rsp.bench.logs", "benchmarks/target"), "agent-cache").toAbsolutePath();
-        List<String> agent = List.of("-javaagent:" + agentJar + "=cache=" + cache);
+        List<String> agent = agentOptions(agentJar, "cache=" + cache, jvmOptions);
         System.out.println("== Agent overhead: " + AgentWorkload.class.getName() + " in child JVMs"
                 + (jvmOptions.isEmpty() ? "" : " " + String.join(" ", jvmOptions)) + " without and with " + agent
                 + ", " + rounds + " rounds alternating, each the median of " + samples + " samples after warm-up ("

@@ -1,5 +1,6 @@
 package io.runserverplus.benchmarks;
 
+import io.runserverplus.console.agent.Agent;
 import io.runserverplus.console.agent.FrameLocals;
 import io.runserverplus.console.shell.ConsoleConfig;
 import io.runserverplus.console.shell.ConsoleSession;
@@ -31,6 +32,11 @@ final class ConsoleBridge {
     }
 
     private ConsoleBridge() {
+    }
+
+    /** The JIT options the supervisor adds with the agent (C1's inlining limits). */
+    static List<String> agentJitOptions() {
+        return Agent.JIT_OPTIONS;
     }
 
     /** Whether the capture agent runs in this JVM. */

@@ -1,5 +1,6 @@
 package io.runserverplus.console;
 
+import io.runserverplus.console.agent.Agent;
 import io.runserverplus.console.agent.AgentJar;
 import io.runserverplus.console.agent.FrameLocals;
 import io.runserverplus.console.shell.ConsoleConfig;
@@ -10,6 +11,7 @@ import io.runserverplus.spi.ConsoleProvider;
 import io.runserverplus.spi.Consoles;
 import java.time.Duration;
 import java.util.List;
+import java.util.stream.Stream;
 
 /** The console: locals captured by this jar's {@code -javaagent}, snippets run by JShell. */
 public final class JShellConsoleProvider implements ConsoleProvider {
@@ -17,14 +19,15 @@ public final class JShellConsoleProvider implements ConsoleProvider {
     private static final ValueRenderer RENDERER = new ValueRenderer();
 
     /**
-     * The agent. (The supervisor also gives every child {@code -XX:-OmitStackTraceInFastThrow}: without
-     * it hot implicit exceptions share one preallocated instance, and captures of unrelated failures
-     * would pile onto it.)
+     * The agent, and the C1 inlining limits that make up for the size it adds to methods
+     * ({@link Agent#JIT_OPTIONS}). (The supervisor also gives every child {@code
+     * -XX:-OmitStackTraceInFastThrow}: without it hot implicit exceptions share one preallocated
+     * instance, and captures of unrelated failures would pile onto it.)
      */
     @Override
     public List<String> jvmOptions() {
         return AgentJar.locate()
-                .map(jar -> List.of("-javaagent:" + jar))
+                .map(jar -> Stream.concat(Stream.of("-javaagent:" + jar), Agent.JIT_OPTIONS.stream()).toList())
                 .orElse(List.of());
     }
 
