@@ -9,8 +9,9 @@ import java.util.concurrent.ConcurrentHashMap;
  * Where snippets read a frame's values from. Public only because snippet classes (defined by a child
  * of the application's loader) call it; not an API for applications.
  *
- * <p>Binding a frame puts its values here and costs no compilation; a snippet declares a variable
- * ({@code Type a = (Type) ConsoleBindings.get(key, "a");}) only when its source first uses the name.
+ * <p>Binding a frame puts its values here and costs no compilation; each input declares the variables
+ * it uses ({@code Type a = (Type) ConsoleBindings.get(key, "a");}) as locals of its own snippet, or as
+ * JShell variables when it needs them to outlive it (see {@code ConsoleSession.evalUnit}).
  */
 public final class ConsoleBindings {
 

@@ -4,11 +4,14 @@ import io.runserverplus.spi.EvalResult;
 import io.runserverplus.spi.FrameInfo;
 import io.runserverplus.spi.CapturedVariable;
 import java.time.Duration;
+import java.util.Collection;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
@@ -18,6 +21,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import javax.lang.model.SourceVersion;
+import jdk.jshell.Diag;
+import jdk.jshell.Snippet;
 import jdk.jshell.SnippetEvent;
 import jdk.jshell.VarSnippet;
 
@@ -49,9 +54,16 @@ public final class ConsoleSession implements AutoCloseable {
     private final StringBuilder pendingInput = new StringBuilder();
 
     // Only touched on the engine's thread:
+    /** The bound names and the type a snippet declares each with. */
     private final Map<String, String> types = new HashMap<>();
-    private final Set<String> undeclared = new HashSet<>();
+    /**
+     * JShell variables made for bound names: made only for an input that needs one (it assigns the
+     * name, or declares a method, class or variable using it); other inputs declare what they use as
+     * locals of their own snippet.
+     */
     private final Map<String, VarSnippet> declared = new HashMap<>();
+    /** The names in {@link #declared} whose variable holds the bound frame's value (or the console's copy of it). */
+    private final Set<String> current = new HashSet<>();
 
     ConsoleSession(String id, Engine engine, ConsoleConfig config, Throwable exception, Object request) {
         this.id = id;
@@ -91,10 +103,15 @@ public final class ConsoleSession implements AutoCloseable {
         return closed.get();
     }
 
+    /** For tests: the engine this session evaluates in. */
+    Engine engine() {
+        return engine;
+    }
+
     /**
      * Switches to a frame: its variables, {@code self} (the frame's {@code this}, or null), {@code ex},
      * {@code request} and {@code frame} become visible to the next snippets. Costs no compilation:
-     * a variable is declared in JShell the first time a snippet's source uses its name. A frame
+     * each input declares the variables it uses (see {@link #evalUnit}). A frame
      * variable named like a special one ({@code ex}, {@code request}, {@code frame}) hides it.
      * Does nothing on a closed session. Cheap: the values are only put in a map.
      */
@@ -130,8 +147,7 @@ public final class ConsoleSession implements AutoCloseable {
         }
         types.clear();
         types.putAll(newTypes);
-        undeclared.clear();
-        undeclared.addAll(newTypes.keySet());
+        current.clear(); // kept variables hold the previous frame's values until an input needs them again
         this.frame = newFrame;
         this.variables = vars;
     }
@@ -146,18 +162,184 @@ public final class ConsoleSession implements AutoCloseable {
                 : TypeNames.declarable(type, value, loader));
     }
 
-    /** Declares the bound variables the source uses (one JShell declaration each, only once per frame). */
-    void declareUsed(String source) {
-        for (String name : SourceScan.names(source)) {
-            if (undeclared.remove(name)) {
-                String get = ConsoleBindings.class.getName() + ".get(\"" + engine.key + "\", \"" + name + "\")";
-                String type = types.get(name);
-                VarSnippet snippet = declare(type, name, get);
-                if (snippet == null && !type.equals("java.lang.Object")) {
-                    snippet = declare("java.lang.Object", name, get); // e.g. a type not on the compile class path
+    /**
+     * What evaluating one unit of input gave. When the unit was compiled inside a wrapper, the snippet's
+     * source is {@code source[0, at) + <prefix of prefixLength> + source[at, end) + <suffix>}.
+     */
+    record UnitEval(List<SnippetEvent> events, String source, int at, int prefixLength, int end) {
+
+        boolean wrapped() {
+            return prefixLength > 0;
+        }
+
+        /** The position in {@link #source} of a position in the compiled snippet, or -1 if in the wrapper. */
+        long sourcePosition(long snippetPosition) {
+            if (snippetPosition < at) {
+                return snippetPosition;
+            }
+            long p = snippetPosition - prefixLength;
+            return p >= at && p <= end ? p : -1;
+        }
+    }
+
+    /**
+     * Evaluates one unit of input (one snippet), declaring the bound variables it uses. Usually in one
+     * compilation: the variables the unit uses are declared as locals of the same snippet, an
+     * expression as {@code switch (0) { default -> { T a = (T) get(..); ... yield <input>; } }}, a
+     * statement as a block. Real JShell variables ({@code T a = (T) get(..);}, one snippet each) only
+     * for an input that assigns a bound variable (the console's copy lives on) or declares a method,
+     * class or variable that uses one, and when the one-snippet form fails to compile for a reason that
+     * is not the input's own error (then the input is compiled again as typed).
+     */
+    UnitEval evalUnit(String unit) {
+        if (current.size() < declared.size()) {
+            // Variables made on an earlier frame that this one has too: methods the user declared may use
+            // them, so they get this frame's values now (one snippet each; few, and once per frame).
+            declare(declared.keySet().stream().filter(n -> !current.contains(n)).toList());
+        }
+        Set<String> fresh = new LinkedHashSet<>();
+        for (String name : SourceScan.names(unit)) {
+            if (types.containsKey(name) && !current.contains(name)) {
+                fresh.add(name);
+            }
+        }
+        if (fresh.isEmpty()) {
+            return plain(unit);
+        }
+        String masked = SourceScan.mask(unit);
+        InputForm.Form form = InputForm.of(masked);
+        InputForm.Initializer init = form == InputForm.Form.DECLARATION ? InputForm.initializer(masked) : null;
+        if (form == InputForm.Form.OTHER || form == InputForm.Form.DECLARATION
+                && (init == null || types.containsKey(init.name())
+                    || SourceScan.names(masked.substring(0, init.start())).stream().anyMatch(fresh::contains))) {
+            declare(fresh);
+            return plain(unit);
+        }
+        Set<String> real = InputForm.assigned(masked, fresh);
+        if (!real.isEmpty()) {
+            declare(real);
+            fresh.removeAll(current);
+            if (fresh.isEmpty()) {
+                return plain(unit);
+            }
+        }
+        StringBuilder locals = new StringBuilder();
+        for (String name : fresh) {
+            String type = types.get(name);
+            locals.append(type).append(' ').append(name).append(" = (").append(type).append(") ").append(getter(name))
+                    .append("; ");
+        }
+        if (init != null) {
+            // A variable declaration: its initializer is the expression. The variable does not depend on
+            // JShell variables for the bound values, so it outlives the frame.
+            String body = InputForm.withoutFinalSemicolon(unit, masked);
+            UnitEval u = wrapped(init.start(), "switch (0) { default -> { " + locals + "yield ", body, "\n; } };", unit);
+            if (verdict(u) != Verdict.FALL_BACK) {
+                return u;
+            }
+            declare(fresh);
+            return plain(unit);
+        }
+        if (form == InputForm.Form.EXPRESSION) {
+            String body = InputForm.withoutFinalSemicolon(unit, masked);
+            UnitEval u = wrapped(0, "switch (0) { default -> { " + locals + "yield ", body, "\n; } }", unit);
+            Verdict verdict = verdict(u);
+            if (verdict == Verdict.VOID) {
+                form = InputForm.Form.VOID_CALL; // a void expression is a statement
+            } else if (verdict != Verdict.FALL_BACK) {
+                return u;
+            }
+        }
+        if (form != InputForm.Form.EXPRESSION) {
+            String body = form == InputForm.Form.VOID_CALL ? InputForm.withoutFinalSemicolon(unit, masked) + ";" : unit;
+            UnitEval u = wrapped(0, "{ " + locals, body, "\n}", unit);
+            if (verdict(u) != Verdict.FALL_BACK) {
+                return u;
+            }
+        }
+        declare(fresh);
+        return plain(unit);
+    }
+
+    private enum Verdict { ACCEPTED, USER_ERROR, VOID, FALL_BACK }
+
+    /** Diagnostic codes of errors that are the input's own, whatever it is wrapped in. */
+    private static final List<String> USER_ERRORS = List.of("compiler.err.cant.resolve", "compiler.err.cant.apply",
+            "compiler.err.prob.found.req", "compiler.err.operator.cant.be.applied", "compiler.err.cant.deref",
+            "compiler.err.incomparable.types", "compiler.err.report.access", "compiler.err.not.def.",
+            "compiler.err.abstract.cant.be.instantiated", "compiler.err.non-static.cant.be.ref",
+            "compiler.err.ref.ambiguous", "compiler.err.unreported.exception", "compiler.err.unexpected.lambda",
+            "compiler.err.unexpected.mref", "compiler.err.cant.access", "compiler.err.array.req.but.found",
+            "compiler.err.illegal.forward.ref", "compiler.err.not.stmt");
+    /** JShell compiles an expression it could not type as a statement, where {@code yield} is out of place. */
+    static final String NO_SWITCH_EXPRESSION = "compiler.err.no.switch.expression";
+
+    private Verdict verdict(UnitEval u) {
+        for (SnippetEvent e : u.events()) {
+            if (e.causeSnippet() != null || e.status() != Snippet.Status.REJECTED) {
+                continue;
+            }
+            boolean noSwitch = false;
+            boolean errors = false;
+            for (Diag d : engine.shell.diagnostics(e.snippet()).toList()) {
+                if (!d.isError()) {
+                    continue;
                 }
-                if (snippet != null) {
-                    declared.put(name, snippet);
+                String code = String.valueOf(d.getCode());
+                if (code.equals(NO_SWITCH_EXPRESSION)) {
+                    noSwitch = true;
+                    continue;
+                }
+                errors = true;
+                if (u.sourcePosition(d.getStartPosition()) < 0 || USER_ERRORS.stream().noneMatch(code::startsWith)
+                        || code.equals("compiler.err.prob.found.req") && d.getMessage(Locale.ROOT).contains("void")) {
+                    return Verdict.FALL_BACK; // the wrapper's doing (a name declared twice, a type), or unknown
+                }
+            }
+            return errors ? Verdict.USER_ERROR : noSwitch ? Verdict.VOID : Verdict.FALL_BACK;
+        }
+        return Verdict.ACCEPTED;
+    }
+
+    private UnitEval plain(String unit) {
+        return new UnitEval(engine.shell.eval(unit), unit, 0, 0, unit.length());
+    }
+
+    /** Compiles {@code body[0, at) + prefix + body[at, ..) + suffix}; {@code body} is {@code unit} or a prefix of it. */
+    private UnitEval wrapped(int at, String prefix, String body, String suffix, String unit) {
+        String snippet = body.substring(0, at) + prefix + body.substring(at) + suffix;
+        return new UnitEval(engine.shell.eval(snippet), unit, at, prefix.length(), body.length());
+    }
+
+    private String getter(String name) {
+        return ConsoleBindings.class.getName() + ".get(\"" + engine.key + "\", \"" + name + "\")";
+    }
+
+    /** Declares the bound variables the source uses as JShell variables (one snippet each), unless they are. */
+    void declareUsed(String source) {
+        Set<String> names = new LinkedHashSet<>(SourceScan.names(source));
+        names.retainAll(types.keySet());
+        declare(names);
+    }
+
+    private void declare(Collection<String> names) {
+        for (String name : names) {
+            if (!types.containsKey(name) || current.contains(name)) {
+                continue;
+            }
+            String get = getter(name);
+            String type = types.get(name);
+            VarSnippet snippet = declare(type, name, get);
+            if (snippet == null && !type.equals("java.lang.Object")) {
+                snippet = declare("java.lang.Object", name, get); // e.g. a type not on the compile class path
+            }
+            if (snippet != null) {
+                declared.put(name, snippet);
+                current.add(name);
+            } else {
+                VarSnippet stale = declared.remove(name);
+                if (stale != null && engine.shell.status(stale).isActive()) {
+                    engine.shell.drop(stale);
                 }
             }
         }
