@@ -4,6 +4,7 @@ import io.runserverplus.spi.EvalResult;
 import io.runserverplus.spi.FrameInfo;
 import io.runserverplus.spi.CapturedVariable;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.HashMap;
@@ -52,6 +53,8 @@ public final class ConsoleSession implements AutoCloseable {
     private final AtomicBoolean closed = new AtomicBoolean();
     private final AtomicBoolean stopRequested = new AtomicBoolean();
     private final StringBuilder pendingInput = new StringBuilder();
+
+    private volatile Runnable afterFirstEvaluation;
 
     // Only touched on the engine's thread:
     /** The bound names and the type a snippet declares each with. */
@@ -384,7 +387,80 @@ public final class ConsoleSession implements AutoCloseable {
                 pendingInput.append(source);
             }
         }
+        Runnable after = afterFirstEvaluation;
+        if (after != null) {
+            afterFirstEvaluation = null;
+            after.run();
+        }
         return result;
+    }
+
+    /** Runs {@code task} once, after this session's first evaluation (e.g. making the next spare JShell). */
+    void afterFirstEvaluation(Runnable task) {
+        afterFirstEvaluation = task;
+    }
+
+    /**
+     * Inputs of the kinds users type, evaluated in a spare JShell before a session gets it so that javac's
+     * code for each (types, lambdas, generic calls, string concatenation, declarations, the one-snippet
+     * forms with bound variables) is loaded and compiled before anyone waits for it.
+     */
+    static final List<String> WARM_UP = List.of(
+            "label + \" owes \" + (total - Math.round(total * rate))",
+            "count * 2",
+            "items.size() + numbers.length",
+            "self.length()",
+            "String.format(\"%s: %d cents\", label, total)",
+            "var copy = new ArrayList<String>(items)",
+            "copy.add(label)",
+            "for (int i = 0; i < count; i++) copy.add(label + i);",
+            "copy.stream().map(String::toUpperCase).filter(s -> !s.isEmpty()).toList()",
+            "table",
+            "int twiceOf(int x) {\n    return 2 * x;\n}",
+            "twiceOf(count) + Math.max(total, 10L)",
+            "System.out.println(label)",
+            "rate > 0.1 ? \"high\" : \"low\"",
+            "ex.getMessage().length()",
+            "Integer.parseInt(label)",
+            "count + notDeclaredAnywhere",
+            "total = total + 1",
+            "total");
+
+    /**
+     * Evaluates {@link #WARM_UP} in {@code engine} with a frame bound, then drops every snippet it made
+     * and unbinds the values, so the session that gets the engine starts as from a fresh one. Runs on
+     * the engine's thread without the time limit; on the caller's thread waits for it.
+     */
+    static void warmUp(Engine engine, ConsoleConfig config) {
+        ConsoleSession s = new ConsoleSession("warm-up", engine, config, new IllegalStateException("warm-up"), null);
+        Future<?> done = engine.thread.submit(() -> {
+            s.bindNow(new FrameInfo(0, "warm.Up", "run", "Up.java", 1), new StringBuilder("self"), List.of(
+                    new CapturedVariable("count", "int", 3),
+                    new CapturedVariable("total", "long", 1234L),
+                    new CapturedVariable("rate", "double", 0.2),
+                    new CapturedVariable("label", "java.lang.String", "alice#3"),
+                    new CapturedVariable("items", "java.util.List<java.lang.String>", new ArrayList<>(List.of("a", "b"))),
+                    new CapturedVariable("table", "java.util.Map<java.lang.String, java.lang.Long>",
+                            new LinkedHashMap<>(Map.of("a", 1L))),
+                    new CapturedVariable("numbers", "int[]", new int[] {1, 2})));
+            ConsoleHelpers.SESSION.set(s);
+            try {
+                for (String input : WARM_UP) {
+                    s.evaluator.evaluate(s, input, true, 4096, new AtomicBoolean());
+                }
+            } finally {
+                ConsoleHelpers.SESSION.remove();
+                engine.reset();
+            }
+            return null;
+        });
+        try {
+            done.get();
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("console warm-up failed", e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     /** Forgets pending incomplete input (e.g. the UI's Ctrl-C). */

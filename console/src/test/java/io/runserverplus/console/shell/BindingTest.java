@@ -8,6 +8,7 @@ import io.runserverplus.spi.FrameInfo;
 import java.util.ArrayList;
 import java.util.List;
 import jdk.jshell.JShell;
+import jdk.jshell.Snippet;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -159,5 +160,14 @@ class BindingTest {
         assertThat(thrown.error()).startsWith("java.lang.NumberFormatException: For input string: \"x1\"")
                 .contains("at console input (#");
         assertThat(ok("dump()").output()).contains("names").contains("label");
+    }
+
+    @Test
+    void theWarmUpLeavesNothingBehind() {
+        sessions.warmUp().join();
+        JShell fresh = sessions.open("fresh-after-warm-up", null, null).engine().shell;
+        assertThat(fresh.snippets().filter(s -> fresh.status(s).isActive()).map(Snippet::source))
+                .containsExactly("import java.util.*;", "import static " + ConsoleHelpers.class.getName() + ".*;");
+        assertThat(fresh.snippets().count()).as("made and dropped").isGreaterThan(ConsoleSession.WARM_UP.size());
     }
 }
