@@ -36,16 +36,28 @@ public final class ConsoleBindings {
 
     /**
      * Internal: runs the snippet method the current evaluation set and keeps its raw result (see
-     * {@code AppExecutionControl}). Exceptions pass through unchanged so JShell reports them as usual.
+     * {@code AppExecutionControl}), unless the snippet kept one with {@link #$result}. Exceptions pass
+     * through unchanged so JShell reports them as usual.
      */
     public static Object $runSnippet() throws Throwable {
         Object[] slot = AppExecutionControl.CURRENT.get();
         try {
             Object value = ((Method) slot[0]).invoke(null);
-            slot[1] = value;
+            if (slot[2] == null) {
+                slot[1] = value;
+            }
             return value;
         } catch (InvocationTargetException e) {
             throw e.getCause();
+        }
+    }
+
+    /** Internal: keeps the value of the expression the console wrapped in a statement. */
+    public static void $result(Object value) {
+        Object[] slot = AppExecutionControl.CURRENT.get();
+        if (slot != null) {
+            slot[1] = value;
+            slot[2] = Boolean.TRUE;
         }
     }
 }

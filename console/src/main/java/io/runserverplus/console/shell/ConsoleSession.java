@@ -167,9 +167,10 @@ public final class ConsoleSession implements AutoCloseable {
 
     /**
      * What evaluating one unit of input gave. When the unit was compiled inside a wrapper, the snippet's
-     * source is {@code source[0, at) + <prefix of prefixLength> + source[at, end) + <suffix>}.
+     * source is {@code source[0, at) + <prefix of prefixLength> + source[at, end) + <suffix>}; when
+     * {@code valueKept}, the wrapper handed the input's value to {@link ConsoleBindings#$result}.
      */
-    record UnitEval(List<SnippetEvent> events, String source, int at, int prefixLength, int end) {
+    record UnitEval(List<SnippetEvent> events, String source, int at, int prefixLength, int end, boolean valueKept) {
 
         boolean wrapped() {
             return prefixLength > 0;
@@ -185,14 +186,25 @@ public final class ConsoleSession implements AutoCloseable {
         }
     }
 
+    private static final String KEEP_VALUE = ConsoleBindings.class.getName() + ".$result(";
+
     /**
-     * Evaluates one unit of input (one snippet), declaring the bound variables it uses. Usually in one
-     * compilation: the variables the unit uses are declared as locals of the same snippet, an
-     * expression as {@code switch (0) { default -> { T a = (T) get(..); ... yield <input>; } }}, a
-     * statement as a block. Real JShell variables ({@code T a = (T) get(..);}, one snippet each) only
-     * for an input that assigns a bound variable (the console's copy lives on) or declares a method,
-     * class or variable that uses one, and when the one-snippet form fails to compile for a reason that
-     * is not the input's own error (then the input is compiled again as typed).
+     * Evaluates one unit of input (one snippet), declaring the bound variables it uses, in one
+     * compilation as a rule: the variables the unit uses are declared as locals of the same snippet.
+     * <ul>
+     *   <li>an expression: {@code { T a = (T) get(..); ... ConsoleBindings.$result(<input>); }}, a
+     *       statement that keeps the value (JShell compiles a statement with one pass of javac less than
+     *       an expression, which it types first and then keeps in a new variable {@code $n});
+     *   <li>a statement starting with a keyword, a call known to return nothing, or an expression that
+     *       turned out void: {@code { T a = ...; <input> }};
+     *   <li>a variable declaration: its initializer as
+     *       {@code switch (0) { default -> { T a = ...; yield <initializer>; } }}, so that the variable
+     *       does not depend on a JShell variable of the frame and outlives it.
+     * </ul>
+     * Real JShell variables ({@code T a = (T) get(..);}, one snippet each) only for an input that assigns
+     * a bound variable (the console's copy lives on) or declares a method or class that uses one, and
+     * when the one-snippet form fails to compile for a reason that is not the input's own error (then
+     * the input is compiled again as typed). The input's own compile errors are reported on the input.
      */
     UnitEval evalUnit(String unit) {
         if (current.size() < declared.size()) {
@@ -206,14 +218,11 @@ public final class ConsoleSession implements AutoCloseable {
                 fresh.add(name);
             }
         }
-        if (fresh.isEmpty()) {
-            return plain(unit);
-        }
         String masked = SourceScan.mask(unit);
         InputForm.Form form = InputForm.of(masked);
         InputForm.Initializer init = form == InputForm.Form.DECLARATION ? InputForm.initializer(masked) : null;
         if (form == InputForm.Form.OTHER || form == InputForm.Form.DECLARATION
-                && (init == null || types.containsKey(init.name())
+                && (fresh.isEmpty() || init == null || types.containsKey(init.name())
                     || SourceScan.names(masked.substring(0, init.start())).stream().anyMatch(fresh::contains))) {
             declare(fresh);
             return plain(unit);
@@ -222,9 +231,6 @@ public final class ConsoleSession implements AutoCloseable {
         if (!real.isEmpty()) {
             declare(real);
             fresh.removeAll(current);
-            if (fresh.isEmpty()) {
-                return plain(unit);
-            }
         }
         StringBuilder locals = new StringBuilder();
         for (String name : fresh) {
@@ -233,33 +239,36 @@ public final class ConsoleSession implements AutoCloseable {
                     .append("; ");
         }
         if (init != null) {
-            // A variable declaration: its initializer is the expression. The variable does not depend on
-            // JShell variables for the bound values, so it outlives the frame.
-            String body = InputForm.withoutFinalSemicolon(unit, masked);
-            UnitEval u = wrapped(init.start(), "switch (0) { default -> { " + locals + "yield ", body, "\n; } };", unit);
-            if (verdict(u) != Verdict.FALL_BACK) {
-                return u;
+            if (fresh.isEmpty()) {
+                return plain(unit);
             }
-            declare(fresh);
-            return plain(unit);
+            String body = InputForm.withoutFinalSemicolon(unit, masked);
+            UnitEval u = wrapped(init.start(), "switch (0) { default -> { " + locals + "yield ", body, "\n; } };",
+                    unit, false);
+            return verdict(u) != Verdict.FALL_BACK ? u : fallBack(fresh, unit);
         }
         if (form == InputForm.Form.EXPRESSION) {
             String body = InputForm.withoutFinalSemicolon(unit, masked);
-            UnitEval u = wrapped(0, "switch (0) { default -> { " + locals + "yield ", body, "\n; } }", unit);
+            UnitEval u = wrapped(0, "{ " + locals + KEEP_VALUE, body, "\n); }", unit, true);
             Verdict verdict = verdict(u);
             if (verdict == Verdict.VOID) {
                 form = InputForm.Form.VOID_CALL; // a void expression is a statement
-            } else if (verdict != Verdict.FALL_BACK) {
+            } else if (verdict == Verdict.FALL_BACK) {
+                return fallBack(fresh, unit);
+            } else {
                 return u;
             }
         }
-        if (form != InputForm.Form.EXPRESSION) {
-            String body = form == InputForm.Form.VOID_CALL ? InputForm.withoutFinalSemicolon(unit, masked) + ";" : unit;
-            UnitEval u = wrapped(0, "{ " + locals, body, "\n}", unit);
-            if (verdict(u) != Verdict.FALL_BACK) {
-                return u;
-            }
+        if (fresh.isEmpty()) {
+            return plain(unit); // a statement: nothing to declare
         }
+        String body = form == InputForm.Form.VOID_CALL ? InputForm.withoutFinalSemicolon(unit, masked) + ";" : unit;
+        UnitEval u = wrapped(0, "{ " + locals, body, "\n}", unit, false);
+        return verdict(u) != Verdict.FALL_BACK ? u : fallBack(fresh, unit);
+    }
+
+    /** The input as typed, the bound variables it uses declared as JShell variables first. */
+    private UnitEval fallBack(Set<String> fresh, String unit) {
         declare(fresh);
         return plain(unit);
     }
@@ -276,42 +285,46 @@ public final class ConsoleSession implements AutoCloseable {
             "compiler.err.illegal.forward.ref", "compiler.err.not.stmt");
     /** JShell compiles an expression it could not type as a statement, where {@code yield} is out of place. */
     static final String NO_SWITCH_EXPRESSION = "compiler.err.no.switch.expression";
+    private static final String VOID_NOT_ALLOWED = "compiler.err.void.not.allowed.here";
 
     private Verdict verdict(UnitEval u) {
         for (SnippetEvent e : u.events()) {
             if (e.causeSnippet() != null || e.status() != Snippet.Status.REJECTED) {
                 continue;
             }
-            boolean noSwitch = false;
+            boolean isVoid = false;
             boolean errors = false;
             for (Diag d : engine.shell.diagnostics(e.snippet()).toList()) {
                 if (!d.isError()) {
                     continue;
                 }
                 String code = String.valueOf(d.getCode());
-                if (code.equals(NO_SWITCH_EXPRESSION)) {
-                    noSwitch = true;
+                long position = u.sourcePosition(d.getStartPosition());
+                if (code.equals(NO_SWITCH_EXPRESSION) || code.equals(VOID_NOT_ALLOWED) && position == u.at()) {
+                    isVoid = true; // the whole expression is void (a method returning nothing)
                     continue;
                 }
                 errors = true;
-                if (u.sourcePosition(d.getStartPosition()) < 0 || USER_ERRORS.stream().noneMatch(code::startsWith)
-                        || code.equals("compiler.err.prob.found.req") && d.getMessage(Locale.ROOT).contains("void")) {
+                String message = d.getMessage(Locale.ROOT);
+                if (position < 0 || USER_ERRORS.stream().noneMatch(code::startsWith)
+                        || code.equals("compiler.err.prob.found.req")
+                            && (message.contains("void") || message.contains("functional interface"))) {
                     return Verdict.FALL_BACK; // the wrapper's doing (a name declared twice, a type), or unknown
                 }
             }
-            return errors ? Verdict.USER_ERROR : noSwitch ? Verdict.VOID : Verdict.FALL_BACK;
+            return errors ? Verdict.USER_ERROR : isVoid ? Verdict.VOID : Verdict.FALL_BACK;
         }
         return Verdict.ACCEPTED;
     }
 
     private UnitEval plain(String unit) {
-        return new UnitEval(engine.shell.eval(unit), unit, 0, 0, unit.length());
+        return new UnitEval(engine.shell.eval(unit), unit, 0, 0, unit.length(), false);
     }
 
     /** Compiles {@code body[0, at) + prefix + body[at, ..) + suffix}; {@code body} is {@code unit} or a prefix of it. */
-    private UnitEval wrapped(int at, String prefix, String body, String suffix, String unit) {
+    private UnitEval wrapped(int at, String prefix, String body, String suffix, String unit, boolean valueKept) {
         String snippet = body.substring(0, at) + prefix + body.substring(at) + suffix;
-        return new UnitEval(engine.shell.eval(snippet), unit, at, prefix.length(), body.length());
+        return new UnitEval(engine.shell.eval(snippet), unit, at, prefix.length(), body.length(), valueKept);
     }
 
     private String getter(String name) {

@@ -69,7 +69,9 @@ final class Evaluator {
                         error = trace(e.exception());
                     } else if (e.status() == Snippet.Status.REJECTED) {
                         error = diagnostics(e.snippet(), evaluated);
-                    } else if (e.value() != null) {
+                    } else if (evaluated.valueKept() && e.status().isDefined()) {
+                        value = renderer.render(engine.provider.control().lastValue());
+                    } else if (e.value() != null && e.snippet().kind() != Snippet.Kind.STATEMENT) {
                         Object live = engine.provider.control().lastValue();
                         value = e.snippet().subKind() == Snippet.SubKind.VAR_DECLARATION_WITH_INITIALIZER_SUBKIND
                                 ? ((jdk.jshell.VarSnippet) e.snippet()).name() + " ==> " + renderer.render(live)

@@ -66,7 +66,9 @@ class BindingTest {
         assertThat(shell().variables().filter(v -> v.name().startsWith("v"))).as("JShell variables made").isEmpty();
         // statements and void calls too
         assertThat(ok("for (int i = 0; i < 2; i++) System.out.print(v1.get(0) + v2.get(0));").output()).isEqualTo("s1s2s1s2");
-        assertThat(ok("System.out.println(v3)").output()).isEqualTo("[s3]\n");
+        EvalResult printed = ok("System.out.println(v3)");
+        assertThat(printed.output()).isEqualTo("[s3]\n");
+        assertThat(printed.value()).as("a statement has no value").isNull();
         assertThat(ok("v4.forEach(s -> System.out.print(s + \"!\"))").output()).isEqualTo("s4!");
         assertThat(shell().snippets().count() - before).as("snippets compiled").isLessThanOrEqualTo(5);
     }
@@ -160,6 +162,24 @@ class BindingTest {
         assertThat(thrown.error()).startsWith("java.lang.NumberFormatException: For input string: \"x1\"")
                 .contains("at console input (#");
         assertThat(ok("dump()").output()).contains("names").contains("label");
+    }
+
+    @Test
+    void expressionsKeepTheirValueWithoutMakingJShellVariables() {
+        bind("plain");
+        long before = shell().variables().count();
+        assertThat(ok("'c'").value()).isEqualTo("'c'");
+        assertThat(ok("(String) null").value()).isEqualTo("null");
+        assertThat(ok("List.of(1, 2).get(1) * 21").value()).isEqualTo("42");
+        assertThat(ok("new StringBuilder(\"ab\").reverse()").value()).isEqualTo("\"ba\""); // a CharSequence
+        assertThat(shell().variables().count()).as("no $n variables").isEqualTo(before);
+        // a void call the input's form does not tell: a statement, no value
+        EvalResult cleared = ok("new ArrayList<String>(List.of(\"x\")).clear()");
+        assertThat(cleared.value()).isNull();
+        // what is no expression on its own gets JShell's own message, on the input as typed
+        assertThat(console.eval("() -> 1").error())
+                .isEqualTo("error: incompatible types: java.lang.Object is not a functional interface\n() -> 1\n^");
+        assertThat(console.eval("String::length").error()).contains("not a functional interface\nString::length\n^");
     }
 
     @Test
