@@ -69,15 +69,23 @@ public final class ThroughputBenchmark {
         }
         Map<String, String> options = new LinkedHashMap<>(Map.of("duration", "10", "warmup", "10", "rounds", "5",
                 "threads", "2", "connections", "32", "variants", "bare,rsp", "framework", "javalin"));
+        boolean explain = false;
         for (String arg : args) {
             if ("--explain".equals(arg)) {
-                options.put("variants", String.join(",", EXPLAIN_VARIANTS));
+                explain = true;
             } else if (arg.startsWith("--") && arg.contains("=")) {
                 options.put(arg.substring(2, arg.indexOf('=')), arg.substring(arg.indexOf('=') + 1));
             } else {
                 System.err.println("Unknown argument: " + arg);
                 System.exit(2);
             }
+        }
+        if (explain) {
+            options.put("variants", String.join(",", switch (options.get("framework")) {
+                case "javalin" -> EXPLAIN_VARIANTS;
+                case "helidon" -> FrameworkServers.HELIDON_EXPLAIN_VARIANTS;
+                default -> List.of("bare", "rsp", "rsp+nolog");
+            }));
         }
         System.setProperty("rsp.bench.framework", options.get("framework"));
         System.exit(drive(options));
@@ -100,7 +108,7 @@ public final class ThroughputBenchmark {
         // For the start-up benchmark: the moment start() is called, before anything of the server exists.
         System.out.println("T0 " + System.currentTimeMillis());
         if (!"javalin".equals(framework)) {
-            FrameworkServers.Started started = FrameworkServers.start(framework, variant.equals("rsp"), fixedPort, BODY);
+            FrameworkServers.Started started = FrameworkServers.start(framework, variant, fixedPort, BODY);
             port = started.port();
             stop = started.stop();
         } else if (variant.startsWith("rsp")) {
@@ -185,7 +193,13 @@ public final class ThroughputBenchmark {
             List<String> command = new ArrayList<>();
             command.add(ProcessHandle.current().info().command().orElse(
                     Path.of(System.getProperty("java.home"), "bin", "java").toString()));
-            command.addAll(List.of("-Xms256m", "-Xmx256m", "-Dorg.slf4j.simpleLogger.defaultLogLevel=warn",
+            command.addAll(List.of("-Xms256m", "-Xmx256m"));
+            // Extra options for the servers' JVMs (diagnosis: JFR, GC logs), space-separated.
+            String extra = System.getProperty("rsp.bench.serverArgs", "").trim();
+            if (!extra.isEmpty()) {
+                command.addAll(List.of(extra.split("\\s+")));
+            }
+            command.addAll(List.of("-Dorg.slf4j.simpleLogger.defaultLogLevel=warn",
                     "-Drsp.bench.framework=" + System.getProperty("rsp.bench.framework", "javalin"),
                     "-cp", System.getProperty("java.class.path"), ThroughputBenchmark.class.getName(),
                     "serve", variant));
