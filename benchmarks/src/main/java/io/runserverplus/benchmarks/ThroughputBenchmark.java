@@ -341,7 +341,7 @@ public final class ThroughputBenchmark {
             List<Run> mine = runs.get(variant);
             double cpu = median(mine.stream().mapToDouble(Run::cpuMicrosPerRequest).toArray());
             System.out.printf(Locale.ROOT, "%-16s median %.0f req/s (min %.0f, max %.0f); server CPU per request:"
-                            + " %.1f us (%+.1f%% vs %s) = request threads %.1f + log writer %.1f + GC/JIT %.1f%n",
+                            + " %.1f us (%+.1f%% vs %s) = request threads %.2f + log writer %.2f + GC/JIT %.2f%n",
                     variant, rate, java.util.Arrays.stream(rates).min().orElse(0),
                     java.util.Arrays.stream(rates).max().orElse(0), cpu, (cpu / baseCpu - 1) * 100, baseline,
                     median(mine.stream().mapToDouble(Run::threadMicrosPerRequest).toArray()),
