@@ -350,6 +350,15 @@ public final class ThroughputBenchmark {
             if (!variant.equals(baseline)) {
                 summary.append(String.format(Locale.ROOT, " %s=%.0f ratio(%s)=%.3f", variant, rate, variant,
                         rate / base));
+                // Each round runs the two back to back, so a slow drift in the machine's other load
+                // mostly cancels out of the round's own ratio: a second, steadier estimate.
+                double[] paired = new double[Math.min(mine.size(), runs.get(baseline).size())];
+                for (int i = 0; i < paired.length; i++) {
+                    paired[i] = mine.get(i).requestsPerSecond() / runs.get(baseline).get(i).requestsPerSecond();
+                }
+                System.out.printf(Locale.ROOT, "%-16s ratio to %s in each round: %s (median %.3f)%n", "", baseline,
+                        java.util.Arrays.stream(paired).mapToObj(r -> String.format(Locale.ROOT, "%.3f", r))
+                                .collect(java.util.stream.Collectors.joining(" ")), median(paired));
             }
             if ("rsp".equals(variant)) {
                 met = rate / base >= TARGET_RATIO;
