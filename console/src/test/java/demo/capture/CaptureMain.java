@@ -46,6 +46,10 @@ public final class CaptureMain {
         scenarios.put("noDebug", () -> invoke("demo.nog.NoDebug", "run"));
         scenarios.put("tooLarge", () -> invoke("demo.gen.Big", "big", 5));
         scenarios.put("largeNeighbour", () -> invoke("demo.gen.Big", "small", 6));
+        scenarios.put("arrayIndex", () -> Scenarios.at(new int[] {1, 2}, 3));
+        scenarios.put("division", () -> Scenarios.ratio(50, 0));
+        scenarios.put("nullField", () -> new Scenarios.Holder().nextCount());
+        scenarios.put("manyVariables", () -> invoke("demo.gen.Wide", "many", java.util.stream.IntStream.range(0, 254).boxed().toArray()));
         System.out.println("agent " + FrameLocals.agentActive());
         System.out.println("recorder-loader " + CapturedFrames.class.getClassLoader());
         for (Map.Entry<String, Failing> scenario : scenarios.entrySet()) {

@@ -197,4 +197,29 @@ public class Scenarios {
             VALUE = seed / (seed - 41);
         }
     }
+
+    /** Exceptions thrown by the JVM, not by a call: each instruction that can throw is covered. */
+    static int at(int[] values, int index) {
+        return values[index]; // ArrayIndexOutOfBoundsException
+    }
+
+    static int ratio(int total, int parts) {
+        int whole = total / 10; // by a constant: cannot throw, so not covered
+        return whole / parts; // ArithmeticException
+    }
+
+    /** {@code next.count} of a null {@code next}: a field of another object than {@code this}. */
+    public static final class Holder {
+        int count = 1;
+        Holder next;
+
+        int nextCount() {
+            return next.count;
+        }
+
+        @Override
+        public String toString() {
+            return "Holder";
+        }
+    }
 }

@@ -7,8 +7,11 @@ import org.objectweb.asm.ClassReader;
 import org.objectweb.asm.ClassWriter;
 import org.objectweb.asm.MethodTooLargeException;
 import org.objectweb.asm.Opcodes;
+import org.objectweb.asm.tree.AbstractInsnNode;
 import org.objectweb.asm.tree.ClassNode;
+import org.objectweb.asm.tree.FieldNode;
 import org.objectweb.asm.tree.MethodNode;
+import org.objectweb.asm.tree.VarInsnNode;
 
 /** Instruments every eligible method of one class file; pure bytes in, bytes out, no class loading. */
 final class ClassInstrumenter {
@@ -28,18 +31,35 @@ final class ClassInstrumenter {
             ClassNode node = new ClassNode();
             // Expanded frames: each declares all locals, which is what the replay starts from.
             reader.accept(node, ClassReader.EXPAND_FRAMES);
-            if ((node.version & 0xFFFF) < Opcodes.V1_6 || (node.access & (Opcodes.ACC_MODULE | Opcodes.ACC_INTERFACE)) == Opcodes.ACC_MODULE) {
+            int version = node.version & 0xFFFF;
+            boolean isInterface = (node.access & Opcodes.ACC_INTERFACE) != 0;
+            if (version < Opcodes.V1_6 || (node.access & Opcodes.ACC_MODULE) != 0) {
                 return null; // no stack-map frames before Java 6; module-info has no code
             }
+            if (isInterface && version < Opcodes.V1_8) {
+                return null; // no private static (helper) methods in interfaces before Java 8
+            }
+            if (node.methods.stream().anyMatch(m -> m.name.startsWith(RecordHelpers.PREFIX))) {
+                return null; // instrumented already
+            }
+            Set<String> staticFields = new HashSet<>();
+            for (FieldNode field : node.fields) {
+                if ((field.access & Opcodes.ACC_STATIC) != 0) {
+                    staticFields.add(field.name + field.desc);
+                }
+            }
+            RecordHelpers helpers = new RecordHelpers(node.name, isInterface);
             boolean changed = false;
             for (MethodNode method : node.methods) {
                 if (MethodInstrumenter.eligible(method) && !tooLarge.contains(method.name + method.desc)) {
-                    changed |= MethodInstrumenter.instrument(node.name, method);
+                    MayThrow mayThrow = new MayThrow(node.name, staticFields, thisIsFinal(method));
+                    changed |= MethodInstrumenter.instrument(node.name, method, mayThrow, helpers);
                 }
             }
             if (!changed) {
                 return null;
             }
+            helpers.addTo(node);
             // COMPUTE_MAXS only: COMPUTE_FRAMES would load classes from inside the transformer.
             ClassWriter writer = new ClassWriter(reader, ClassWriter.COMPUTE_MAXS);
             node.accept(writer);
@@ -52,5 +72,18 @@ final class ClassInstrumenter {
             }
         }
         return null;
+    }
+
+    /** Whether local 0 holds {@code this} all through {@code method}: an instance method that never stores into it. */
+    private static boolean thisIsFinal(MethodNode method) {
+        if ((method.access & Opcodes.ACC_STATIC) != 0) {
+            return false;
+        }
+        for (AbstractInsnNode insn = method.instructions.getFirst(); insn != null; insn = insn.getNext()) {
+            if (insn instanceof VarInsnNode store && store.getOpcode() == Opcodes.ASTORE && store.var == 0) {
+                return false;
+            }
+        }
+        return true;
     }
 }

@@ -70,6 +70,13 @@ class AgentPartsTest {
         }
     }
 
+    @Test
+    void theCacheKeyChangesWithTheTransformsClassFiles() {
+        assertThat(TransformCache.VERSION).matches(TransformCache.FORMAT + "-[0-9a-f]{24}");
+        assertThat(TransformCache.version(MethodInstrumenter.class)).isNotEqualTo(TransformCache.version(MayThrow.class))
+                .isEqualTo(TransformCache.version(MethodInstrumenter.class));
+    }
+
     private static ProtectionDomain domain(String url) throws Exception {
         return new ProtectionDomain(new CodeSource(new URL(url), (Certificate[]) null), null);
     }

@@ -30,6 +30,7 @@ class CaptureAgentIT {
         Path nog = work.resolve("nog"), gen = work.resolve("gen");
         GeneratedClasses.compileWithoutDebugInfo(nog);
         GeneratedClasses.writeNearLimit(gen);
+        GeneratedClasses.writeManyParameters(gen);
         // The console jar is on the class path in both runs, as in an app that uses FrameLocals.
         List<Path> classPath = List.of(Path.of("target/test-classes").toAbsolutePath(), nog, gen,
                 ChildRun.agentJar().toAbsolutePath(), jarOf(io.runserverplus.spi.CapturedFrame.class), jarOf(ClassReader.class),
@@ -160,6 +161,25 @@ class CaptureAgentIT {
         assertThat(scenario("tooLarge").frames()).doesNotContain("demo.gen.Big big");
         assertThat(scenario("largeNeighbour").vars("small")).containsExactly("arg0 : int = 6");
         assertThat(withAgent.stderr()).contains("left demo/gen/Big.big(I)V unchanged");
+    }
+
+    @Test
+    void exceptionsThrownByTheJvmItself() {
+        List<String> at = scenario("arrayIndex").vars("at");
+        assertThat(at).hasSize(2);
+        assertThat(at.getFirst()).startsWith("values : int[] = [I@");
+        assertThat(at.get(1)).isEqualTo("index : int = 3");
+        assertThat(scenario("division").vars("ratio")).containsExactly(
+                "total : int = 50", "parts : int = 0", "whole : int = 5");
+        assertThat(scenario("nullField").vars("nextCount")).containsExactly("this : demo.capture.Scenarios$Holder = Holder");
+    }
+
+    @Test
+    void moreVariablesThanAHelperMayTakeAreBoxedInTheHandler() {
+        List<String> many = scenario("manyVariables").vars("many");
+        assertThat(many).hasSize(254);
+        assertThat(many.getFirst()).isEqualTo("arg0 : int = 0");
+        assertThat(many.getLast()).isEqualTo("arg253 : int = 253");
     }
 
     @Test

@@ -65,4 +65,26 @@ final class GeneratedClasses {
         Files.createDirectories(file.getParent());
         Files.write(file, writer.toByteArray());
     }
+
+    /**
+     * Writes {@code demo.gen.Wide}: {@code many} takes 254 ints (no debug info) and throws; its
+     * variables are more than a helper method may take as parameters.
+     */
+    static void writeManyParameters(Path output) throws IOException {
+        ClassWriter writer = new ClassWriter(ClassWriter.COMPUTE_MAXS);
+        writer.visit(Opcodes.V21, Opcodes.ACC_PUBLIC | Opcodes.ACC_SUPER, "demo/gen/Wide", null, "java/lang/Object", null);
+        MethodVisitor method = writer.visitMethod(Opcodes.ACC_PUBLIC | Opcodes.ACC_STATIC, "many",
+                "(" + "I".repeat(254) + ")V", null, null);
+        method.visitCode();
+        method.visitTypeInsn(Opcodes.NEW, "java/lang/IllegalStateException");
+        method.visitInsn(Opcodes.DUP);
+        method.visitMethodInsn(Opcodes.INVOKESPECIAL, "java/lang/IllegalStateException", "<init>", "()V", false);
+        method.visitInsn(Opcodes.ATHROW);
+        method.visitMaxs(0, 0);
+        method.visitEnd();
+        writer.visitEnd();
+        Path file = output.resolve("demo/gen/Wide.class");
+        Files.createDirectories(file.getParent());
+        Files.write(file, writer.toByteArray());
+    }
 }
