@@ -1,10 +1,12 @@
 package io.runserverplus.benchmarks;
 
 import io.helidon.webserver.WebServer;
+import io.helidon.webserver.http.HttpRouting;
 import io.runserverplus.adapter.helidon.HelidonApp;
 import io.runserverplus.adapter.jetty.JettyApp;
 import io.runserverplus.core.RunServerPlus;
 import io.runserverplus.core.RunningServer;
+import io.runserverplus.core.server.RequestLog;
 import io.runserverplus.core.server.Terminal;
 import java.io.OutputStream;
 import java.io.PrintStream;
@@ -30,21 +32,52 @@ final class FrameworkServers {
     record Started(int port, Runnable stop) {
     }
 
+    /** Helidon's diagnostic variants ({@code --explain}): bare Helidon plus one piece of the adapter at a time. */
+    static final java.util.List<String> HELIDON_EXPLAIN_VARIANTS = java.util.List.of("bare", "rsp", "bare+filter",
+            "bare+whensent", "bare+routes", "bare+requestlog", "rsp+nolog");
+
     static Started start(String framework, boolean underRunServerPlus, int port, String body) throws Exception {
-        if (underRunServerPlus) {
-            RunningServer server = RunServerPlus.builder()
+        return start(framework, underRunServerPlus ? "rsp" : "bare", port, body);
+    }
+
+    /**
+     * @param variant {@code bare}, {@code rsp}, or (Helidon) one of {@link #HELIDON_EXPLAIN_VARIANTS}
+     */
+    static Started start(String framework, String variant, int port, String body) throws Exception {
+        Terminal nullTerminal = new Terminal(new PrintStream(OutputStream.nullOutputStream()), false);
+        if (variant.startsWith("rsp")) {
+            RunServerPlus.Builder builder = RunServerPlus.builder()
                     .app("helidon".equals(framework) ? helidonApp(body) : JettyApp.of(jettyHandler(body)))
                     .addrPort("127.0.0.1:" + port)
                     .useReloader(false)
-                    .terminal(new Terminal(new PrintStream(OutputStream.nullOutputStream()), false))
-                    .start();
+                    .terminal(nullTerminal);
+            switch (variant) {
+                case "rsp" -> { }
+                // No request log at all: the adapter's cost without it.
+                case "rsp+nolog" -> builder.modules(binder -> binder.bind(RequestLog.class).toInstance(
+                        new RequestLog(nullTerminal) {
+                            @Override
+                            public void log(String remoteAddress, String method, String target, String protocol,
+                                            int status, long bytes) {
+                                // dropped
+                            }
+                        }));
+                default -> throw new IllegalArgumentException("unknown variant " + variant);
+            }
+            RunningServer server = builder.start();
             return new Started(server.port(), server::stop);
         }
         if ("helidon".equals(framework)) {
             WebServer server = WebServer.builder().host("127.0.0.1").port(port)
-                    .routing(routing -> routing.get("/", (request, response) -> response.send(body)))
+                    .routing(routing -> {
+                        helidonExtra(variant, routing, nullTerminal);
+                        routing.get("/", (request, response) -> response.send(body));
+                    })
                     .build().start();
             return new Started(server.port(), server::stop);
+        }
+        if (!"bare".equals(variant)) {
+            throw new IllegalArgumentException("unknown variant " + variant + " for " + framework);
         }
         Server server = new Server();
         ServerConnector connector = new ServerConnector(server);
@@ -60,6 +93,39 @@ final class FrameworkServers {
                 // the benchmark is ending anyway
             }
         });
+    }
+
+    /** What a diagnostic variant adds to bare Helidon's routing, before the app's route. */
+    private static void helidonExtra(String variant, HttpRouting.Builder routing, Terminal nullTerminal) {
+        switch (variant) {
+            case "bare" -> { }
+            // An empty filter: what Helidon's filter chain costs.
+            case "bare+filter" -> routing.addFilter((chain, request, response) -> chain.proceed());
+            // A filter registering an (empty) whenSent callback, as the adapter's filter does.
+            case "bare+whensent" -> routing.addFilter((chain, request, response) -> {
+                response.whenSent(() -> { });
+                chain.proceed();
+            });
+            // The adapter's debugger routes and error handler (never hit here).
+            case "bare+routes" -> {
+                routing.any("/__debugger__/*", (request, response) -> response.send("command"));
+                routing.error(Throwable.class, (request, response, failure) -> response.status(500).send());
+            }
+            // What the adapter's filter does: feed core's RequestLog (null terminal) once the response is sent.
+            case "bare+requestlog" -> {
+                RequestLog log = new RequestLog(nullTerminal);
+                routing.addFilter((chain, request, response) -> {
+                    var prologue = request.prologue();
+                    String target = prologue.uriPath().rawPath()
+                            + (prologue.hasQuery() ? "?" + prologue.query().rawValue() : "");
+                    response.whenSent(() -> log.log(request.remotePeer().host(), prologue.method().text(), target,
+                            prologue.rawProtocol(), response.status().code(),
+                            response.headers().contentLength().orElse(-1)));
+                    chain.proceed();
+                });
+            }
+            default -> throw new IllegalArgumentException("unknown variant " + variant);
+        }
     }
 
     private static HelidonApp helidonApp(String body) {

@@ -69,15 +69,23 @@ public final class ThroughputBenchmark {
         }
         Map<String, String> options = new LinkedHashMap<>(Map.of("duration", "10", "warmup", "10", "rounds", "5",
                 "threads", "2", "connections", "32", "variants", "bare,rsp", "framework", "javalin"));
+        boolean explain = false;
         for (String arg : args) {
             if ("--explain".equals(arg)) {
-                options.put("variants", String.join(",", EXPLAIN_VARIANTS));
+                explain = true;
             } else if (arg.startsWith("--") && arg.contains("=")) {
                 options.put(arg.substring(2, arg.indexOf('=')), arg.substring(arg.indexOf('=') + 1));
             } else {
                 System.err.println("Unknown argument: " + arg);
                 System.exit(2);
             }
+        }
+        if (explain) {
+            options.put("variants", String.join(",", switch (options.get("framework")) {
+                case "javalin" -> EXPLAIN_VARIANTS;
+                case "helidon" -> FrameworkServers.HELIDON_EXPLAIN_VARIANTS;
+                default -> List.of("bare", "rsp", "rsp+nolog");
+            }));
         }
         System.setProperty("rsp.bench.framework", options.get("framework"));
         System.exit(drive(options));
@@ -100,7 +108,7 @@ public final class ThroughputBenchmark {
         // For the start-up benchmark: the moment start() is called, before anything of the server exists.
         System.out.println("T0 " + System.currentTimeMillis());
         if (!"javalin".equals(framework)) {
-            FrameworkServers.Started started = FrameworkServers.start(framework, variant.equals("rsp"), fixedPort, BODY);
+            FrameworkServers.Started started = FrameworkServers.start(framework, variant, fixedPort, BODY);
             port = started.port();
             stop = started.stop();
         } else if (variant.startsWith("rsp")) {
@@ -185,7 +193,13 @@ public final class ThroughputBenchmark {
             List<String> command = new ArrayList<>();
             command.add(ProcessHandle.current().info().command().orElse(
                     Path.of(System.getProperty("java.home"), "bin", "java").toString()));
-            command.addAll(List.of("-Xms256m", "-Xmx256m", "-Dorg.slf4j.simpleLogger.defaultLogLevel=warn",
+            command.addAll(List.of("-Xms256m", "-Xmx256m"));
+            // Extra options for the servers' JVMs (diagnosis: JFR, GC logs), space-separated.
+            String extra = System.getProperty("rsp.bench.serverArgs", "").trim();
+            if (!extra.isEmpty()) {
+                command.addAll(List.of(extra.split("\\s+")));
+            }
+            command.addAll(List.of("-Dorg.slf4j.simpleLogger.defaultLogLevel=warn",
                     "-Drsp.bench.framework=" + System.getProperty("rsp.bench.framework", "javalin"),
                     "-cp", System.getProperty("java.class.path"), ThroughputBenchmark.class.getName(),
                     "serve", variant));
@@ -327,7 +341,7 @@ public final class ThroughputBenchmark {
             List<Run> mine = runs.get(variant);
             double cpu = median(mine.stream().mapToDouble(Run::cpuMicrosPerRequest).toArray());
             System.out.printf(Locale.ROOT, "%-16s median %.0f req/s (min %.0f, max %.0f); server CPU per request:"
-                            + " %.1f us (%+.1f%% vs %s) = request threads %.1f + log writer %.1f + GC/JIT %.1f%n",
+                            + " %.1f us (%+.1f%% vs %s) = request threads %.2f + log writer %.2f + GC/JIT %.2f%n",
                     variant, rate, java.util.Arrays.stream(rates).min().orElse(0),
                     java.util.Arrays.stream(rates).max().orElse(0), cpu, (cpu / baseCpu - 1) * 100, baseline,
                     median(mine.stream().mapToDouble(Run::threadMicrosPerRequest).toArray()),
@@ -336,6 +350,15 @@ public final class ThroughputBenchmark {
             if (!variant.equals(baseline)) {
                 summary.append(String.format(Locale.ROOT, " %s=%.0f ratio(%s)=%.3f", variant, rate, variant,
                         rate / base));
+                // Each round runs the two back to back, so a slow drift in the machine's other load
+                // mostly cancels out of the round's own ratio: a second, steadier estimate.
+                double[] paired = new double[Math.min(mine.size(), runs.get(baseline).size())];
+                for (int i = 0; i < paired.length; i++) {
+                    paired[i] = mine.get(i).requestsPerSecond() / runs.get(baseline).get(i).requestsPerSecond();
+                }
+                System.out.printf(Locale.ROOT, "%-16s ratio to %s in each round: %s (median %.3f)%n", "", baseline,
+                        java.util.Arrays.stream(paired).mapToObj(r -> String.format(Locale.ROOT, "%.3f", r))
+                                .collect(java.util.stream.Collectors.joining(" ")), median(paired));
             }
             if ("rsp".equals(variant)) {
                 met = rate / base >= TARGET_RATIO;

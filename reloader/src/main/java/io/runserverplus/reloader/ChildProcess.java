@@ -10,8 +10,8 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * One run of the app's child JVM. Its stdout and stderr are copied to ours byte for byte as they
- * arrive (so prompts and progress without a newline still show), and split into lines for the
- * {@link OutputTail} the failure page shows.
+ * arrive (so prompts and progress without a newline still show), less the JVM's own noise (see
+ * {@link LineDropper}), and split into lines for the {@link OutputTail} the failure page shows.
  */
 final class ChildProcess {
 
@@ -38,21 +38,36 @@ final class ChildProcess {
     private static Thread pump(InputStream from, OutputStream to, OutputTail tail, String name) {
         return Thread.ofPlatform().daemon().name(name).start(() -> {
             var splitter = tail.new LineSplitter();
+            var dropper = LineDropper.forChildJvm();
             var buffer = new byte[8192];
+            var passed = new byte[dropper.maxOutput(buffer.length)];
             try (from) {
                 int n;
                 while ((n = from.read(buffer)) >= 0) {
-                    synchronized (to) {
-                        to.write(buffer, 0, n);
-                        to.flush();
-                    }
-                    splitter.accept(buffer, n);
+                    forward(passed, dropper.filter(buffer, n, passed), to, splitter);
                 }
             } catch (IOException e) {
                 // the child is gone
             }
+            try {
+                forward(passed, dropper.finish(passed), to, splitter);
+            } catch (IOException e) {
+                // our own output is closed
+            }
             splitter.finish();
         });
+    }
+
+    private static void forward(byte[] bytes, int n, OutputStream to, OutputTail.LineSplitter splitter)
+            throws IOException {
+        if (n == 0) {
+            return;
+        }
+        synchronized (to) {
+            to.write(bytes, 0, n);
+            to.flush();
+        }
+        splitter.accept(bytes, n);
     }
 
     long pid() {

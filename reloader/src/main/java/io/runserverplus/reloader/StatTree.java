@@ -34,6 +34,13 @@ import java.util.function.LongSupplier;
  * that change time was first seen: file systems stamp times with a coarse clock (ext4: the kernel
  * tick; FAT: 2 s), so an entry created just after a listing, in the same tick, would otherwise
  * leave the stamp as it was (git's "racy" index problem). Not thread-safe.
+ *
+ * <p>What is left is one {@code statx} per file, and at one scan a second the kernel's entries for
+ * it are out of the caches again: on the 2-core dev VM a scan of 10,000 files cost ~9 ms from C
+ * (~0.9 % of a core), ~12 ms from Java as plain {@code readAttributes} calls, and ~12.5 ms here.
+ * Tried and not kept: attributes read relative to an open {@code SecureDirectoryStream} per
+ * directory (up to 7 % less for 100 files a directory, more for 10), a flat array layout, and
+ * spreading a scan over the interval (more, as every slice is as cold).
  */
 final class StatTree {
 

@@ -58,12 +58,18 @@ class SupervisorIT {
     }
 
     private void startSupervisor(String mode) throws IOException {
+        startSupervisor(mode, List.of());
+    }
+
+    private void startSupervisor(String mode, List<String> moreJvmOptions) throws IOException {
         Files.writeString(dir.resolve("mode"), mode);
+        var jvmOptions = new ArrayList<>(FAST_START);
+        jvmOptions.addAll(moreJvmOptions);
         var tee = new PrintStream(new Tee(output, System.out), true, StandardCharsets.UTF_8);
         supervisor = Supervisor.builder()
                 .mainClass(TestApp.class)
                 .args(List.of(dir.toString(), Integer.toString(port)))
-                .jvmOptions(FAST_START)
+                .jvmOptions(jvmOptions)
                 .port(port)
                 .reloaderType("watch")
                 .watch(WatchRequest.of(List.of(dir.resolve("src"))))
@@ -234,6 +240,51 @@ class SupervisorIT {
         Files.writeString(dir.resolve("mode"), "serve");
         edit();
         awaitServing(0);
+    }
+
+    @Test
+    void theJvmsWarningAboutAnAppendedBootClassPathIsNeitherForwardedNorOnTheFailurePage() throws Exception {
+        String agent = "-javaagent:" + bootAppendAgent() + "=" + emptyJar("boot.jar");
+        String warning = "warning: " + LineDropper.CDS_WARNING;
+        Files.writeString(dir.resolve("mode"), "fail");
+        var direct = new ArrayList<>(List.of(ChildCommand.javaExecutable(Path.of(System.getProperty("java.home"))).toString()));
+        direct.addAll(FAST_START);
+        direct.addAll(List.of(agent, "-cp", System.getProperty("java.class.path"), TestApp.class.getName(),
+                dir.toString(), Integer.toString(port)));
+        Process plain = new ProcessBuilder(direct).redirectErrorStream(true).start();
+        String plainOutput = new String(plain.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        plain.waitFor();
+        assertThat(plainOutput).as("the JVM warns when started directly").contains(warning, "starting in fail mode");
+
+        startSupervisor("fail", List.of(agent));
+        HttpResponse<String> page = awaitFailurePage();
+        assertThat(page.body()).contains("boom: the configuration is <broken> & unreadable", "starting in fail mode")
+                .doesNotContain(warning);
+        assertThat(output.toString(StandardCharsets.UTF_8)).contains("starting in fail mode").doesNotContain(warning);
+    }
+
+    /** A jar whose manifest names {@link BootAppendAgent} as its premain class. */
+    private Path bootAppendAgent() throws IOException {
+        var manifest = new java.util.jar.Manifest();
+        manifest.getMainAttributes().put(java.util.jar.Attributes.Name.MANIFEST_VERSION, "1.0");
+        manifest.getMainAttributes().putValue("Premain-Class", BootAppendAgent.class.getName());
+        Path jar = dir.resolve("agent.jar");
+        try (var out = new java.util.jar.JarOutputStream(Files.newOutputStream(jar), manifest);
+                var in = BootAppendAgent.class.getResourceAsStream("BootAppendAgent.class")) {
+            out.putNextEntry(new java.util.jar.JarEntry(BootAppendAgent.class.getName().replace('.', '/') + ".class"));
+            in.transferTo(out);
+        }
+        return jar;
+    }
+
+    private Path emptyJar(String name) throws IOException {
+        var manifest = new java.util.jar.Manifest();
+        manifest.getMainAttributes().put(java.util.jar.Attributes.Name.MANIFEST_VERSION, "1.0");
+        Path jar = dir.resolve(name);
+        try (var out = new java.util.jar.JarOutputStream(Files.newOutputStream(jar), manifest)) {
+            out.flush();
+        }
+        return jar;
     }
 
     @Test

@@ -13,7 +13,10 @@ import jdk.jshell.spi.ExecutionEnv;
  */
 final class AppExecutionControl extends LocalExecutionControl {
 
-    /** The snippet method to run and its raw result; inherited by the thread JShell runs it on. */
+    /**
+     * The snippet method to run, its raw result, and whether the snippet kept a result itself
+     * ({@link ConsoleBindings#$result}); inherited by the thread JShell runs it on.
+     */
     static final InheritableThreadLocal<Object[]> CURRENT = new InheritableThreadLocal<>();
     private static final Method TRAMPOLINE;
 
@@ -35,7 +38,7 @@ final class AppExecutionControl extends LocalExecutionControl {
     protected String invoke(Method doitMethod) throws Exception {
         // Run the snippet through a trampoline (a plain static method) so that the raw result can be
         // kept while LocalExecutionControl still provides its own thread and stop checks.
-        Object[] slot = {doitMethod, null};
+        Object[] slot = {doitMethod, null, null};
         CURRENT.set(slot);
         lastValue = null;
         try {

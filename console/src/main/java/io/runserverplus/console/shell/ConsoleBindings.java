@@ -9,8 +9,9 @@ import java.util.concurrent.ConcurrentHashMap;
  * Where snippets read a frame's values from. Public only because snippet classes (defined by a child
  * of the application's loader) call it; not an API for applications.
  *
- * <p>Binding a frame puts its values here and costs no compilation; a snippet declares a variable
- * ({@code Type a = (Type) ConsoleBindings.get(key, "a");}) only when its source first uses the name.
+ * <p>Binding a frame puts its values here and costs no compilation; each input declares the variables
+ * it uses ({@code Type a = (Type) ConsoleBindings.get(key, "a");}) as locals of its own snippet, or as
+ * JShell variables when it needs them to outlive it (see {@code ConsoleSession.evalUnit}).
  */
 public final class ConsoleBindings {
 
@@ -35,16 +36,28 @@ public final class ConsoleBindings {
 
     /**
      * Internal: runs the snippet method the current evaluation set and keeps its raw result (see
-     * {@code AppExecutionControl}). Exceptions pass through unchanged so JShell reports them as usual.
+     * {@code AppExecutionControl}), unless the snippet kept one with {@link #$result}. Exceptions pass
+     * through unchanged so JShell reports them as usual.
      */
     public static Object $runSnippet() throws Throwable {
         Object[] slot = AppExecutionControl.CURRENT.get();
         try {
             Object value = ((Method) slot[0]).invoke(null);
-            slot[1] = value;
+            if (slot[2] == null) {
+                slot[1] = value;
+            }
             return value;
         } catch (InvocationTargetException e) {
             throw e.getCause();
+        }
+    }
+
+    /** Internal: keeps the value of the expression the console wrapped in a statement. */
+    public static void $result(Object value) {
+        Object[] slot = AppExecutionControl.CURRENT.get();
+        if (slot != null) {
+            slot[1] = value;
+            slot[2] = Boolean.TRUE;
         }
     }
 }

@@ -3,6 +3,7 @@ package io.runserverplus.console.shell;
 import io.runserverplus.spi.ConsoleScope;
 import io.runserverplus.spi.Consoles;
 import io.runserverplus.spi.EvalResult;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -11,13 +12,21 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 
 /**
  * The open consoles, one per traceback id, at most {@link ConsoleConfig#maxSessions()}: opening one
  * more closes the least recently used. Keeps one spare JShell made in the background so that opening
- * a console does not pay JShell's start-up (about 0.3-1 s) in the request. Thread-safe.
+ * a console does not pay JShell's start-up (about 0.3-1 s) in the request; the spare has evaluated
+ * {@link ConsoleSession#WARM_UP representative inputs}, so the first evaluations find javac's code
+ * loaded and compiled. The next spare is made after the opened console's first evaluation (or
+ * {@link #SPARE_DELAY} after opening, if none comes), so that it does not compete with that evaluation
+ * for the CPUs. Thread-safe.
  */
 public final class ConsoleSessions implements Consoles {
+
+    /** How long after opening a console the next spare is made if the console has not evaluated anything. */
+    static final Duration SPARE_DELAY = Duration.ofSeconds(3);
 
     private final ConsoleConfig config;
     private final Map<String, ConsoleSession> sessions = new LinkedHashMap<>(16, 0.75f, true);
@@ -38,15 +47,20 @@ public final class ConsoleSessions implements Consoles {
     }
 
     /**
-     * Starts making the spare JShell in the background (once) and evaluates {@code 1} in it, which
-     * loads and warms the compiler. The future completes when it is ready.
+     * Starts making the spare JShell in the background (once) and evaluates
+     * {@link ConsoleSession#WARM_UP representative inputs} in it, which loads and compiles javac's code
+     * for them. The future completes when it is ready.
      */
     @Override
     public synchronized CompletableFuture<Void> warmUp() {
         if (spare == null && !closed) {
             spare = CompletableFuture.supplyAsync(() -> {
                 Engine engine = new Engine(config);
-                engine.shell.eval("1");
+                try {
+                    ConsoleSession.warmUp(engine, config);
+                } catch (RuntimeException | LinkageError e) {
+                    // Only an optimisation: the engine works without it.
+                }
                 return engine;
             }, background);
         }
@@ -73,8 +87,11 @@ public final class ConsoleSessions implements Consoles {
             spare = null;
         }
         Engine engine = ready != null ? ready.join() : new Engine(config);
-        warmUp(); // the next spare
         ConsoleSession session = new ConsoleSession(id, engine, config, exception, request);
+        // The next spare: after this console's first evaluation, so that making it does not slow that
+        // evaluation down (both would compile on the same CPUs); later anyway if none comes.
+        session.afterFirstEvaluation(this::warmUp);
+        CompletableFuture.delayedExecutor(SPARE_DELAY.toMillis(), TimeUnit.MILLISECONDS).execute(this::warmUp);
         List<ConsoleSession> evicted = new ArrayList<>();
         synchronized (this) {
             ConsoleSession raced = sessions.get(id);
@@ -93,6 +110,11 @@ public final class ConsoleSessions implements Consoles {
         }
         evicted.forEach(ConsoleSession::close);
         return session;
+    }
+
+    /** Whether a spare JShell is being made or ready. */
+    synchronized boolean hasSpare() {
+        return spare != null;
     }
 
     @Override

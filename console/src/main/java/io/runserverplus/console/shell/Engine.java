@@ -7,11 +7,13 @@ import java.io.PrintStream;
 import java.net.URISyntaxException;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 import jdk.jshell.JShell;
+import jdk.jshell.Snippet;
 
 /** One JShell running locally over the app's loader, with the one thread that drives it. */
 final class Engine implements AutoCloseable {
@@ -22,6 +24,8 @@ final class Engine implements AutoCloseable {
     final JShell shell;
     final AppExecutionControl.Provider provider;
     final ExecutorService thread;
+    /** The snippets every engine starts with (its imports). */
+    private final List<Snippet> baseline;
 
     Engine(ConsoleConfig config) {
         provider = new AppExecutionControl.Provider(config.classLoader());
@@ -42,6 +46,21 @@ final class Engine implements AutoCloseable {
         });
         shell.eval("import java.util.*;");
         shell.eval("import static " + ConsoleHelpers.class.getName() + ".*;");
+        baseline = shell.snippets().toList();
+    }
+
+    /** Drops every snippet made since the engine was built and forgets bound values. Engine thread only. */
+    void reset() {
+        List<Snippet> made = shell.snippets()
+                .filter(s -> !baseline.contains(s) && s.kind() != Snippet.Kind.ERRONEOUS && shell.status(s).isActive())
+                .collect(java.util.stream.Collectors.toCollection(java.util.ArrayList::new));
+        java.util.Collections.reverse(made); // dependents first
+        for (Snippet s : made) {
+            if (shell.status(s).isActive()) {
+                shell.drop(s);
+            }
+        }
+        ConsoleBindings.unbind(key);
     }
 
     /** The app's class path plus this module's location, so snippets can always name ConsoleBindings. */

@@ -53,7 +53,6 @@ final class Evaluator {
         if (refusal != null) {
             return result(source, "", null, refusal, EvalResult.Status.REFUSED, start);
         }
-        session.declareUsed(source);
         OutputCapture capture = OutputCapture.begin(outputLimit);
         String value = null;
         String error = null;
@@ -61,15 +60,18 @@ final class Evaluator {
         try {
             for (String unit : units) {
                 value = null;
-                for (SnippetEvent e : engine.shell.eval(unit)) {
+                ConsoleSession.UnitEval evaluated = session.evalUnit(unit);
+                for (SnippetEvent e : evaluated.events()) {
                     if (e.causeSnippet() != null) {
                         continue; // updates of snippets that depend on this one
                     }
                     if (e.exception() != null) {
                         error = trace(e.exception());
                     } else if (e.status() == Snippet.Status.REJECTED) {
-                        error = diagnostics(e.snippet());
-                    } else if (e.value() != null) {
+                        error = diagnostics(e.snippet(), evaluated);
+                    } else if (evaluated.valueKept() && e.status().isDefined()) {
+                        value = renderer.render(engine.provider.control().lastValue());
+                    } else if (e.value() != null && e.snippet().kind() != Snippet.Kind.STATEMENT) {
                         Object live = engine.provider.control().lastValue();
                         value = e.snippet().subKind() == Snippet.SubKind.VAR_DECLARATION_WITH_INITIALIZER_SUBKIND
                                 ? ((jdk.jshell.VarSnippet) e.snippet()).name() + " ==> " + renderer.render(live)
@@ -95,16 +97,28 @@ final class Evaluator {
         return new EvalResult(input, output, value, error, status, ConsoleSession.elapsed(start));
     }
 
-    private String diagnostics(Snippet snippet) {
+    /**
+     * The compiler's messages, each with the line of input it is about and a caret. For a unit compiled
+     * inside a wrapper (its variables declared in the same snippet), positions are mapped back to the
+     * input and what is about the wrapper is left out.
+     */
+    private String diagnostics(Snippet snippet, ConsoleSession.UnitEval unit) {
         StringBuilder out = new StringBuilder();
-        String src = snippet.source();
-        engine.shell.diagnostics(snippet).forEach(d -> appendDiag(out, d, src));
+        String src = unit.wrapped() ? unit.source() : snippet.source();
+        engine.shell.diagnostics(snippet).forEach(d -> {
+            if (!unit.wrapped()) {
+                appendDiag(out, d, src, d.getStartPosition());
+            } else if (unit.sourcePosition(d.getStartPosition()) >= 0
+                    && !ConsoleSession.NO_SWITCH_EXPRESSION.equals(d.getCode())) {
+                appendDiag(out, d, src, unit.sourcePosition(d.getStartPosition()));
+            }
+        });
         return out.isEmpty() ? "error: the snippet was rejected" : out.toString().stripTrailing();
     }
 
-    private static void appendDiag(StringBuilder out, Diag d, String src) {
+    private static void appendDiag(StringBuilder out, Diag d, String src, long position) {
         out.append(d.isError() ? "error: " : "warning: ").append(d.getMessage(Locale.ROOT)).append('\n');
-        int pos = (int) Math.max(0, Math.min(d.getStartPosition(), src.length()));
+        int pos = (int) Math.max(0, Math.min(position, src.length()));
         int lineStart = src.lastIndexOf('\n', Math.max(0, pos - 1)) + 1;
         if (pos > 0 && pos <= src.length() && src.charAt(pos - 1) == '\n') {
             lineStart = pos;

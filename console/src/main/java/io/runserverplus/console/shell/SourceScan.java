@@ -51,6 +51,52 @@ final class SourceScan {
         return out.toString();
     }
 
+    /**
+     * The source with comments and the text of string, text-block and char literals replaced by spaces
+     * (the quotes and line breaks stay): same length, so positions in it are positions in the source.
+     */
+    static String mask(String src) {
+        char[] out = src.toCharArray();
+        int i = 0;
+        int n = src.length();
+        while (i < n) {
+            char c = src.charAt(i);
+            int end;
+            if (c == '/' && i + 1 < n && src.charAt(i + 1) == '/') {
+                end = src.indexOf('\n', i);
+                end = end < 0 ? n : end;
+                blank(out, i, end);
+            } else if (c == '/' && i + 1 < n && src.charAt(i + 1) == '*') {
+                end = src.indexOf("*/", i + 2);
+                end = end < 0 ? n : end + 2;
+                blank(out, i, end);
+            } else if (src.startsWith("\"\"\"", i)) {
+                end = src.indexOf("\"\"\"", i + 3);
+                end = end < 0 ? n : end + 3;
+                blank(out, i + 3, Math.max(i + 3, end - 3));
+            } else if (c == '"' || c == '\'') {
+                int j = i + 1;
+                while (j < n && src.charAt(j) != c && src.charAt(j) != '\n') {
+                    j += src.charAt(j) == '\\' ? 2 : 1;
+                }
+                end = Math.min(n, j + 1);
+                blank(out, i + 1, Math.min(n, j));
+            } else {
+                end = i + 1;
+            }
+            i = end;
+        }
+        return new String(out);
+    }
+
+    private static void blank(char[] out, int from, int to) {
+        for (int k = from; k < to; k++) {
+            if (out[k] != '\n') {
+                out[k] = ' ';
+            }
+        }
+    }
+
     /** Simple names used in the code (not after a dot), in order of first use. */
     static Set<String> names(String src) {
         String code = code(src);

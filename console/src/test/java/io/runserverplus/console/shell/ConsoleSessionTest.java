@@ -119,6 +119,7 @@ class ConsoleSessionTest {
         EvalResult done = console.eval("}");
         assertThat(done.status()).isEqualTo(EvalResult.Status.OK);
         assertThat(done.output()).isEqualTo("0\n1\n2\n");
+        assertThat(done.value()).as("a statement has no value").isNull();
         assertThat(done.input()).contains("for (int i").contains("}");
     }
 

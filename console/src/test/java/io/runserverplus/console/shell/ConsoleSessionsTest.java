@@ -20,7 +20,7 @@ class ConsoleSessionsTest {
                 .withOutputLimit(1000).withMaxSessions(2));
         long start = System.nanoTime();
         sessions.warmUp().join();
-        System.out.printf("[timing] warm-up (first JShell + eval 1): %d ms%n", (System.nanoTime() - start) / 1_000_000);
+        System.out.printf("[timing] warm-up (first JShell + representative inputs): %d ms%n", (System.nanoTime() - start) / 1_000_000);
     }
 
     @AfterAll
@@ -37,6 +37,17 @@ class ConsoleSessionsTest {
         System.out.printf("[timing] open + first eval after warm-up: %d ms%n", ms);
         assertThat(r.value()).isEqualTo("42");
         assertThat(ms).isLessThan(2000);
+    }
+
+    @Test
+    void theNextSpareIsMadeAfterTheOpenedConsolesFirstEvaluation() {
+        try (ConsoleSessions own = new ConsoleSessions(ConsoleConfig.defaults())) {
+            ConsoleSession s = own.open("spare", null, null);
+            assertThat(own.hasSpare()).as("right after open").isFalse();
+            assertThat(s.eval("20 + 22").value()).isEqualTo("42");
+            assertThat(own.hasSpare()).as("after the first evaluation").isTrue();
+            own.warmUp().join();
+        }
     }
 
     @Test

@@ -13,6 +13,13 @@ class SourceScanTest {
     }
 
     @Test
+    void maskBlanksCommentsAndLiteralsKeepingPositions() {
+        String src = "a(\"x;y\", 'z') /* c */ + b // d\n + \"\"\"\nt\"\"\"";
+        String masked = SourceScan.mask(src);
+        assertThat(masked).hasSameSizeAs(src).isEqualTo("a(\"   \", ' ')         + b     \n + \"\"\"\n \"\"\"");
+    }
+
+    @Test
     void exitAndHaltAreRefused() {
         assertThat(SourceScan.refusal("System.exit(0)")).contains("Refused");
         assertThat(SourceScan.refusal("Runtime.getRuntime().halt(1)")).contains("Refused");

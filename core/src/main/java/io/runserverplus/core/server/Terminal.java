@@ -17,6 +17,7 @@ public final class Terminal {
     private final PrintStream out;
     private final boolean colors;
     private final Optional<System.Logger> logger;
+    private final boolean asciiBytes;
 
     public Terminal(PrintStream out, boolean colors) {
         this(out, colors, Optional.empty());
@@ -27,6 +28,20 @@ public final class Terminal {
         this.out = out;
         this.colors = colors && logger.isEmpty();
         this.logger = logger;
+        this.asciiBytes = logger.isEmpty() && writesAsciiAsAscii(out.charset());
+    }
+
+    private static boolean writesAsciiAsAscii(java.nio.charset.Charset charset) {
+        byte[] ascii = new byte[128];
+        for (int i = 0; i < ascii.length; i++) {
+            ascii[i] = (byte) i;
+        }
+        try {
+            return java.util.Arrays.equals(new String(ascii, java.nio.charset.StandardCharsets.US_ASCII)
+                    .getBytes(charset), ascii);
+        } catch (UnsupportedOperationException cannotEncode) {
+            return false;
+        }
     }
 
     /** Standard output, or the {@code runserverplus} logger when a logging backend is set up. */
@@ -62,9 +77,17 @@ public final class Terminal {
         return logger.isPresent();
     }
 
-    /** Text of whole lines, terminators included, written at once (only when not routed to a logger). */
-    public void printBlock(CharSequence lines) {
-        out.print(lines);
+    /**
+     * Whether {@link #printAscii} may be used: lines go to the console, whose charset writes ASCII
+     * text as its bytes (UTF-8, ISO-8859-1, windows-1252, ...).
+     */
+    public boolean takesAsciiBytes() {
+        return asciiBytes;
+    }
+
+    /** Whole lines of ASCII text as bytes, terminators included, written at once (only if {@link #takesAsciiBytes()}). */
+    public void printAscii(byte[] text, int length) {
+        out.write(text, 0, length);
         out.flush();
     }
 

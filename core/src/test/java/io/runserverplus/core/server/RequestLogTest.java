@@ -6,6 +6,10 @@ import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 class RequestLogTest {
@@ -56,5 +60,160 @@ class RequestLogTest {
 
         assertThat(plain.toString(StandardCharsets.UTF_8)).contains("\"GET /missing HTTP/1.1\" 404 9").doesNotContain("\u001b");
         assertThat(coloured.toString(StandardCharsets.UTF_8)).startsWith("\u001b[33m127.0.0.1 - - [").contains("404 9\u001b[0m");
+    }
+
+    @Test
+    void linesArePrintedInTheOrderRequestsFinishedWithoutLosingAny() throws Exception {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        int threads = 4;
+        int perThread = (RequestLog.SLOTS - 1) / threads;
+        try (RequestLog log = new RequestLog(new Terminal(new PrintStream(out, true, StandardCharsets.UTF_8), false))) {
+            List<Thread> started = new ArrayList<>();
+            for (int t = 0; t < threads; t++) {
+                String path = "/thread-" + t + "/";
+                started.add(Thread.ofPlatform().start(() -> {
+                    for (int i = 0; i < perThread; i++) {
+                        log.log("127.0.0.1", "GET", path + i, "HTTP/1.1", 200, i);
+                    }
+                }));
+            }
+            for (Thread thread : started) {
+                thread.join();
+            }
+        }
+
+        List<String> lines = out.toString(StandardCharsets.UTF_8).lines().toList();
+        assertThat(lines).hasSize(threads * perThread);
+        int[] next = new int[threads];
+        Pattern line = Pattern.compile("127\\.0\\.0\\.1 - - \\[\\d{2}/\\w{3}/\\d{4} \\d{2}:\\d{2}:\\d{2}] "
+                + "\"GET /thread-(\\d)/(\\d+) HTTP/1\\.1\" 200 (\\d+)");
+        for (String printed : lines) {
+            Matcher matcher = line.matcher(printed);
+            assertThat(matcher.matches()).as(printed).isTrue();
+            int thread = Integer.parseInt(matcher.group(1));
+            assertThat(Integer.parseInt(matcher.group(2))).as("each thread's lines in order").isEqualTo(next[thread]);
+            assertThat(matcher.group(3)).isEqualTo(matcher.group(2));
+            next[thread]++;
+        }
+    }
+
+    @Test
+    void whenRequestsComeFasterThanTheConsoleLinesDroppedAreCounted() throws Exception {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        // A console that takes a while for each write: the ring fills up while it prints.
+        PrintStream slowConsole = new PrintStream(out, true, StandardCharsets.UTF_8) {
+            @Override
+            public void flush() {
+                super.flush();
+                try {
+                    Thread.sleep(20);
+                } catch (InterruptedException interrupted) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+        };
+        int logged = 5 * RequestLog.SLOTS;
+        try (RequestLog log = new RequestLog(new Terminal(slowConsole, false))) {
+            for (int i = 0; i < logged; i++) {
+                log.log("127.0.0.1", "GET", "/" + i, "HTTP/1.1", 200, 2);
+            }
+        }
+
+        List<String> lines = out.toString(StandardCharsets.UTF_8).lines().toList();
+        Pattern note = Pattern.compile("\\((\\d+) request lines were not printed: .*\\)");
+        long dropped = 0;
+        int previous = -1;
+        for (String printed : lines) {
+            Matcher matcher = note.matcher(printed);
+            if (matcher.matches()) {
+                dropped += Long.parseLong(matcher.group(1));
+            } else {
+                int number = Integer.parseInt(printed.replaceAll(".*\"GET /(\\d+) .*", "$1"));
+                assertThat(number).isGreaterThan(previous);
+                previous = number;
+            }
+        }
+        assertThat(dropped).isPositive();
+        assertThat(lines.size() - lines.stream().filter(l -> note.matcher(l).matches()).count() + dropped)
+                .isEqualTo(logged);
+    }
+
+    @Test
+    void aLineLongerThanASlotIsPrintedWhole() throws Exception {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        String target = "/search?q=" + "x".repeat(400) + "\u001b[2J";
+        try (RequestLog log = new RequestLog(new Terminal(new PrintStream(out, true, StandardCharsets.UTF_8), false))) {
+            log.log("127.0.0.1", "GET", target, "HTTP/1.1", 200, 12);
+            log.log("127.0.0.1", "GET", "/after", "HTTP/1.1", 200, 2);
+        }
+
+        List<String> lines = out.toString(StandardCharsets.UTF_8).lines().toList();
+        assertThat(lines).hasSize(2);
+        assertThat(lines.get(0)).endsWith("\"GET /search?q=" + "x".repeat(400)
+                + "\\x1b[2J HTTP/1.1\" 200 12");
+        assertThat(lines.get(1)).endsWith("\"GET /after HTTP/1.1\" 200 2");
+    }
+
+    @Test
+    void controlCharactersAreEscapedOnTheWayToTheConsoleToo() throws Exception {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try (RequestLog log = new RequestLog(new Terminal(new PrintStream(out, true, StandardCharsets.UTF_8), false))) {
+            log.log("127.0.0.1", "GET", "/\u001b[2J\r\nfake 200", "HTTP/1.1", 400, 0);
+        }
+
+        assertThat(out.toString(StandardCharsets.UTF_8))
+                .isEqualTo("127.0.0.1 - - [" + out.toString(StandardCharsets.UTF_8).substring(15, 35)
+                        + "] \"GET /\\x1b[2J\\x0d\\x0afake 200 HTTP/1.1\" 400 0" + System.lineSeparator());
+    }
+
+    @Test
+    void charactersBeyondAsciiReachTheConsoleInItsCharset() throws Exception {
+        ByteArrayOutputStream utf8 = new ByteArrayOutputStream();
+        ByteArrayOutputStream latin1 = new ByteArrayOutputStream();
+        try (RequestLog toUtf8 = new RequestLog(new Terminal(new PrintStream(utf8, true, StandardCharsets.UTF_8), false));
+             RequestLog toLatin1 = new RequestLog(new Terminal(new PrintStream(latin1, true, StandardCharsets.ISO_8859_1), false))) {
+            toUtf8.log("127.0.0.1", "GET", "/caf\u00e9", "HTTP/1.1", 200, 2);
+            toLatin1.log("127.0.0.1", "GET", "/caf\u00e9", "HTTP/1.1", 200, 2);
+        }
+
+        assertThat(utf8.toString(StandardCharsets.UTF_8)).contains("\"GET /caf\u00e9 HTTP/1.1\" 200 2");
+        assertThat(latin1.toString(StandardCharsets.ISO_8859_1)).contains("\"GET /caf\u00e9 HTTP/1.1\" 200 2");
+    }
+
+    @Test
+    void withALoggingBackendEachLineIsOneMessage() throws Exception {
+        List<String> messages = java.util.Collections.synchronizedList(new ArrayList<>());
+        System.Logger logger = new System.Logger() {
+            @Override
+            public String getName() {
+                return Terminal.LOGGER_NAME;
+            }
+
+            @Override
+            public boolean isLoggable(Level level) {
+                return true;
+            }
+
+            @Override
+            public void log(Level level, java.util.ResourceBundle bundle, String message, Throwable thrown) {
+                messages.add(message);
+            }
+
+            @Override
+            public void log(Level level, java.util.ResourceBundle bundle, String format, Object... params) {
+                messages.add(format);
+            }
+        };
+        ByteArrayOutputStream console = new ByteArrayOutputStream();
+        try (RequestLog log = new RequestLog(new Terminal(new PrintStream(console, true, StandardCharsets.UTF_8), true,
+                java.util.Optional.of(logger)))) {
+            log.log("127.0.0.1", "GET", "/ok", "HTTP/1.1", 200, 2);
+            log.log("127.0.0.1", "GET", "/\u001b[2J", "HTTP/1.1", 404, 9);
+        }
+
+        assertThat(console.size()).isZero();
+        assertThat(messages).hasSize(2);
+        assertThat(messages.get(0)).endsWith("\"GET /ok HTTP/1.1\" 200 2").doesNotContain("\u001b");
+        assertThat(messages.get(1)).endsWith("\"GET /\\x1b[2J HTTP/1.1\" 404 9").doesNotContain("\u001b");
     }
 }
