@@ -27,15 +27,17 @@ import java.util.concurrent.locks.LockSupport;
  * <p>What a request thread does: formats its line, where the request's strings are still in its
  * CPU's cache, into one small array (the ASCII bytes; a string only when the line needs escaping
  * or is not ASCII), takes the next number with one compare-and-set and puts the array in that
- * slot of a ring. A daemon thread wakes every {@value #PERIOD_MILLIS} ms (sooner if the ring gets
+ * slot of a ring. It reads no clock: a second thread turns the timestamp's text over at the start
+ * of each second. A daemon thread wakes every {@value #PERIOD_MILLIS} ms (sooner if the ring gets
  * half full: a request thread then wakes it), takes the finished slots in order and writes them
  * with one write; it never waits on request threads and they never wait on it.
  *
- * <p>Why so: at Helidon's 160 000 requests a second, what this costs is memory traffic between the
- * two threads' CPUs, not formatting. When request threads queued a record of the request's strings
- * (under a lock) and the writer formatted them, the writer spent 0.4-0.5 µs a line waiting for
- * those scattered, long-evicted objects to come from memory. Now the writer has one compact array
- * a line, and touches a chunk of them before copying any, so their loads overlap.
+ * <p>Why so: at Helidon's 160 000 requests a second what the log costs is memory traffic between
+ * the CPUs, and the clock. When request threads queued a record of the request's strings (under a
+ * lock) and the writer formatted them, the writer spent 0.4-0.5 µs a line waiting for those
+ * scattered, long-evicted objects to come from memory; now it has one compact array a line, and
+ * touches a chunk of them before copying any, so their loads overlap. Reading the clock for each
+ * request cost the request threads about 2 % of Helidon's throughput on the benchmark machine.
  */
 @Singleton
 public class RequestLog implements AutoCloseable {
@@ -91,19 +93,23 @@ public class RequestLog implements AutoCloseable {
     private final AtomicLong dropped = new AtomicLong();
     private final Thread writer;
     private final ZoneId zone = ZoneId.systemDefault();
-    private volatile Stamp stamp = new Stamp(Long.MIN_VALUE, new byte[0]);
+    /** The current second's text, kept by {@link #clock}: request threads read no clock. */
+    private volatile Stamp stamp = stampOf(System.currentTimeMillis());
+    private final Thread clock;
     private volatile boolean closed;
 
     @Inject
     public RequestLog(Terminal terminal) {
         this.terminal = terminal;
         this.writer = Thread.ofPlatform().daemon().name("runserverplus-request-log").unstarted(this::drain);
+        this.clock = Thread.ofPlatform().daemon().name("runserverplus-request-log-clock").unstarted(this::tick);
         writer.start();
+        clock.start();
     }
 
     /** Records a finished request; never blocks the caller. */
     public void log(String remoteAddress, String method, String target, String protocol, int status, long bytes) {
-        byte[] time = timeOf(System.currentTimeMillis());
+        byte[] time = stamp.text();
         Object line = asciiLine(remoteAddress, method, target, protocol, status, bytes, time);
         if (line == null) {
             line = new Text(status, format(remoteAddress, method, target, protocol, status, bytes,
@@ -273,16 +279,26 @@ public class RequestLog implements AutoCloseable {
         }
     }
 
-    /** The timestamp's text, formatted once per second (by whichever thread first needs the new second). */
-    private byte[] timeOf(long millis) {
-        long second = Math.floorDiv(millis, 1000);
-        Stamp current = stamp;
-        if (current.second() != second) {
-            current = new Stamp(second, TIME.format(LocalDateTime.ofInstant(Instant.ofEpochMilli(millis), zone))
-                    .getBytes(StandardCharsets.US_ASCII));
-            stamp = current;
+    /**
+     * Turns the stamp over at the start of each second. Reading the clock cost request threads more
+     * than anything else in {@link #log} (a system call's worth, tens of nanoseconds, per request);
+     * this costs one wake-up a second, and a line stamped in the moment between a second's start and
+     * this thread's wake-up (well under a millisecond, unless the machine is overloaded) shows the
+     * second before. Helidon's own {@code Date} header is kept the same way, refreshed once a second.
+     */
+    private void tick() {
+        while (!closed) {
+            long now = System.currentTimeMillis();
+            if (Math.floorDiv(now, 1000) != stamp.second()) {
+                stamp = stampOf(now);
+            }
+            LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(1000 - Math.floorMod(now, 1000)));
         }
-        return current.text();
+    }
+
+    private Stamp stampOf(long millis) {
+        return new Stamp(Math.floorDiv(millis, 1000), TIME.format(LocalDateTime.ofInstant(Instant.ofEpochMilli(millis),
+                zone)).getBytes(StandardCharsets.US_ASCII));
     }
 
     private void drain() {
@@ -456,6 +472,7 @@ public class RequestLog implements AutoCloseable {
     @Override
     public void close() {
         closed = true;
+        LockSupport.unpark(clock);
         LockSupport.unpark(writer);
         try {
             writer.join(2_000);
