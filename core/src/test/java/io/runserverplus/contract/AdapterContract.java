@@ -72,6 +72,15 @@ public abstract class AdapterContract {
     }
 
     @Test
+    void failedAndUnknownRequestsAreLoggedWithTheStatusTheyGot() throws Exception {
+        server.get("/boom?probe=log-500", "text/html");
+        server.get("/no-such-route?probe=log-404", null);
+
+        assertThat(awaitConsoleLine("\"GET /boom?probe=log-500 HTTP/1.1\"")).containsPattern("\" 500 (\\d+|-)$");
+        assertThat(awaitConsoleLine("\"GET /no-such-route?probe=log-404 HTTP/1.1\"")).containsPattern("\" 404 (\\d+|-)$");
+    }
+
+    @Test
     void aFailingRequestGetsTheTracebackPageWithEveryApplicationFrameAndItsSource() throws Exception {
         HttpResponse<String> response = server.get("/boom", "text/html");
 

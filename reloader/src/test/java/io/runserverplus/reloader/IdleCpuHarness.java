@@ -52,7 +52,26 @@ public final class IdleCpuHarness {
         return 100.0 * cpu / wall;
     }
 
-    private static long cpuNanos() {
-        return ProcessHandle.current().info().totalCpuDuration().orElseThrow().toNanos();
+    /**
+     * The process's CPU time so far, in nanoseconds: on Linux summed from each thread's
+     * {@code schedstat} (exact, where the process total comes in 10 ms ticks, too coarse for the
+     * watch detector's 0.05 % target: 5 ms in 10 s); elsewhere the process total.
+     */
+    private static long cpuNanos() throws java.io.IOException {
+        Path tasks = Path.of("/proc/self/task");
+        if (!Files.isDirectory(tasks)) {
+            return ProcessHandle.current().info().totalCpuDuration().orElseThrow().toNanos();
+        }
+        long total = 0;
+        try (var threads = Files.list(tasks)) {
+            for (Path thread : (Iterable<Path>) threads::iterator) {
+                try {
+                    total += Long.parseLong(Files.readString(thread.resolve("schedstat")).split(" ")[0]);
+                } catch (java.nio.file.NoSuchFileException ended) {
+                    // the thread ended meanwhile; its time is lost either way
+                }
+            }
+        }
+        return total;
     }
 }

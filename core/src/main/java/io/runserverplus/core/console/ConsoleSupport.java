@@ -5,10 +5,10 @@ import io.runserverplus.spi.ConsoleProvider;
 import io.runserverplus.spi.Consoles;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
-import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.ServiceLoader;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * Core's side of the console port: finds the {@link ConsoleProvider} (if its jar is on the class path),
@@ -21,18 +21,22 @@ public class ConsoleSupport {
     /** The artifact that brings the console, named on the page when it is missing. */
     public static final String ARTIFACT = "io.runserverplus:runserverplus-console";
 
-    /** How long after the server starts the console's JShell is warmed: the first requests come first. */
-    static final Duration WARM_UP_DELAY = Duration.ofSeconds(2);
-
     private final ConsoleSettings settings;
     private volatile Optional<ConsoleProvider> provider;
     private Consoles consoles;
     private volatile Object application;
     private boolean closed;
+    private final AtomicBoolean warmUpRequested = new AtomicBoolean();
 
     @Inject
     public ConsoleSupport(ConsoleSettings settings) {
         this.settings = settings;
+    }
+
+    /** With {@code provider} instead of the one the class path offers. */
+    ConsoleSupport(ConsoleSettings settings, ConsoleProvider provider) {
+        this.settings = settings;
+        this.provider = Optional.of(provider);
     }
 
     /** With the default settings. */
@@ -93,22 +97,28 @@ public class ConsoleSupport {
         return application;
     }
 
-    /**
-     * Called once the server serves: remembers the application object and, a little later and in the
-     * background, prepares a JShell so that the first console opens fast.
-     */
+    /** Called once the server serves: remembers the application object, bound as {@code app}. */
     public void serverStarted(Object application) {
         this.application = application;
-        Thread.ofPlatform().daemon().name("runserverplus-console-warm-up").start(() -> {
-            try {
-                Thread.sleep(WARM_UP_DELAY);
-                consoles().ifPresent(Consoles::warmUp);
-            } catch (InterruptedException stopping) {
-                Thread.currentThread().interrupt();
-            } catch (RuntimeException | LinkageError broken) {
-                // The console reports its own failures when used; warming is only an optimisation.
-            }
-        });
+    }
+
+    /**
+     * A console may be opened soon (a page offering one was served): prepares a JShell in the
+     * background, once, so that the first console opens fast. Not at start-up: a JShell warmed in
+     * the application's JVM (javac run there, its classes and compiled code kept) cost Helidon about
+     * 2 % of its throughput in {@code benchmarks/run throughput}, and a second of CPU on every reload;
+     * the user needs seconds to read the page and type the PIN, the warm-up under two.
+     */
+    public void consoleMayBeWanted() {
+        if (warmUpRequested.compareAndSet(false, true)) {
+            Thread.ofPlatform().daemon().name("runserverplus-console-warm-up").start(() -> {
+                try {
+                    consoles().ifPresent(Consoles::warmUp);
+                } catch (RuntimeException | LinkageError broken) {
+                    // The console reports its own failures when used; warming is only an optimisation.
+                }
+            });
+        }
     }
 
     /** Closes every console (the server stops). */

@@ -158,6 +158,7 @@ public class DebuggerEndpoint {
         if (!host.trusted()) {
             return DebugResponse.of(400, MediaType.TEXT.contentType(), host.refusal());
         }
+        console.consoleMayBeWanted();
         String nonce = PageHeaders.newNonce();
         PageSecurity security = new PageSecurity(secret.get().value(), nonce, Optional.empty(), pinGuard.pin().isPresent());
         return page(200, consolePage.get().render(security), nonce);
@@ -174,6 +175,9 @@ public class DebuggerEndpoint {
 
     private DebugResponse htmlPage(Traceback traceback, DebugRequest request) {
         TrustedHosts.Verdict host = trustedHosts.check(request);
+        if (host.trusted()) {
+            console.consoleMayBeWanted(); // the page offers a console in each frame
+        }
         String nonce = PageHeaders.newNonce();
         PageSecurity security = new PageSecurity(secret.get().value(), nonce,
                 host.trusted() ? Optional.empty() : Optional.of(host.consoleDisabledReason()), pinGuard.pin().isPresent());
