@@ -95,9 +95,11 @@ public final class AgentBenchmark {
                 overhead = false;
             } else if (arg.equals("--c2-only")) {
                 c1 = false;
+            } else if (arg.equals("--same-jit")) {
+                sameJit = true;
             } else {
                 System.err.println("Unknown argument: " + arg
-                        + " (options: --rounds=5 --samples=11 --runs=7 --overhead-only --startup-only --c2-only)");
+                        + " (options: --rounds=5 --samples=11 --runs=7 --overhead-only --startup-only --c2-only --same-jit)");
                 System.exit(2);
             }
         }
@@ -123,6 +125,13 @@ public final class AgentBenchmark {
     // ---------------------------------------------------------------- overhead
 
     /**
+     * {@code --same-jit}: the agent-off child gets the agent's C1 inlining limits too, which isolates
+     * the agent's own cost from what those limits do for any code (not what a user compares: a child
+     * without the console jar runs without them).
+     */
+    private static boolean sameJit;
+
+    /**
      * The agent's options: in the reloader's child ({@code -XX:TieredStopAtLevel=1}), as the
      * supervisor adds it, {@code -javaagent} and the C1 inlining limits that go with it; else, as a
      * user adds it by hand with {@code --noreload}, {@code -javaagent} alone.
@@ -139,7 +148,9 @@ public final class AgentBenchmark {
         Path cache = Path.of(System.getProperty("rsp.bench.logs", "benchmarks/target"), "agent-cache").toAbsolutePath();
         List<String> agent = agentOptions(agentJar, "cache=" + cache, jvmOptions);
         System.out.println("== Agent overhead: " + AgentWorkload.class.getName() + " in child JVMs"
-                + (jvmOptions.isEmpty() ? "" : " " + String.join(" ", jvmOptions)) + " without and with " + agent
+                + (jvmOptions.isEmpty() ? "" : " " + String.join(" ", jvmOptions)) + " without"
+                + (sameJit && jvmOptions.contains(RELOADER_CHILD_JIT) ? " (but with " + ConsoleBridge.agentJitOptions() + ")" : "")
+                + " and with " + agent
                 + ", " + rounds + " rounds alternating, each the median of " + samples + " samples after warm-up ("
                 + Runtime.getRuntime().availableProcessors() + " CPUs) ==");
         Map<String, List<Double>> off = new LinkedHashMap<>();
@@ -152,6 +163,8 @@ public final class AgentBenchmark {
                 List<String> options = new ArrayList<>(jvmOptions);
                 if (withAgent) {
                     options.addAll(agent);
+                } else if (sameJit && jvmOptions.contains(RELOADER_CHILD_JIT)) {
+                    options.addAll(ConsoleBridge.agentJitOptions());
                 }
                 ChildResult result = runChild(options, samples);
                 String expected = withAgent ? "agent true frames " + FRAMES : "agent false frames 0";

@@ -36,11 +36,13 @@ import java.util.regex.Pattern;
  * Target: the adapter serves at least 97 % of bare Javalin's requests per second.
  *
  * <p>Each server runs in its own child JVM (same java, class path and options), so the two do not
- * share JIT profiles or a heap; the driver warms both, then runs rounds in A B / B A order and
- * compares the medians. RunServerPlus' request log goes to a null stream, so the figure includes
+ * share JIT profiles or a heap; the driver warms both, then runs rounds in A B / B A order, and
+ * does that again with fresh JVMs for each fork (one JVM can be a few percent faster or slower
+ * than the next for its whole life), and compares the medians over all rounds. RunServerPlus' request log goes to a null stream, so the figure includes
  * formatting each request line (on its background thread) but not a terminal's speed.
  *
- * <p>Options: {@code --duration=10} seconds per run, {@code --warmup=10}, {@code --rounds=5},
+ * <p>Options: {@code --duration=10} seconds per run, {@code --warmup=10}, {@code --forks=5},
+ * {@code --rounds=1} (per fork),
  * {@code --threads=2} and {@code --connections=32} for wrk, {@code --variants=bare,rsp} (the first
  * is the baseline; the others are compared with it), {@code --explain} for the diagnostic
  * variants (bare Javalin plus one piece of the adapter at a time; RunServerPlus with its request
@@ -67,7 +69,7 @@ public final class ThroughputBenchmark {
             serve(args[1]);
             return;
         }
-        Map<String, String> options = new LinkedHashMap<>(Map.of("duration", "10", "warmup", "10", "rounds", "5",
+        Map<String, String> options = new LinkedHashMap<>(Map.of("duration", "10", "warmup", "10", "forks", "5", "rounds", "1",
                 "threads", "2", "connections", "32", "variants", "bare,rsp", "framework", "javalin"));
         boolean explain = false;
         for (String arg : args) {
@@ -280,52 +282,59 @@ public final class ThroughputBenchmark {
         int duration = Integer.parseInt(options.get("duration"));
         int warmup = Integer.parseInt(options.get("warmup"));
         int rounds = Integer.parseInt(options.get("rounds"));
+        int forks = Integer.parseInt(options.get("forks"));
         List<String> wrk = List.of("wrk", "-t" + options.get("threads"), "-c" + options.get("connections"));
         Path logs = Path.of(System.getProperty("rsp.bench.logs", System.getProperty("java.io.tmpdir")));
         Files.createDirectories(logs);
 
         System.out.println("== Throughput on " + System.getProperty("rsp.bench.framework", "javalin") + ": "
                 + String.join(" vs ", variants) + " (" + String.join(" ", wrk)
-                + " -d" + duration + "s, " + warmup + " s warm-up each, " + rounds + " rounds, "
+                + " -d" + duration + "s; " + forks + " forks (fresh server JVMs), each " + warmup + " s of warm-up and "
+                + rounds + (rounds == 1 ? " round, " : " rounds, ")
                 + Runtime.getRuntime().availableProcessors() + " CPUs) ==");
         System.out.println("RunServerPlus' request log is written to a null stream (formatting included,"
                 + " terminal speed not).");
-        Map<String, Server> servers = new LinkedHashMap<>();
-        try {
-            for (String variant : variants) {
-                Server server = Server.start(variant, logs);
-                servers.put(variant, server);
-                check(server);
-            }
-            for (Server server : servers.values()) {
-                wrk(wrk, server, warmup);
-                System.out.println("warmed " + server.variant());
-            }
-            Map<String, List<Run>> runs = new LinkedHashMap<>();
-            variants.forEach(variant -> runs.put(variant, new ArrayList<>()));
-            for (int round = 1; round <= rounds; round++) {
-                // A B, then B A: neither side always runs first.
-                List<String> order = new ArrayList<>(variants);
-                if (round % 2 == 0) {
-                    java.util.Collections.reverse(order);
+        Map<String, List<Run>> runs = new LinkedHashMap<>();
+        variants.forEach(variant -> runs.put(variant, new ArrayList<>()));
+        // Each fork starts fresh server JVMs: one JVM's JIT and memory layout can run a few percent
+        // faster or slower than the next one's for its whole life, so rounds within one pair of
+        // JVMs are not independent samples; pairs of JVMs are.
+        for (int fork = 1; fork <= forks; fork++) {
+            Map<String, Server> servers = new LinkedHashMap<>();
+            try {
+                for (String variant : variants) {
+                    Server server = Server.start(variant, logs);
+                    servers.put(variant, server);
+                    check(server);
                 }
-                StringBuilder line = new StringBuilder("round " + round + ":");
-                for (String variant : order) {
-                    Run run = wrk(wrk, servers.get(variant), duration);
-                    runs.get(variant).add(run);
-                    line.append(String.format(Locale.ROOT, " %s=%.0f req/s (%.1f us CPU/req, machine %.0f%% idle)%s",
-                            variant, run.requestsPerSecond(), run.cpuMicrosPerRequest(), run.machineIdle(),
-                            run.problems()));
-                    line.append(order.getLast().equals(variant) ? "" : ",");
+                for (Server server : servers.values()) {
+                    wrk(wrk, server, warmup);
                 }
-                System.out.println(line);
-            }
-            return report(variants, runs);
-        } finally {
-            for (Server server : servers.values()) {
-                server.stop();
+                System.out.println("fork " + fork + ": warmed " + String.join(", ", servers.keySet()));
+                for (int round = 1; round <= rounds; round++) {
+                    // A B, then B A: neither side always runs first.
+                    List<String> order = new ArrayList<>(variants);
+                    if ((fork + round) % 2 == 1) {
+                        java.util.Collections.reverse(order);
+                    }
+                    StringBuilder line = new StringBuilder("fork " + fork + " round " + round + ":");
+                    for (String variant : order) {
+                        Run run = wrk(wrk, servers.get(variant), duration);
+                        runs.get(variant).add(run);
+                        line.append(String.format(Locale.ROOT, " %s=%.0f req/s (%.1f us CPU/req, machine %.0f%% idle)%s",
+                                variant, run.requestsPerSecond(), run.cpuMicrosPerRequest(), run.machineIdle(),
+                                run.problems()));
+                        line.append(order.getLast().equals(variant) ? "" : ",");
+                    }
+                    System.out.println(line);
+                }
+            } finally {
+                for (Server server : servers.values()) {
+                    server.stop();
+                }
             }
         }
+        return report(variants, runs);
     }
 
     private static int report(List<String> variants, Map<String, List<Run>> runs) {
@@ -350,7 +359,7 @@ public final class ThroughputBenchmark {
             if (!variant.equals(baseline)) {
                 summary.append(String.format(Locale.ROOT, " %s=%.0f ratio(%s)=%.3f", variant, rate, variant,
                         rate / base));
-                // Each round runs the two back to back, so a slow drift in the machine's other load
+                // Each round runs the two back to back in one fork, so a slow drift in the machine's other load
                 // mostly cancels out of the round's own ratio: a second, steadier estimate.
                 double[] paired = new double[Math.min(mine.size(), runs.get(baseline).size())];
                 for (int i = 0; i < paired.length; i++) {
