@@ -51,19 +51,7 @@ final class FrameworkServers {
                     .addrPort("127.0.0.1:" + port)
                     .useReloader(false)
                     .terminal(nullTerminal);
-            switch (variant) {
-                case "rsp" -> { }
-                // No request log at all: the adapter's cost without it.
-                case "rsp+nolog" -> builder.modules(binder -> binder.bind(RequestLog.class).toInstance(
-                        new RequestLog(nullTerminal) {
-                            @Override
-                            public void log(String remoteAddress, String method, String target, String protocol,
-                                            int status, long bytes) {
-                                // dropped
-                            }
-                        }));
-                default -> throw new IllegalArgumentException("unknown variant " + variant);
-            }
+            applyRspVariant(builder, variant, nullTerminal);
             RunningServer server = builder.start();
             return new Started(server.port(), server::stop);
         }
@@ -93,6 +81,23 @@ final class FrameworkServers {
                 // the benchmark is ending anyway
             }
         });
+    }
+
+    /** What a RunServerPlus variant changes: {@code rsp} nothing, {@code rsp+nolog} no request log at all. */
+    static void applyRspVariant(RunServerPlus.Builder builder, String variant, Terminal terminal) {
+        switch (variant) {
+            case "rsp" -> { }
+            // No request log at all: the adapter's cost without it.
+            case "rsp+nolog" -> builder.modules(binder -> binder.bind(RequestLog.class).toInstance(
+                    new RequestLog(terminal) {
+                        @Override
+                        public void log(String remoteAddress, String method, String target, String protocol,
+                                        int status, long bytes) {
+                            // dropped
+                        }
+                    }));
+            default -> throw new IllegalArgumentException("unknown variant " + variant);
+        }
     }
 
     /** What a diagnostic variant adds to bare Helidon's routing, before the app's route. */

@@ -119,19 +119,7 @@ public final class ThroughputBenchmark {
                     .addrPort("127.0.0.1:" + fixedPort)
                     .useReloader(false)
                     .terminal(nullTerminal);
-            switch (variant) {
-                case "rsp" -> { }
-                // No request log at all: the adapter's cost without it.
-                case "rsp+nolog" -> builder.modules(binder -> binder.bind(RequestLog.class).toInstance(
-                        new RequestLog(nullTerminal) {
-                            @Override
-                            public void log(String remoteAddress, String method, String target, String protocol,
-                                            int status, long bytes) {
-                                // dropped
-                            }
-                        }));
-                default -> throw new IllegalArgumentException("unknown variant " + variant);
-            }
+            FrameworkServers.applyRspVariant(builder, variant, nullTerminal);
             RunningServer server = builder.start();
             port = server.port();
             stop = server::stop;
