@@ -32,6 +32,9 @@ import org.junit.jupiter.api.TestInstance;
 public abstract class DemoContract {
 
     private static final Pattern RUNNING_ON = Pattern.compile(" \\* Running on (http://127\\.0\\.0\\.1:\\d+)");
+    /** What the terminal shows from start to the first request: the banner and the request's log line. */
+    private static final Pattern OWN_START_LINE = Pattern.compile(
+            " \\* .+|WARNING: This is a development server\\..*|Quit the server with CONTROL-C\\.|127\\.0\\.0\\.1 - - \\[.+");
 
     private RunningServer demo;
     private final HttpClient client = HttpClient.newHttpClient();
@@ -111,12 +114,17 @@ public abstract class DemoContract {
     void theDemoStartsFromItsClassesAndJarsAndServesTheGreeting() throws Exception {
         Process child = demoProcess("127.0.0.1:0").redirectErrorStream(true).start();
         try (BufferedReader output = new BufferedReader(new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8))) {
-            String url = awaitUrl(output);
+            List<String> printed = new ArrayList<>();
+            String url = awaitUrl(output, printed);
 
             HttpResponse<String> response = client.send(HttpRequest.newBuilder(URI.create(url + "/")).build(),
                     HttpResponse.BodyHandlers.ofString());
 
             assertThat(response.body()).isEqualTo("Hello from the " + framework() + " demo");
+            // Nothing but RunServerPlus's banner and log line: no framework's start-up chatter
+            // (Helidon without a logging module says "There is no Helidon logging implementation").
+            awaitLine(output, printed, "\"GET / HTTP/1.1\" 200");
+            assertThat(printed).allMatch(line -> OWN_START_LINE.matcher(line).matches(), "RunServerPlus's own line");
             // Under the supervisor (the default) the child runs with the capture agent: the page shows variables.
             HttpResponse<String> boom = client.send(HttpRequest.newBuilder(URI.create(url + "/boom"))
                     .header("Accept", "text/html").build(), HttpResponse.BodyHandlers.ofString());
@@ -153,15 +161,23 @@ public abstract class DemoContract {
         return new ProcessBuilder(command);
     }
 
-    private static String awaitUrl(BufferedReader output) throws Exception {
-        StringBuilder seen = new StringBuilder();
+    /** Reads the demo's output, adding each line to {@code seen}, up to the line announcing its address. */
+    private static String awaitUrl(BufferedReader output, List<String> seen) throws Exception {
+        Matcher matcher = RUNNING_ON.matcher(awaitLine(output, seen, " * Running on "));
+        if (!matcher.find()) {
+            throw new AssertionError("the address is not 127.0.0.1:<port>: " + seen.get(seen.size() - 1));
+        }
+        return matcher.group(1);
+    }
+
+    /** Reads the demo's output, adding each line to {@code seen}, up to the first containing {@code text}. */
+    private static String awaitLine(BufferedReader output, List<String> seen, String text) throws Exception {
         for (String line = output.readLine(); line != null; line = output.readLine()) {
-            seen.append(line).append('\n');
-            Matcher matcher = RUNNING_ON.matcher(line);
-            if (matcher.find()) {
-                return matcher.group(1);
+            seen.add(line);
+            if (line.contains(text)) {
+                return line;
             }
         }
-        throw new AssertionError("the demo ended without announcing its address:\n" + seen);
+        throw new AssertionError("the demo ended before printing '" + text + "':\n" + String.join("\n", seen));
     }
 }
