@@ -46,22 +46,7 @@ final class HelidonServerAdapter implements ServerAdapter {
                 .routing(this::routing);
         tls.ifPresent(context -> builder.tls(Tls.builder().sslContext(context).build()));
         WebServer server = builder.build().start();
-        return new AdapterServer() {
-            @Override
-            public int port() {
-                return server.port();
-            }
-
-            @Override
-            public Object application() {
-                return server;
-            }
-
-            @Override
-            public void stop() {
-                server.stop();
-            }
-        };
+        return AdapterServer.of(server, server::port, server::stop);
     }
 
     /**

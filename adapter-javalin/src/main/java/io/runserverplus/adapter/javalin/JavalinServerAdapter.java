@@ -42,22 +42,7 @@ final class JavalinServerAdapter implements ServerAdapter {
             app.configuration().accept(config);
         });
         javalin.start();
-        return new AdapterServer() {
-            @Override
-            public int port() {
-                return javalin.port();
-            }
-
-            @Override
-            public Object application() {
-                return javalin;
-            }
-
-            @Override
-            public void stop() {
-                javalin.stop();
-            }
-        };
+        return AdapterServer.of(javalin, javalin::port, javalin::stop);
     }
 
     private void installDebugger(JavalinConfig config) {

@@ -39,25 +39,12 @@ final class JettyServerAdapter implements ServerAdapter {
             server.stop();
             throw failure;
         }
-        return new AdapterServer() {
-            @Override
-            public int port() {
-                return connector.getLocalPort();
+        return AdapterServer.of(server, connector::getLocalPort, () -> {
+            try {
+                server.stop();
+            } catch (Exception failure) {
+                throw new IllegalStateException("Jetty did not stop cleanly: " + failure.getMessage(), failure);
             }
-
-            @Override
-            public Object application() {
-                return server;
-            }
-
-            @Override
-            public void stop() {
-                try {
-                    server.stop();
-                } catch (Exception failure) {
-                    throw new IllegalStateException("Jetty did not stop cleanly: " + failure.getMessage(), failure);
-                }
-            }
-        };
+        });
     }
 }

@@ -1,5 +1,7 @@
 package io.runserverplus.core.server;
 
+import java.util.function.IntSupplier;
+
 /** A framework server an adapter started. */
 public interface AdapterServer {
 
@@ -16,4 +18,26 @@ public interface AdapterServer {
 
     /** Stops accepting requests and releases the port; returns when done. */
     void stop();
+
+    /**
+     * The usual shape: the framework's own object, where to read its bound port, and how to stop it.
+     */
+    static AdapterServer of(Object application, IntSupplier port, Runnable stop) {
+        return new AdapterServer() {
+            @Override
+            public int port() {
+                return port.getAsInt();
+            }
+
+            @Override
+            public Object application() {
+                return application;
+            }
+
+            @Override
+            public void stop() {
+                stop.run();
+            }
+        };
+    }
 }
