@@ -9,8 +9,10 @@ import java.util.List;
 
 /**
  * Not a test: measures what each detector costs while nothing changes, as a share of one core.
- * {@code java -cp <test class path> io.runserverplus.reloader.IdleCpuHarness [files] [seconds]}.
- * The baseline is the same JVM idling without a detector, measured in the same run.
+ * {@code java -cp <test class path> io.runserverplus.reloader.IdleCpuHarness [files] [seconds] [stat-floor]}.
+ * The baseline is the same JVM idling without a detector, measured in the same run. Given the path
+ * of {@code benchmarks/native/stat-floor} (compiled), it also times one {@code statx} per file per
+ * second from C over the same tree: the floor under any poller that sees files rewritten in place.
  */
 public final class IdleCpuHarness {
 
@@ -21,6 +23,18 @@ public final class IdleCpuHarness {
         int files = args.length > 0 ? Integer.parseInt(args[0]) : 10_000;
         int seconds = args.length > 1 ? Integer.parseInt(args[1]) : 10;
         Path root = Files.createTempDirectory("idle-cpu");
+        try {
+            measureAll(root, files, seconds, args.length > 2 ? args[2] : null);
+        } finally {
+            try (var tree = Files.walk(root)) {
+                for (Path p : (Iterable<Path>) tree.sorted(java.util.Comparator.reverseOrder())::iterator) {
+                    Files.delete(p);
+                }
+            }
+        }
+    }
+
+    private static void measureAll(Path root, int files, int seconds, String statFloor) throws Exception {
         for (int i = 0; i < files; i++) {
             Path dir = Files.createDirectories(root.resolve("p" + i / 100 % 10 + "/q" + i / 100));
             Files.writeString(dir.resolve("C" + i + ".class"), "x");
@@ -32,6 +46,16 @@ public final class IdleCpuHarness {
             double cost = measure(type, request, seconds);
             System.out.printf("%s with %d files: %.3f %% of a core (%.3f above baseline)%n",
                     type, files, cost, cost - baseline);
+        }
+        if (statFloor != null) {
+            Process floor = new ProcessBuilder(statFloor, root.toString(), String.valueOf(seconds))
+                    .redirectError(ProcessBuilder.Redirect.INHERIT).start();
+            String[] figures = new String(floor.getInputStream().readAllBytes()).trim().split(" ");
+            if (floor.waitFor() != 0 || figures.length < 2) {
+                throw new IllegalStateException(statFloor + " failed: " + String.join(" ", figures));
+            }
+            System.out.printf("floor: one statx per file per second from C over the same %d files: %s %% of a core"
+                    + " (%s ms a scan)%n", files, figures[1], figures[0]);
         }
     }
 
