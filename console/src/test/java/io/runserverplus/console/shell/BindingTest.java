@@ -188,6 +188,6 @@ class BindingTest {
         JShell fresh = sessions.open("fresh-after-warm-up", null, null).engine().shell;
         assertThat(fresh.snippets().filter(s -> fresh.status(s).isActive()).map(Snippet::source))
                 .containsExactly("import java.util.*;", "import static " + ConsoleHelpers.class.getName() + ".*;");
-        assertThat(fresh.snippets().count()).as("made and dropped").isGreaterThan(ConsoleSession.WARM_UP.size());
+        assertThat(fresh.snippets().count()).as("made and dropped").isGreaterThan(WarmUp.INPUTS.size());
     }
 }
