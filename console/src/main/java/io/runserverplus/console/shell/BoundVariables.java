@@ -7,7 +7,6 @@ import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -119,13 +118,6 @@ final class BoundVariables {
         if (current.size() < declared.size()) {
             declare(declared.keySet().stream().filter(n -> !current.contains(n)).toList());
         }
-    }
-
-    /** Declares the bound variables the source uses as JShell variables (one snippet each), unless they are. */
-    void declareUsed(String source) {
-        Set<String> names = new LinkedHashSet<>(SourceScan.names(source));
-        names.retainAll(types.keySet());
-        declare(names);
     }
 
     /** Declares the bound names as JShell variables (one snippet each), unless they are. */
