@@ -19,8 +19,8 @@ import jdk.jshell.VarSnippet;
  * {@code self} and the frame's variables), the type a snippet declares each with, and the JShell
  * variables made for them. Binding only publishes the values in {@link ConsoleBindings}; a snippet
  * reads a value with a {@link #declaration}, either of a local of its own (see {@link UnitEvaluator})
- * or of a JShell variable {@link #declare declared} here. Engine thread only, except binding in the session's
- * constructor.
+ * or of a JShell variable {@link #declare declared} here. Engine thread only, except binding in the
+ * session's constructor.
  */
 final class BoundVariables {
 
