@@ -11,7 +11,7 @@ import java.util.concurrent.ConcurrentHashMap;
  *
  * <p>Binding a frame puts its values here and costs no compilation; each input declares the variables
  * it uses ({@code Type a = (Type) ConsoleBindings.get(key, "a");}) as locals of its own snippet, or as
- * JShell variables when it needs them to outlive it (see {@code ConsoleSession.evalUnit}).
+ * JShell variables when it needs them to outlive it (see {@code UnitEvaluator}).
  */
 public final class ConsoleBindings {
 

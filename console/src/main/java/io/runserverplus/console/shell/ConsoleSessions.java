@@ -18,7 +18,7 @@ import java.util.concurrent.TimeUnit;
  * The open consoles, one per traceback id, at most {@link ConsoleConfig#maxSessions()}: opening one
  * more closes the least recently used. Keeps one spare JShell made in the background so that opening
  * a console does not pay JShell's start-up (about 0.3-1 s) in the request; the spare has evaluated
- * {@link ConsoleSession#WARM_UP representative inputs}, so the first evaluations find javac's code
+ * {@link WarmUp#INPUTS representative inputs}, so the first evaluations find javac's code
  * loaded and compiled. The next spare is made after the opened console's first evaluation (or
  * {@link #SPARE_DELAY} after opening, if none comes), so that it does not compete with that evaluation
  * for the CPUs. Thread-safe.
@@ -48,7 +48,7 @@ public final class ConsoleSessions implements Consoles {
 
     /**
      * Starts making the spare JShell in the background (once) and evaluates
-     * {@link ConsoleSession#WARM_UP representative inputs} in it, which loads and compiles javac's code
+     * {@link WarmUp#INPUTS representative inputs} in it, which loads and compiles javac's code
      * for them. The future completes when it is ready.
      */
     @Override
@@ -57,7 +57,7 @@ public final class ConsoleSessions implements Consoles {
             spare = CompletableFuture.supplyAsync(() -> {
                 Engine engine = new Engine(config);
                 try {
-                    ConsoleSession.warmUp(engine, config);
+                    WarmUp.run(engine, config);
                 } catch (RuntimeException | LinkageError e) {
                     // Only an optimisation: the engine works without it.
                 }

@@ -18,13 +18,15 @@ final class Evaluator {
 
     private static final int TRACE_FRAMES = 5;
     private final Engine engine;
+    private final UnitEvaluator unitEvaluator;
     private final ValueRenderer renderer = new ValueRenderer();
 
-    Evaluator(Engine engine) {
+    Evaluator(Engine engine, UnitEvaluator unitEvaluator) {
         this.engine = engine;
+        this.unitEvaluator = unitEvaluator;
     }
 
-    EvalResult evaluate(ConsoleSession session, String source, boolean force, int outputLimit, AtomicBoolean stopped) {
+    EvalResult evaluate(String source, boolean force, int outputLimit, AtomicBoolean stopped) {
         long start = System.nanoTime();
         List<String> units = new ArrayList<>();
         String rest = source;
@@ -60,7 +62,7 @@ final class Evaluator {
         try {
             for (String unit : units) {
                 value = null;
-                ConsoleSession.UnitEval evaluated = session.evalUnit(unit);
+                UnitEval evaluated = unitEvaluator.eval(unit);
                 for (SnippetEvent e : evaluated.events()) {
                     if (e.causeSnippet() != null) {
                         continue; // updates of snippets that depend on this one
@@ -94,7 +96,7 @@ final class Evaluator {
 
     private static EvalResult result(String input, String output, String value, String error, EvalResult.Status status,
                                      long start) {
-        return new EvalResult(input, output, value, error, status, ConsoleSession.elapsed(start));
+        return new EvalResult(input, output, value, error, status, TimeLimitedRunner.elapsed(start));
     }
 
     /**
@@ -102,14 +104,14 @@ final class Evaluator {
      * inside a wrapper (its variables declared in the same snippet), positions are mapped back to the
      * input and what is about the wrapper is left out.
      */
-    private String diagnostics(Snippet snippet, ConsoleSession.UnitEval unit) {
+    private String diagnostics(Snippet snippet, UnitEval unit) {
         StringBuilder out = new StringBuilder();
         String src = unit.wrapped() ? unit.source() : snippet.source();
         engine.shell.diagnostics(snippet).forEach(d -> {
             if (!unit.wrapped()) {
                 appendDiag(out, d, src, d.getStartPosition());
             } else if (unit.sourcePosition(d.getStartPosition()) >= 0
-                    && !ConsoleSession.NO_SWITCH_EXPRESSION.equals(d.getCode())) {
+                    && !UnitEvaluator.NO_SWITCH_EXPRESSION.equals(d.getCode())) {
                 appendDiag(out, d, src, unit.sourcePosition(d.getStartPosition()));
             }
         });

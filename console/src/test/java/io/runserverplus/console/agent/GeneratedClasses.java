@@ -6,8 +6,6 @@ import java.nio.file.Path;
 import java.util.List;
 import javax.tools.JavaCompiler;
 import javax.tools.ToolProvider;
-import org.objectweb.asm.ClassWriter;
-import org.objectweb.asm.MethodVisitor;
 import org.objectweb.asm.Opcodes;
 
 /** Classes the child runs that javac in the build cannot give: one without debug info, one near 64 KB. */
@@ -45,25 +43,10 @@ final class GeneratedClasses {
 
     /** Writes {@code demo.gen.Big}: {@code big(I)V} of about 64 KB and {@code small(I)V}, both throwing. */
     static void writeNearLimit(Path output) throws IOException {
-        ClassWriter writer = new ClassWriter(ClassWriter.COMPUTE_MAXS);
-        writer.visit(Opcodes.V21, Opcodes.ACC_PUBLIC | Opcodes.ACC_SUPER, "demo/gen/Big", null, "java/lang/Object", null);
-        for (String name : List.of("big", "small")) {
-            MethodVisitor method = writer.visitMethod(Opcodes.ACC_PUBLIC | Opcodes.ACC_STATIC, name, "(I)V", null, null);
-            method.visitCode();
-            for (int i = 0; name.equals("big") && i < BIG_NOPS; i++) {
-                method.visitInsn(Opcodes.NOP);
-            }
-            method.visitTypeInsn(Opcodes.NEW, "java/lang/IllegalStateException");
-            method.visitInsn(Opcodes.DUP);
-            method.visitMethodInsn(Opcodes.INVOKESPECIAL, "java/lang/IllegalStateException", "<init>", "()V", false);
-            method.visitInsn(Opcodes.ATHROW);
-            method.visitMaxs(0, 0);
-            method.visitEnd();
-        }
-        writer.visitEnd();
-        Path file = output.resolve("demo/gen/Big.class");
-        Files.createDirectories(file.getParent());
-        Files.write(file, writer.toByteArray());
+        ThrowingMethods.writeClass(output, "demo/gen/Big", type -> {
+            ThrowingMethods.add(type, Opcodes.ACC_PUBLIC | Opcodes.ACC_STATIC, "big", "(I)V", BIG_NOPS);
+            ThrowingMethods.add(type, Opcodes.ACC_PUBLIC | Opcodes.ACC_STATIC, "small", "(I)V", 0);
+        });
     }
 
     /**
@@ -71,20 +54,7 @@ final class GeneratedClasses {
      * variables are more than a helper method may take as parameters.
      */
     static void writeManyParameters(Path output) throws IOException {
-        ClassWriter writer = new ClassWriter(ClassWriter.COMPUTE_MAXS);
-        writer.visit(Opcodes.V21, Opcodes.ACC_PUBLIC | Opcodes.ACC_SUPER, "demo/gen/Wide", null, "java/lang/Object", null);
-        MethodVisitor method = writer.visitMethod(Opcodes.ACC_PUBLIC | Opcodes.ACC_STATIC, "many",
-                "(" + "I".repeat(254) + ")V", null, null);
-        method.visitCode();
-        method.visitTypeInsn(Opcodes.NEW, "java/lang/IllegalStateException");
-        method.visitInsn(Opcodes.DUP);
-        method.visitMethodInsn(Opcodes.INVOKESPECIAL, "java/lang/IllegalStateException", "<init>", "()V", false);
-        method.visitInsn(Opcodes.ATHROW);
-        method.visitMaxs(0, 0);
-        method.visitEnd();
-        writer.visitEnd();
-        Path file = output.resolve("demo/gen/Wide.class");
-        Files.createDirectories(file.getParent());
-        Files.write(file, writer.toByteArray());
+        ThrowingMethods.writeClass(output, "demo/gen/Wide", type -> ThrowingMethods.add(type,
+                Opcodes.ACC_PUBLIC | Opcodes.ACC_STATIC, "many", "(" + "I".repeat(254) + ")V", 0));
     }
 }

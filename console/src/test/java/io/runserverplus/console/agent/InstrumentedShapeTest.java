@@ -71,15 +71,7 @@ class InstrumentedShapeTest {
         // The new version lost price (two layouts) and gained a method with a layout of its own.
         ClassNode changed = node(bytes(original));
         changed.methods.removeIf(m -> m.name.equals("price"));
-        MethodNode ratio = new MethodNode(Opcodes.ACC_STATIC, "ratio", "(D)V", null, null);
-        ratio.visitCode();
-        ratio.visitTypeInsn(Opcodes.NEW, "java/lang/IllegalStateException");
-        ratio.visitInsn(Opcodes.DUP);
-        ratio.visitMethodInsn(Opcodes.INVOKESPECIAL, "java/lang/IllegalStateException", "<init>", "()V", false);
-        ratio.visitInsn(Opcodes.ATHROW);
-        ratio.visitMaxs(2, 2);
-        ratio.visitEnd();
-        changed.methods.add(ratio);
+        ThrowingMethods.add(changed, Opcodes.ACC_STATIC, "ratio", "(D)V", 0);
         byte[] redefined = ClassInstrumenter.instrument(bytes(changed), message -> { }, helpers);
         assertThat(ClassInstrumenter.helperNames(redefined)).isEqualTo(helpers);
         // ratio's handler records without a helper; the verifier accepts it all.

@@ -9,42 +9,23 @@ import java.util.ArrayList;
 import java.util.List;
 import jdk.jshell.JShell;
 import jdk.jshell.Snippet;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
  * How bound frame variables reach snippets: declared inside the input's own snippet (one compilation),
  * or as JShell variables when they must outlive it. One JShell shared by these tests.
  */
-class BindingTest {
+class BindingTest extends SharedConsoleTest {
 
-    private static ConsoleSessions sessions;
-    private static ConsoleSession console;
-
-    @BeforeAll
-    static void open() {
-        sessions = new ConsoleSessions(ConsoleConfig.defaults());
-        sessions.warmUp().join();
-        console = sessions.open("binding", new IllegalStateException("boom"), null);
+    BindingTest() {
+        super("binding", new IllegalStateException("boom"), null);
     }
 
-    @AfterAll
-    static void close() {
-        sessions.close();
-    }
-
-    private static EvalResult ok(String code) {
-        EvalResult r = console.eval(code);
-        assertThat(r.status()).as("%s -> %s", code, r).isEqualTo(EvalResult.Status.OK);
-        return r;
-    }
-
-    private static JShell shell() {
+    private JShell shell() {
         return console.engine().shell;
     }
 
-    private static void bind(String method, CapturedVariable... vars) {
+    private void bind(String method, CapturedVariable... vars) {
         console.bindFrame(new FrameInfo(0, "com.acme.Shop", method, "Shop.java", 7), null, List.of(vars));
     }
 
@@ -188,6 +169,6 @@ class BindingTest {
         JShell fresh = sessions.open("fresh-after-warm-up", null, null).engine().shell;
         assertThat(fresh.snippets().filter(s -> fresh.status(s).isActive()).map(Snippet::source))
                 .containsExactly("import java.util.*;", "import static " + ConsoleHelpers.class.getName() + ".*;");
-        assertThat(fresh.snippets().count()).as("made and dropped").isGreaterThan(ConsoleSession.WARM_UP.size());
+        assertThat(fresh.snippets().count()).as("made and dropped").isGreaterThan(WarmUp.INPUTS.size());
     }
 }

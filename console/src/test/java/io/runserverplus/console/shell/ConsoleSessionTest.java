@@ -9,15 +9,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicBoolean;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-/** One JShell shared by these tests (each JShell costs about a second on a loaded machine). */
-class ConsoleSessionTest {
+/** Evaluating in a console: frame variables, incomplete input, output, errors, refusals, helpers, rendering. */
+class ConsoleSessionTest extends SharedConsoleTest {
 
-    private static ConsoleSessions sessions;
-    private static ConsoleSession console;
     private static final IllegalStateException FAILURE = new IllegalStateException("boom");
     private static final Object REQUEST = new Object() {
         @Override
@@ -26,22 +22,8 @@ class ConsoleSessionTest {
         }
     };
 
-    @BeforeAll
-    static void open() {
-        sessions = new ConsoleSessions(ConsoleConfig.defaults());
-        sessions.warmUp().join();
-        console = sessions.open("tb1", FAILURE, REQUEST);
-    }
-
-    @AfterAll
-    static void close() {
-        sessions.close();
-    }
-
-    private static EvalResult ok(String code) {
-        EvalResult r = console.eval(code);
-        assertThat(r.status()).as("%s -> %s", code, r).isEqualTo(EvalResult.Status.OK);
-        return r;
+    ConsoleSessionTest() {
+        super("tb1", FAILURE, REQUEST);
     }
 
     @Test

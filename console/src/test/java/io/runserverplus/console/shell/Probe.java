@@ -2,6 +2,7 @@ package io.runserverplus.console.shell;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
 
 /** Test-class-path types that snippets use: proves they see the app's classes and live objects. */
 public final class Probe {
@@ -12,6 +13,9 @@ public final class Probe {
     }
 
     public static volatile boolean released;
+
+    /** Counted down by a snippet's loop while it runs, so a test knows that the loop has started. */
+    public static volatile CountDownLatch looping = new CountDownLatch(1);
 
     public static void record(Object value) {
         recorded = value;
