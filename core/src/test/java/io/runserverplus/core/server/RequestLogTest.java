@@ -39,13 +39,13 @@ class RequestLogTest {
 
     @Test
     void statusColoursMatchTheOriginal() {
-        assertThat(RequestLog.ansiFor(101)).isEqualTo("1");
-        assertThat(RequestLog.ansiFor(200)).isEmpty();
-        assertThat(RequestLog.ansiFor(304)).isEqualTo("36");
-        assertThat(RequestLog.ansiFor(302)).isEqualTo("32");
-        assertThat(RequestLog.ansiFor(404)).isEqualTo("33");
-        assertThat(RequestLog.ansiFor(403)).isEqualTo("1;31");
-        assertThat(RequestLog.ansiFor(500)).isEqualTo("1;35");
+        assertThat(RequestLineFormat.ansiFor(101)).isEqualTo("1");
+        assertThat(RequestLineFormat.ansiFor(200)).isEmpty();
+        assertThat(RequestLineFormat.ansiFor(304)).isEqualTo("36");
+        assertThat(RequestLineFormat.ansiFor(302)).isEqualTo("32");
+        assertThat(RequestLineFormat.ansiFor(404)).isEqualTo("33");
+        assertThat(RequestLineFormat.ansiFor(403)).isEqualTo("1;31");
+        assertThat(RequestLineFormat.ansiFor(500)).isEqualTo("1;35");
     }
 
     @Test
@@ -66,7 +66,7 @@ class RequestLogTest {
     void linesArePrintedInTheOrderRequestsFinishedWithoutLosingAny() throws Exception {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         int threads = 4;
-        int perThread = (RequestLog.SLOTS - 1) / threads;
+        int perThread = (PendingRequestLines.SLOTS - 1) / threads;
         try (RequestLog log = new RequestLog(new Terminal(new PrintStream(out, true, StandardCharsets.UTF_8), false))) {
             List<Thread> started = new ArrayList<>();
             for (int t = 0; t < threads; t++) {
@@ -112,7 +112,7 @@ class RequestLogTest {
                 }
             }
         };
-        int logged = 5 * RequestLog.SLOTS;
+        int logged = 5 * PendingRequestLines.SLOTS;
         try (RequestLog log = new RequestLog(new Terminal(slowConsole, false))) {
             for (int i = 0; i < logged; i++) {
                 log.log("127.0.0.1", "GET", "/" + i, "HTTP/1.1", 200, 2);
