@@ -1,12 +1,9 @@
 package io.runserverplus.benchmarks;
 
 import demo.bench.Invoices;
-import java.io.BufferedReader;
-import java.io.InputStreamReader;
 import java.io.OutputStream;
 import java.io.PrintStream;
 import java.lang.management.ManagementFactory;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -138,7 +135,7 @@ public final class ConsoleBenchmark {
         for (int run = 0; run < runs; run++) {
             boolean consoleFirst = run % 2 == 0;
             for (String mode : consoleFirst ? List.of("console", "bare") : List.of("bare", "console")) {
-                List<String> command = new ArrayList<>(List.of(AgentBenchmark.javaCommand(), "-Xms256m", "-Xmx512m",
+                List<String> command = new ArrayList<>(List.of(ChildJvms.javaCommand(), "-Xms256m", "-Xmx512m",
                         "-XX:-OmitStackTraceInFastThrow"));
                 command.addAll(jvmOptions);
                 command.addAll(List.of("-javaagent:" + agentJar + "=cache=" + cache,
@@ -150,35 +147,35 @@ public final class ConsoleBenchmark {
                 System.out.printf(Locale.ROOT, "run %d %-7s warm-up %4.0f ms, first %4.0f ms (CPU %3.0f), later median"
                                 + " %5.1f ms (CPU mean %4.1f), bind 20 median %4.0f ms %s (CPU mean %3.0f)%n", run + 1,
                         mode, figures.get("warmup").getFirst(), figures.get("first").getFirst(),
-                        figures.get("cpu-first").getFirst(), AgentBenchmark.median(figures.get("later")),
-                        figures.get("cpu-later").getFirst(), AgentBenchmark.median(figures.get("bind20")),
+                        figures.get("cpu-first").getFirst(), Stats.median(figures.get("later")),
+                        figures.get("cpu-later").getFirst(), Stats.median(figures.get("bind20")),
                         rounded(figures.get("bind20")), figures.get("cpu-bind20").getFirst());
             }
         }
-        double first = AgentBenchmark.median(console.get("first"));
-        double later = AgentBenchmark.median(console.get("later"));
-        double bind20 = AgentBenchmark.median(console.get("bind20"));
+        double first = Stats.median(console.get("first"));
+        double later = Stats.median(console.get("later"));
+        double bind20 = Stats.median(console.get("bind20"));
         boolean firstOk = first <= FIRST_TARGET_MS;
         boolean laterOk = later <= LATER_TARGET_MS;
         boolean bindOk = bind20 <= BIND20_TARGET_MS;
         System.out.printf(Locale.ROOT, "%-44s console median %6.0f ms %s, bare JShell %.0f ms%n",
-                "warm-up (in the background, not a target)", AgentBenchmark.median(console.get("warmup")),
-                rounded(console.get("warmup")), AgentBenchmark.median(bare.get("warmup")));
+                "warm-up (in the background, not a target)", Stats.median(console.get("warmup")),
+                rounded(console.get("warmup")), Stats.median(bare.get("warmup")));
         System.out.printf(Locale.ROOT, "%-44s console median %6.0f ms %s, bare JShell %.0f ms %s  [target <= %.0f ms: %s]%n",
                 "open + bind + first evaluation", first, rounded(console.get("first")),
-                AgentBenchmark.median(bare.get("first")), rounded(bare.get("first")), FIRST_TARGET_MS,
+                Stats.median(bare.get("first")), rounded(bare.get("first")), FIRST_TARGET_MS,
                 firstOk ? "MET" : "MISSED");
         System.out.printf(Locale.ROOT, "%-44s console median %6.1f ms (p90 %.0f, max %.0f), bare JShell %.1f ms"
                         + "  [target <= %.0f ms: %s]%n", "later evaluations (" + runs + " x " + LATER.size() + ")",
                 later, percentile(console.get("later"), 0.9), percentile(console.get("later"), 1.0),
-                AgentBenchmark.median(bare.get("later")), LATER_TARGET_MS, laterOk ? "MET" : "MISSED");
+                Stats.median(bare.get("later")), LATER_TARGET_MS, laterOk ? "MET" : "MISSED");
         System.out.printf(Locale.ROOT, "%-44s console median %6.0f ms %s, bare JShell %.0f ms  [target <= %.0f ms: %s]%n",
                 "bind 20 variables + evaluation using all", bind20, rounded(console.get("bind20")),
-                AgentBenchmark.median(bare.get("bind20")), BIND20_TARGET_MS, bindOk ? "MET" : "MISSED");
+                Stats.median(bare.get("bind20")), BIND20_TARGET_MS, bindOk ? "MET" : "MISSED");
         System.out.printf(Locale.ROOT, "  bare JShell, the same evaluation with the 20 variables already declared:"
                 + " median %.1f ms; in one snippet declaring them as locals (switch (0) { default -> { T v = ...;"
-                + " yield <input>; } }): median %.1f ms%n", AgentBenchmark.median(bare.get("use20")),
-                AgentBenchmark.median(bare.get("oneSnippet20")));
+                + " yield <input>; } }): median %.1f ms%n", Stats.median(bare.get("use20")),
+                Stats.median(bare.get("oneSnippet20")));
         boolean met = firstOk && laterOk && bindOk;
         System.out.println("console" + (jvmOptions.isEmpty() ? "" : " (" + String.join(" ", jvmOptions) + ")")
                 + " target " + (met ? "MET" : "MISSED"));
@@ -186,16 +183,7 @@ public final class ConsoleBenchmark {
     }
 
     private static Map<String, List<Double>> runChild(List<String> command) throws Exception {
-        Process process = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD).start();
-        List<String> lines;
-        try (BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(),
-                StandardCharsets.UTF_8))) {
-            lines = out.lines().toList();
-        }
-        if (process.waitFor() != 0) {
-            throw new IllegalStateException("console child failed (" + process.exitValue() + "): " + command + "\n"
-                    + String.join("\n", lines));
-        }
+        List<String> lines = ChildJvms.outputOf(command, ProcessBuilder.Redirect.DISCARD, "console child");
         Map<String, List<Double>> figures = new LinkedHashMap<>();
         for (String line : lines) {
             String[] parts = line.split(" ");

@@ -22,7 +22,7 @@ import org.eclipse.jetty.util.Callback;
 /**
  * The same one-route app on Helidon SE 4 and on Jetty 12, bare and under RunServerPlus, for the
  * throughput and start-up comparisons of the other two adapters (Javalin's lives in
- * {@link ThroughputBenchmark}).
+ * {@link ServerChild}).
  */
 final class FrameworkServers {
     private FrameworkServers() {

@@ -3,9 +3,6 @@ package io.runserverplus.benchmarks;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
-import java.net.HttpURLConnection;
-import java.net.ServerSocket;
-import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -49,11 +46,11 @@ public final class StartupBenchmark {
                 (bareFirst ? bare : rsp).add(measure(framework, bareFirst ? "bare" : "rsp"));
                 (bareFirst ? rsp : bare).add(measure(framework, bareFirst ? "rsp" : "bare"));
             }
-            double ratio = median(rsp) / median(bare);
+            double ratio = Stats.median(rsp) / Stats.median(bare);
             boolean ok = ratio <= TARGET_RATIO;
             met &= ok;
             System.out.printf(Locale.ROOT, "%-8s bare median %.0f ms %s, rsp median %.0f ms %s, ratio %.2f"
-                            + "  [target <= %.1f: %s]%n", framework, median(bare), bare, median(rsp), rsp, ratio,
+                            + "  [target <= %.1f: %s]%n", framework, Stats.median(bare), bare, Stats.median(rsp), rsp, ratio,
                     TARGET_RATIO, ok ? "MET" : "MISSED");
         }
         System.out.println("start-up target " + (met ? "MET" : "MISSED"));
@@ -62,14 +59,15 @@ public final class StartupBenchmark {
 
     /** One fresh JVM: milliseconds from its "T0" (just before start()) to the first 200 answer. */
     private static long measure(String framework, String variant) throws Exception {
-        int port = freePort();
-        List<String> command = List.of(ProcessHandle.current().info().command().orElse("java"), "-Xms256m", "-Xmx256m",
+        int port = ChildJvms.freePort();
+        List<String> command = List.of(ChildJvms.javaCommand(), "-Xms256m", "-Xmx256m",
                 "-Dorg.slf4j.simpleLogger.defaultLogLevel=warn", "-Drsp.bench.framework=" + framework,
                 "-Drsp.bench.port=" + port, "-cp", System.getProperty("java.class.path"),
                 ThroughputBenchmark.class.getName(), "serve", variant);
         Process process = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD).start();
         try {
-            long firstServed = awaitFirstResponse(port, process);
+            long firstServed = ChildJvms.awaitFirstResponse(port, process, System::currentTimeMillis,
+                    "the " + framework + " " + variant + " server");
             BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
             for (String line = out.readLine(); line != null; line = out.readLine()) {
                 if (line.startsWith("T0 ")) {
@@ -84,34 +82,4 @@ public final class StartupBenchmark {
             }
         }
     }
-
-    private static long awaitFirstResponse(int port, Process process) throws Exception {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-        while (System.nanoTime() < deadline && process.isAlive()) {
-            try {
-                HttpURLConnection connection = (HttpURLConnection) URI.create("http://127.0.0.1:" + port + "/").toURL()
-                        .openConnection();
-                connection.setConnectTimeout(200);
-                if (connection.getResponseCode() == 200) {
-                    return System.currentTimeMillis();
-                }
-            } catch (IOException notYet) {
-                Thread.sleep(2);
-            }
-        }
-        throw new IOException("no answer on port " + port + " within 60 s");
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
-    }
-
-    private static double median(List<Long> values) {
-        long[] sorted = values.stream().mapToLong(Long::longValue).sorted().toArray();
-        int n = sorted.length;
-        return n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2.0;
-    }
-
 }

@@ -79,37 +79,46 @@ public final class CommandLine {
     /** The options given, by setting name, as text. */
     public Map<String, String> given() {
         Map<String, String> given = new LinkedHashMap<>();
-        if (addrPort != null) {
-            given.put(Settings.ADDRPORT.name(), addrPort);
-        }
-        if (ipv6) {
-            given.put(Settings.IPV6.name(), "true");
-        }
-        if (noreload) {
-            given.put(Settings.NORELOAD.name(), "true");
-        }
-        putIfGiven(given, Settings.DEBUG_PIN.name(), nopin ? "off" : null);
-        putIfGiven(given, Settings.TRUSTED_HOSTS.name(), trustedHosts.isEmpty() ? null : String.join("\n", trustedHosts));
-        putIfGiven(given, Settings.CONSOLE_PATH.name(), consolePath);
-        putIfGiven(given, Settings.CONSOLE_TIME_LIMIT.name(), consoleTimeLimit);
-        putIfGiven(given, Settings.STARTUP_MESSAGES.name(), startupMessages);
-        putIfGiven(given, Settings.BROWSER.name(), browser ? "true" : null);
-        putIfGiven(given, Settings.OUTPUT.name(), output);
-        putIfGiven(given, Settings.CERT_FILE.name(), certFile);
-        putIfGiven(given, Settings.KEY_FILE.name(), keyFile);
-        putIfGiven(given, Settings.RELOADER_TYPE.name(), reloaderType);
-        putIfGiven(given, Settings.RELOADER_INTERVAL.name(), reloaderInterval);
-        // Repeated options travel as one text with one entry a line, the list parsers' format.
-        putIfGiven(given, Settings.EXTRA_FILES.name(), extraFiles.isEmpty() ? null : String.join("\n", extraFiles));
-        putIfGiven(given, Settings.EXCLUDE_PATTERNS.name(),
-                excludePatterns.isEmpty() ? null : String.join("\n", excludePatterns));
+        putIfGiven(given, Settings.ADDRPORT, addrPort);
+        putIfGiven(given, Settings.IPV6, flag(ipv6));
+        putIfGiven(given, Settings.NORELOAD, flag(noreload));
+        putIfGiven(given, Settings.DEBUG_PIN, nopin ? "off" : null);
+        putIfGiven(given, Settings.TRUSTED_HOSTS, oneALine(trustedHosts));
+        putIfGiven(given, Settings.CONSOLE_PATH, consolePath);
+        putIfGiven(given, Settings.CONSOLE_TIME_LIMIT, consoleTimeLimit);
+        putIfGiven(given, Settings.STARTUP_MESSAGES, startupMessages);
+        putIfGiven(given, Settings.BROWSER, flag(browser));
+        putIfGiven(given, Settings.OUTPUT, output);
+        putIfGiven(given, Settings.CERT_FILE, certFile);
+        putIfGiven(given, Settings.KEY_FILE, keyFile);
+        putIfGiven(given, Settings.RELOADER_TYPE, reloaderType);
+        putIfGiven(given, Settings.RELOADER_INTERVAL, reloaderInterval);
+        putIfGiven(given, Settings.EXTRA_FILES, oneALine(extraFiles));
+        putIfGiven(given, Settings.EXCLUDE_PATTERNS, oneALine(excludePatterns));
         return given;
     }
 
-    private static void putIfGiven(Map<String, String> given, String name, String text) {
+    /** {@code text} under the setting's name, unless it is null (the option was not given). */
+    private static void putIfGiven(Map<String, String> given, Setting<?> setting, String text) {
         if (text != null) {
-            given.put(name, text);
+            given.put(setting.name(), text);
         }
+    }
+
+    /**
+     * A flag given is "true"; one not given stays absent (null), so the builder, a property or the
+     * environment may still set it.
+     */
+    private static String flag(boolean given) {
+        return given ? "true" : null;
+    }
+
+    /**
+     * A repeated option as one text with one entry a line, the list parsers' format; null when it
+     * was not given.
+     */
+    private static String oneALine(List<String> entries) {
+        return entries.isEmpty() ? null : String.join("\n", entries);
     }
 
     /**

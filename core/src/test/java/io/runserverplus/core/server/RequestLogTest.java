@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
+import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
@@ -39,35 +40,30 @@ class RequestLogTest {
 
     @Test
     void statusColoursMatchTheOriginal() {
-        assertThat(RequestLog.ansiFor(101)).isEqualTo("1");
-        assertThat(RequestLog.ansiFor(200)).isEmpty();
-        assertThat(RequestLog.ansiFor(304)).isEqualTo("36");
-        assertThat(RequestLog.ansiFor(302)).isEqualTo("32");
-        assertThat(RequestLog.ansiFor(404)).isEqualTo("33");
-        assertThat(RequestLog.ansiFor(403)).isEqualTo("1;31");
-        assertThat(RequestLog.ansiFor(500)).isEqualTo("1;35");
+        assertThat(RequestLineFormat.ansiFor(101)).isEqualTo("1");
+        assertThat(RequestLineFormat.ansiFor(200)).isEmpty();
+        assertThat(RequestLineFormat.ansiFor(304)).isEqualTo("36");
+        assertThat(RequestLineFormat.ansiFor(302)).isEqualTo("32");
+        assertThat(RequestLineFormat.ansiFor(404)).isEqualTo("33");
+        assertThat(RequestLineFormat.ansiFor(403)).isEqualTo("1;31");
+        assertThat(RequestLineFormat.ansiFor(500)).isEqualTo("1;35");
     }
 
     @Test
     void colourIsOnlyUsedOnATerminal() throws Exception {
-        ByteArrayOutputStream plain = new ByteArrayOutputStream();
-        ByteArrayOutputStream coloured = new ByteArrayOutputStream();
-        try (RequestLog toFile = new RequestLog(new Terminal(new PrintStream(plain, true, StandardCharsets.UTF_8), false));
-             RequestLog toTerminal = new RequestLog(new Terminal(new PrintStream(coloured, true, StandardCharsets.UTF_8), true))) {
-            toFile.log("127.0.0.1", "GET", "/missing", "HTTP/1.1", 404, 9);
-            toTerminal.log("127.0.0.1", "GET", "/missing", "HTTP/1.1", 404, 9);
-        }
+        Requests notFound = log -> log.log("127.0.0.1", "GET", "/missing", "HTTP/1.1", 404, 9);
+        String plain = printed(StandardCharsets.UTF_8, false, notFound);
+        String coloured = printed(StandardCharsets.UTF_8, true, notFound);
 
-        assertThat(plain.toString(StandardCharsets.UTF_8)).contains("\"GET /missing HTTP/1.1\" 404 9").doesNotContain("\u001b");
-        assertThat(coloured.toString(StandardCharsets.UTF_8)).startsWith("\u001b[33m127.0.0.1 - - [").contains("404 9\u001b[0m");
+        assertThat(plain).contains("\"GET /missing HTTP/1.1\" 404 9").doesNotContain("\u001b");
+        assertThat(coloured).startsWith("\u001b[33m127.0.0.1 - - [").contains("404 9\u001b[0m");
     }
 
     @Test
     void linesArePrintedInTheOrderRequestsFinishedWithoutLosingAny() throws Exception {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
         int threads = 4;
-        int perThread = (RequestLog.SLOTS - 1) / threads;
-        try (RequestLog log = new RequestLog(new Terminal(new PrintStream(out, true, StandardCharsets.UTF_8), false))) {
+        int perThread = (PendingRequestLines.SLOTS - 1) / threads;
+        List<String> lines = printed(StandardCharsets.UTF_8, false, log -> {
             List<Thread> started = new ArrayList<>();
             for (int t = 0; t < threads; t++) {
                 String path = "/thread-" + t + "/";
@@ -80,9 +76,8 @@ class RequestLogTest {
             for (Thread thread : started) {
                 thread.join();
             }
-        }
+        }).lines().toList();
 
-        List<String> lines = out.toString(StandardCharsets.UTF_8).lines().toList();
         assertThat(lines).hasSize(threads * perThread);
         int[] next = new int[threads];
         Pattern line = Pattern.compile("127\\.0\\.0\\.1 - - \\[\\d{2}/\\w{3}/\\d{4} \\d{2}:\\d{2}:\\d{2}] "
@@ -112,7 +107,7 @@ class RequestLogTest {
                 }
             }
         };
-        int logged = 5 * RequestLog.SLOTS;
+        int logged = 5 * PendingRequestLines.SLOTS;
         try (RequestLog log = new RequestLog(new Terminal(slowConsole, false))) {
             for (int i = 0; i < logged; i++) {
                 log.log("127.0.0.1", "GET", "/" + i, "HTTP/1.1", 200, 2);
@@ -140,14 +135,12 @@ class RequestLogTest {
 
     @Test
     void aLineLongerThanASlotIsPrintedWhole() throws Exception {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
         String target = "/search?q=" + "x".repeat(400) + "\u001b[2J";
-        try (RequestLog log = new RequestLog(new Terminal(new PrintStream(out, true, StandardCharsets.UTF_8), false))) {
+        List<String> lines = printed(StandardCharsets.UTF_8, false, log -> {
             log.log("127.0.0.1", "GET", target, "HTTP/1.1", 200, 12);
             log.log("127.0.0.1", "GET", "/after", "HTTP/1.1", 200, 2);
-        }
+        }).lines().toList();
 
-        List<String> lines = out.toString(StandardCharsets.UTF_8).lines().toList();
         assertThat(lines).hasSize(2);
         assertThat(lines.get(0)).endsWith("\"GET /search?q=" + "x".repeat(400)
                 + "\\x1b[2J HTTP/1.1\" 200 12");
@@ -156,28 +149,20 @@ class RequestLogTest {
 
     @Test
     void controlCharactersAreEscapedOnTheWayToTheConsoleToo() throws Exception {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        try (RequestLog log = new RequestLog(new Terminal(new PrintStream(out, true, StandardCharsets.UTF_8), false))) {
-            log.log("127.0.0.1", "GET", "/\u001b[2J\r\nfake 200", "HTTP/1.1", 400, 0);
-        }
+        String printed = printed(StandardCharsets.UTF_8, false,
+                log -> log.log("127.0.0.1", "GET", "/\u001b[2J\r\nfake 200", "HTTP/1.1", 400, 0));
 
-        assertThat(out.toString(StandardCharsets.UTF_8))
-                .isEqualTo("127.0.0.1 - - [" + out.toString(StandardCharsets.UTF_8).substring(15, 35)
+        assertThat(printed)
+                .isEqualTo("127.0.0.1 - - [" + printed.substring(15, 35)
                         + "] \"GET /\\x1b[2J\\x0d\\x0afake 200 HTTP/1.1\" 400 0" + System.lineSeparator());
     }
 
     @Test
     void charactersBeyondAsciiReachTheConsoleInItsCharset() throws Exception {
-        ByteArrayOutputStream utf8 = new ByteArrayOutputStream();
-        ByteArrayOutputStream latin1 = new ByteArrayOutputStream();
-        try (RequestLog toUtf8 = new RequestLog(new Terminal(new PrintStream(utf8, true, StandardCharsets.UTF_8), false));
-             RequestLog toLatin1 = new RequestLog(new Terminal(new PrintStream(latin1, true, StandardCharsets.ISO_8859_1), false))) {
-            toUtf8.log("127.0.0.1", "GET", "/caf\u00e9", "HTTP/1.1", 200, 2);
-            toLatin1.log("127.0.0.1", "GET", "/caf\u00e9", "HTTP/1.1", 200, 2);
-        }
+        Requests cafe = log -> log.log("127.0.0.1", "GET", "/caf\u00e9", "HTTP/1.1", 200, 2);
 
-        assertThat(utf8.toString(StandardCharsets.UTF_8)).contains("\"GET /caf\u00e9 HTTP/1.1\" 200 2");
-        assertThat(latin1.toString(StandardCharsets.ISO_8859_1)).contains("\"GET /caf\u00e9 HTTP/1.1\" 200 2");
+        assertThat(printed(StandardCharsets.UTF_8, false, cafe)).contains("\"GET /caf\u00e9 HTTP/1.1\" 200 2");
+        assertThat(printed(StandardCharsets.ISO_8859_1, false, cafe)).contains("\"GET /caf\u00e9 HTTP/1.1\" 200 2");
     }
 
     @Test
@@ -215,5 +200,19 @@ class RequestLogTest {
         assertThat(messages).hasSize(2);
         assertThat(messages.get(0)).endsWith("\"GET /ok HTTP/1.1\" 200 2").doesNotContain("\u001b");
         assertThat(messages.get(1)).endsWith("\"GET /\\x1b[2J HTTP/1.1\" 404 9").doesNotContain("\u001b");
+    }
+
+    /** Requests reported to a request log. */
+    private interface Requests {
+        void sendTo(RequestLog log) throws Exception;
+    }
+
+    /** What a request log prints on a console with this charset, with or without colours, once closed. */
+    private static String printed(Charset charset, boolean colors, Requests requests) throws Exception {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try (RequestLog log = new RequestLog(new Terminal(new PrintStream(out, true, charset), colors))) {
+            requests.sendTo(log);
+        }
+        return out.toString(charset);
     }
 }
