@@ -157,12 +157,6 @@ final class RequestLineFormat {
     }
 
     /** Control characters from a hostile request line are shown as {@code \xNN}, never sent to the terminal. */
-    static String escape(String text) {
-        StringBuilder out = new StringBuilder(text.length() + 8);
-        appendEscaped(out, text);
-        return out.toString();
-    }
-
     private static void appendEscaped(StringBuilder out, String text) {
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
