@@ -19,6 +19,22 @@ public interface Consoles extends AutoCloseable {
      */
     EvalResult eval(String id, ConsoleScope scope, String code);
 
+    /**
+     * The completions for {@code code} at {@code cursor} in console {@code id}, with {@code scope}'s
+     * variables bound as for {@link #eval}; nothing is run.
+     */
+    default Completions complete(String id, ConsoleScope scope, String code, int cursor) {
+        return Completions.NONE;
+    }
+
+    /**
+     * Stops the evaluation running in console {@code id}, the same way as its time limit does;
+     * {@code false} when none is running.
+     */
+    default boolean stop(String id) {
+        return false;
+    }
+
     /** Closes every console. */
     @Override
     void close();
