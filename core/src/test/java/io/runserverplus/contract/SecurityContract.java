@@ -72,6 +72,34 @@ public abstract class SecurityContract {
         }
     }
 
+    /**
+     * HTTP/1.1 says an absolute-form target's authority wins over the Host header; a server that
+     * routes such a request must not let the debugger judge it by the Host header instead.
+     */
+    @Test
+    void anAbsoluteFormTargetIsJudgedByItsOwnAuthorityNotTheHostHeader() throws Exception {
+        String tb = tracebackIdOf(server.get("/boom", "text/html").body());
+        String trustedHost = "localhost:" + server.port();
+        Map<String, String> withSecret = Map.of("X-Debugger-Secret", secret);
+        for (String[] command : List.of(
+                new String[] {"POST", "/__debugger__/eval"},
+                new String[] {"POST", "/__debugger__/pinauth"},
+                new String[] {"GET", "/__debugger__/source?tb=" + tb + "&frame=0"},
+                new String[] {"POST", "/__debugger__/printpin"},
+                new String[] {"GET", "/__debugger__/auth"},
+                new String[] {"GET", "/console"})) {
+            RawHttp.Response response = RawHttp.send(server.port(), command[0], "http://evil.example" + command[1],
+                    trustedHost, withSecret, command[0].equals("POST") ? "pin=" + ContractServer.PIN + "&code=1" : "");
+
+            assertThat(response.status()).as("%s http://evil.example%s with Host: %s", command[0], command[1], trustedHost)
+                    .isEqualTo(400);
+        }
+        RawHttp.Response page = RawHttp.send(server.port(), "GET", "http://evil.example/boom", trustedHost,
+                Map.of("Accept", "text/html"), "");
+        assertThat(page.status() == 400 || page.body().contains("data-console=\"off\""))
+                .as("the traceback page for http://evil.example/boom offers no console (status %s)", page.status()).isTrue();
+    }
+
     @Test
     void aRequestWithoutHostIsRefusedToo() throws Exception {
         // HTTP/1.1 requires Host, so frameworks may refuse it before the debugger does: 400 either way.
