@@ -163,7 +163,36 @@ public abstract class AdapterContract {
         try (FailureLogRecorder log = new FailureLogRecorder()) {
             server.get("/boom?probe=logged-once", "text/html");
 
-            assertThat(log.countFailuresWith("only 2 on hand, 3 wanted")).isEqualTo(1);
+            // Once: in full if this server has not seen it yet, else in one line.
+            assertThat(log.recordsAbout("only 2 on hand, 3 wanted")).hasSize(1);
+        }
+    }
+
+    /**
+     * A client hammering a broken route: the trace is written once, each repeat is one short line,
+     * and a different failure still gets its own trace. Its own server, so nothing was seen before.
+     */
+    @Test
+    void aThousandIdenticalFailuresLogOneTraceAndShortLinesAndAnotherFailureItsOwnTrace() throws Exception {
+        try (ContractServer fresh = new ContractServer(app(ContractRoutes.standard(), ContractRoutes.streaming()));
+             FailureLogRecorder log = new FailureLogRecorder()) {
+            for (int i = 0; i < 1_000; i++) {
+                assertThat(fresh.get("/boom", "text/plain").statusCode()).isEqualTo(500);
+            }
+            fresh.get("/chain", "text/plain");
+
+            java.util.List<java.util.logging.LogRecord> boom = log.recordsAbout("only 2 on hand, 3 wanted");
+            assertThat(boom).hasSize(1_000);
+            assertThat(boom).filteredOn(record -> record.getThrown() != null).hasSize(1);
+            String fullTrace = FailureLogRecorder.asPrinted(boom.subList(0, 1));
+            assertThat(fullTrace).contains("at io.runserverplus.contract.ContractFailures");
+            String repeats = FailureLogRecorder.asPrinted(boom.subList(1, boom.size()));
+            assertThat(repeats.length()).as("999 repeats as printed").isLessThan(999 * 400);
+            assertThat(boom.getLast().getMessage()).contains("GET /boom HTTP/1.1", "only 2 on hand, 3 wanted",
+                    "1000 times");
+            assertThat(log.recordsAbout("settings.toml: no such file"))
+                    .as("a different failure gets its own full trace")
+                    .singleElement().satisfies(record -> assertThat(record.getThrown()).isNotNull());
         }
     }
 
