@@ -231,10 +231,9 @@ public abstract class AdapterContract {
         String secret = attribute(page, "data-secret");
         String focus = attribute(page, "data-focus");
 
-        HttpResponse<String> source = server.get("/__debugger__/source?tb=" + traceback + "&frame=" + focus
-                + "&s=" + secret, "text/html");
+        RawHttp.Response source = viewSource(traceback, focus, secret);
 
-        assertThat(source.statusCode()).isEqualTo(200);
+        assertThat(source.status()).isEqualTo(200);
         assertThat(source.body())
                 .contains("<tr id=\"L1\" class=\"line\">")
                 .containsPattern("<tr id=\"L35\" class=\"line current in-callable\">.*only")
@@ -263,10 +262,10 @@ public abstract class AdapterContract {
                 + "io\\.runserverplus\\.contract\\.ContractFailures\\$Vendor<").matcher(page);
         assertThat(vendorFrame.find()).as("the Vendor frame is on the page").isTrue();
 
-        HttpResponse<String> source = server.get("/__debugger__/source?tb=" + attribute(page, "data-traceback")
-                + "&frame=" + vendorFrame.group(1) + "&s=" + attribute(page, "data-secret"), "text/html");
+        RawHttp.Response source = viewSource(attribute(page, "data-traceback"), vendorFrame.group(1),
+                attribute(page, "data-secret"));
 
-        assertThat(source.statusCode()).isEqualTo(200);
+        assertThat(source.status()).isEqualTo(200);
         assertThat(source.body()).contains("Source not available for <code>io.runserverplus.contract.ContractFailures$Vendor</code>");
     }
 
@@ -286,9 +285,9 @@ public abstract class AdapterContract {
     void aStaleTracebackIdAnswersNotFoundWithAnExplanation() throws Exception {
         String secret = attribute(server.get("/boom", "text/html").body(), "data-secret");
 
-        HttpResponse<String> response = server.get("/__debugger__/source?tb=nope&frame=0&s=" + secret, null);
+        RawHttp.Response response = viewSource("nope", "0", secret);
 
-        assertThat(response.statusCode()).isEqualTo(404);
+        assertThat(response.status()).isEqualTo(404);
         assertThat(response.body()).contains("reproduce the error for a fresh one");
     }
 
@@ -314,5 +313,11 @@ public abstract class AdapterContract {
             Thread.sleep(20);
         }
         throw new AssertionError("no request line containing " + fragment + " in:\n" + server.console());
+    }
+
+    /** As the page's "view source" form asks: the secret in the POSTed body, never in the URL. */
+    private RawHttp.Response viewSource(String traceback, String frame, String secret) throws java.io.IOException {
+        return RawHttp.send(server.port(), "POST", "/__debugger__/source?tb=" + traceback + "&frame=" + frame,
+                "localhost:" + server.port(), Map.of("Accept", "text/html"), "s=" + secret);
     }
 }
