@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.util.Base64;
+import java.util.Optional;
 
 /**
  * A random value made at each start (160 bits, as Werkzeug's) and embedded in the page. Commands
@@ -36,7 +37,7 @@ public class DebuggerSecret {
      */
     public boolean isPresentIn(DebugRequest request) {
         String offered = request.header(HEADER)
-                .or(() -> "POST".equals(request.method()) ? request.formParameter(PARAMETER) : java.util.Optional.empty())
+                .or(() -> "POST".equals(request.method()) ? request.formParameter(PARAMETER) : Optional.<String>empty())
                 .orElse("");
         return MessageDigest.isEqual(offered.getBytes(StandardCharsets.UTF_8), value.getBytes(StandardCharsets.UTF_8));
     }

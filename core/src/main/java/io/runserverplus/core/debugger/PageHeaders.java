@@ -1,5 +1,6 @@
 package io.runserverplus.core.debugger;
 
+import io.runserverplus.spi.DebugResponse;
 import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.Map;
@@ -25,7 +26,7 @@ final class PageHeaders {
     }
 
     /** The headers every answer of the debugger carries, pages or not. */
-    static io.runserverplus.spi.DebugResponse onEveryAnswer(io.runserverplus.spi.DebugResponse answer) {
+    static DebugResponse onEveryAnswer(DebugResponse answer) {
         return answer.withHeader("X-Content-Type-Options", "nosniff").withHeader("Referrer-Policy", "no-referrer");
     }
 

@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.Collections;
+import java.util.HexFormat;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -13,9 +14,9 @@ import java.util.Set;
  * Counts failures by their shape: the types and innermost {@value #FRAMES} frames of the throwable
  * and its causes, not the messages (which often carry ids). Only the innermost frames, because
  * the outer ones are the server's dispatch, which varies between identical requests (Jetty runs a
- * handler on the selector's thread or hands it to another, five frames deeper). Remembers at most {@code capacity} shapes, forgetting the
- * least recently seen, so memory stays bounded however many different failures occur; a
- * forgotten shape that comes back is simply counted from one again.
+ * handler on the selector's thread or hands it to another, five frames deeper). Remembers at most
+ * {@code capacity} shapes, forgetting the least recently seen, so memory stays bounded however
+ * many different failures occur; a forgotten shape that comes back is counted from one again.
  */
 final class RepeatedFailures {
 
@@ -57,6 +58,6 @@ final class RepeatedFailures {
             }
             digest.update((byte) 0);
         }
-        return java.util.HexFormat.of().formatHex(digest.digest());
+        return HexFormat.of().formatHex(digest.digest());
     }
 }

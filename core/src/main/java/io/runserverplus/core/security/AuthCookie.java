@@ -1,5 +1,6 @@
 package io.runserverplus.core.security;
 
+import io.runserverplus.spi.DebugRequest;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
@@ -67,7 +68,7 @@ public final class AuthCookie {
      * ports, so a debugger on another port of localhost must neither read this one as its own nor
      * overwrite it. A Host without a port (the scheme's default) keeps the bare name.
      */
-    public static String nameFor(String baseName, io.runserverplus.spi.DebugRequest request) {
+    public static String nameFor(String baseName, DebugRequest request) {
         String host = request.header("Host").orElse("");
         int port = HostSyntax.portOf(host, -1);
         return port < 0 ? baseName : baseName + "_" + port;
