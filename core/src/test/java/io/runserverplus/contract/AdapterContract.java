@@ -163,7 +163,36 @@ public abstract class AdapterContract {
         try (FailureLogRecorder log = new FailureLogRecorder()) {
             server.get("/boom?probe=logged-once", "text/html");
 
-            assertThat(log.countFailuresWith("only 2 on hand, 3 wanted")).isEqualTo(1);
+            // Once: in full if this server has not seen it yet, else in one line.
+            assertThat(log.recordsAbout("only 2 on hand, 3 wanted")).hasSize(1);
+        }
+    }
+
+    /**
+     * A client hammering a broken route: the trace is written once, each repeat is one short line,
+     * and a different failure still gets its own trace. Its own server, so nothing was seen before.
+     */
+    @Test
+    void aThousandIdenticalFailuresLogOneTraceAndShortLinesAndAnotherFailureItsOwnTrace() throws Exception {
+        try (ContractServer fresh = new ContractServer(app(ContractRoutes.standard(), ContractRoutes.streaming()));
+             FailureLogRecorder log = new FailureLogRecorder()) {
+            for (int i = 0; i < 1_000; i++) {
+                assertThat(fresh.get("/boom", "text/plain").statusCode()).isEqualTo(500);
+            }
+            fresh.get("/chain", "text/plain");
+
+            java.util.List<java.util.logging.LogRecord> boom = log.recordsAbout("only 2 on hand, 3 wanted");
+            assertThat(boom).hasSize(1_000);
+            assertThat(boom).filteredOn(record -> record.getThrown() != null).hasSize(1);
+            String fullTrace = FailureLogRecorder.asPrinted(boom.subList(0, 1));
+            assertThat(fullTrace).contains("at io.runserverplus.contract.ContractFailures");
+            String repeats = FailureLogRecorder.asPrinted(boom.subList(1, boom.size()));
+            assertThat(repeats.length()).as("999 repeats as printed").isLessThan(999 * 400);
+            assertThat(boom.getLast().getMessage()).contains("GET /boom HTTP/1.1", "only 2 on hand, 3 wanted",
+                    "1000 times");
+            assertThat(log.recordsAbout("settings.toml: no such file"))
+                    .as("a different failure gets its own full trace")
+                    .singleElement().satisfies(record -> assertThat(record.getThrown()).isNotNull());
         }
     }
 
@@ -202,10 +231,9 @@ public abstract class AdapterContract {
         String secret = attribute(page, "data-secret");
         String focus = attribute(page, "data-focus");
 
-        HttpResponse<String> source = server.get("/__debugger__/source?tb=" + traceback + "&frame=" + focus
-                + "&s=" + secret, "text/html");
+        RawHttp.Response source = viewSource(traceback, focus, secret);
 
-        assertThat(source.statusCode()).isEqualTo(200);
+        assertThat(source.status()).isEqualTo(200);
         assertThat(source.body())
                 .contains("<tr id=\"L1\" class=\"line\">")
                 .containsPattern("<tr id=\"L35\" class=\"line current in-callable\">.*only")
@@ -234,10 +262,10 @@ public abstract class AdapterContract {
                 + "io\\.runserverplus\\.contract\\.ContractFailures\\$Vendor<").matcher(page);
         assertThat(vendorFrame.find()).as("the Vendor frame is on the page").isTrue();
 
-        HttpResponse<String> source = server.get("/__debugger__/source?tb=" + attribute(page, "data-traceback")
-                + "&frame=" + vendorFrame.group(1) + "&s=" + attribute(page, "data-secret"), "text/html");
+        RawHttp.Response source = viewSource(attribute(page, "data-traceback"), vendorFrame.group(1),
+                attribute(page, "data-secret"));
 
-        assertThat(source.statusCode()).isEqualTo(200);
+        assertThat(source.status()).isEqualTo(200);
         assertThat(source.body()).contains("Source not available for <code>io.runserverplus.contract.ContractFailures$Vendor</code>");
     }
 
@@ -257,9 +285,9 @@ public abstract class AdapterContract {
     void aStaleTracebackIdAnswersNotFoundWithAnExplanation() throws Exception {
         String secret = attribute(server.get("/boom", "text/html").body(), "data-secret");
 
-        HttpResponse<String> response = server.get("/__debugger__/source?tb=nope&frame=0&s=" + secret, null);
+        RawHttp.Response response = viewSource("nope", "0", secret);
 
-        assertThat(response.statusCode()).isEqualTo(404);
+        assertThat(response.status()).isEqualTo(404);
         assertThat(response.body()).contains("reproduce the error for a fresh one");
     }
 
@@ -285,5 +313,11 @@ public abstract class AdapterContract {
             Thread.sleep(20);
         }
         throw new AssertionError("no request line containing " + fragment + " in:\n" + server.console());
+    }
+
+    /** As the page's "view source" form asks: the secret in the POSTed body, never in the URL. */
+    private RawHttp.Response viewSource(String traceback, String frame, String secret) throws java.io.IOException {
+        return RawHttp.send(server.port(), "POST", "/__debugger__/source?tb=" + traceback + "&frame=" + frame,
+                "localhost:" + server.port(), Map.of("Accept", "text/html"), "s=" + secret);
     }
 }

@@ -109,13 +109,32 @@ public abstract class BrowserContract {
                 .contains("Caused by: java.io.IOException: settings.toml: no such file");
     }
 
+    /** "view source" opens a new tab by posting the secret: the tab's address does not hold it. */
     @Test
     void viewSourceOpensTheWholeFileScrolledToTheLine() {
         ChromeDriver driver = open("/boom");
-        String href = driver.findElement(By.cssSelector("li.frame.focus a.view-source")).getDomProperty("href");
+        String secret = driver.findElement(By.tagName("body")).getDomAttribute("data-secret");
+        String traceback = driver.getWindowHandle();
+        WebElement viewSource = driver.findElement(By.cssSelector("li.frame.focus form.view-source button"));
+        driver.executeScript("arguments[0].scrollIntoView({block: 'center'});", viewSource);
 
-        driver.get(href);
+        viewSource.click();
+        WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(10));
+        String tab = wait.until(d -> d.getWindowHandles().stream().filter(handle -> !handle.equals(traceback))
+                .findFirst().orElse(null));
+        driver.switchTo().window(tab);
+        try {
+            wait.until(d -> !d.findElements(By.cssSelector("tr.line.current")).isEmpty());
+            assertThat(driver.getCurrentUrl()).contains("/__debugger__/source?tb=").doesNotContain(secret);
+            assertThat(driver.executeScript("return document.referrer;")).as("no Referer").isEqualTo("");
+            sourceViewShowsTheLine(driver);
+        } finally {
+            driver.close();
+            driver.switchTo().window(traceback);
+        }
+    }
 
+    private static void sourceViewShowsTheLine(ChromeDriver driver) {
         WebElement current = driver.findElement(By.cssSelector("tr.line.current"));
         assertThat(current.getDomAttribute("id")).isEqualTo("L35");
         Boolean inViewport = (Boolean) driver.executeScript(

@@ -190,7 +190,8 @@ public abstract class ConsoleContract {
         assertThat(forged.statusCode()).isEqualTo(401);
         assertThat(wrongSecret.statusCode()).isEqualTo(403);
         assertThat(noSecret.statusCode()).isEqualTo(403);
-        assertThat(server.get("/__debugger__/eval?s=" + secret + "&code=1", null).statusCode()).isEqualTo(405);
+        assertThat(RawHttp.send(server.port(), "GET", "/__debugger__/eval?code=1", "localhost:" + server.port(),
+                Map.of("X-Debugger-Secret", secret), "").status()).isEqualTo(405);
     }
 
     @Test

@@ -25,6 +25,23 @@ public final class FailureLogRecorder extends Handler implements AutoCloseable {
         return records.stream().filter(record -> mentions(record.getThrown(), exceptionMessage)).count();
     }
 
+    /**
+     * Records about the failure: those carrying it, and the one-line notes of a repeat, which
+     * name its message.
+     */
+    public List<LogRecord> recordsAbout(String exceptionMessage) {
+        return records.stream().filter(record -> mentions(record.getThrown(), exceptionMessage)
+                || (record.getMessage() != null && record.getMessage().contains(exceptionMessage))).toList();
+    }
+
+    /** The records as java.util.logging's console handler writes them on the terminal. */
+    public static String asPrinted(List<LogRecord> records) {
+        java.util.logging.Formatter formatter = new java.util.logging.SimpleFormatter();
+        StringBuilder text = new StringBuilder();
+        records.forEach(record -> text.append(formatter.format(record)));
+        return text.toString();
+    }
+
     private static boolean mentions(Throwable thrown, String message) {
         for (Throwable t = thrown; t != null; t = t.getCause()) {
             if (message.equals(t.getMessage())) {

@@ -59,23 +59,53 @@ public abstract class SecurityContract {
     void everyCommandRefusesAnUntrustedHost(String host) throws Exception {
         String tb = tracebackIdOf(server.get("/boom", "text/html").body());
         for (String[] command : List.of(
-                new String[] {"GET", "/__debugger__/source?tb=" + tb + "&frame=0&s=" + secret},
-                new String[] {"GET", "/__debugger__/auth?s=" + secret},
-                new String[] {"POST", "/__debugger__/pinauth?s=" + secret},
-                new String[] {"POST", "/__debugger__/printpin?s=" + secret},
-                new String[] {"POST", "/__debugger__/eval?s=" + secret},
+                new String[] {"GET", "/__debugger__/source?tb=" + tb + "&frame=0"},
+                new String[] {"GET", "/__debugger__/auth"},
+                new String[] {"POST", "/__debugger__/pinauth"},
+                new String[] {"POST", "/__debugger__/printpin"},
+                new String[] {"POST", "/__debugger__/eval"},
                 new String[] {"GET", "/console"})) {
-            RawHttp.Response response = RawHttp.send(server.port(), command[0], command[1], host, Map.of(),
+            RawHttp.Response response = RawHttp.send(server.port(), command[0], command[1], host,
+                    Map.of("X-Debugger-Secret", secret),
                     command[0].equals("POST") ? "pin=" + ContractServer.PIN + "&code=1" : "");
 
             assertThat(response.status()).as("%s %s for Host: %s", command[0], command[1], host).isEqualTo(400);
         }
     }
 
+    /**
+     * HTTP/1.1 says an absolute-form target's authority wins over the Host header; a server that
+     * routes such a request must not let the debugger judge it by the Host header instead.
+     */
+    @Test
+    void anAbsoluteFormTargetIsJudgedByItsOwnAuthorityNotTheHostHeader() throws Exception {
+        String tb = tracebackIdOf(server.get("/boom", "text/html").body());
+        String trustedHost = "localhost:" + server.port();
+        Map<String, String> withSecret = Map.of("X-Debugger-Secret", secret);
+        for (String[] command : List.of(
+                new String[] {"POST", "/__debugger__/eval"},
+                new String[] {"POST", "/__debugger__/pinauth"},
+                new String[] {"GET", "/__debugger__/source?tb=" + tb + "&frame=0"},
+                new String[] {"POST", "/__debugger__/printpin"},
+                new String[] {"GET", "/__debugger__/auth"},
+                new String[] {"GET", "/console"})) {
+            RawHttp.Response response = RawHttp.send(server.port(), command[0], "http://evil.example" + command[1],
+                    trustedHost, withSecret, command[0].equals("POST") ? "pin=" + ContractServer.PIN + "&code=1" : "");
+
+            assertThat(response.status()).as("%s http://evil.example%s with Host: %s", command[0], command[1], trustedHost)
+                    .isEqualTo(400);
+        }
+        RawHttp.Response page = RawHttp.send(server.port(), "GET", "http://evil.example/boom", trustedHost,
+                Map.of("Accept", "text/html"), "");
+        assertThat(page.status() == 400 || page.body().contains("data-console=\"off\""))
+                .as("the traceback page for http://evil.example/boom offers no console (status %s)", page.status()).isTrue();
+    }
+
     @Test
     void aRequestWithoutHostIsRefusedToo() throws Exception {
         // HTTP/1.1 requires Host, so frameworks may refuse it before the debugger does: 400 either way.
-        RawHttp.Response response = RawHttp.send(server.port(), "GET", "/__debugger__/auth?s=" + secret, null, Map.of(), "");
+        RawHttp.Response response = RawHttp.send(server.port(), "GET", "/__debugger__/auth", null,
+                Map.of("X-Debugger-Secret", secret), "");
 
         assertThat(response.status()).isEqualTo(400);
     }
@@ -84,8 +114,8 @@ public abstract class SecurityContract {
     void trustedHostsAreLoopbackNamesTheBindAddressAndTheConfiguredOnes() throws Exception {
         for (String host : List.of("localhost", "LOCALHOST:" + server.port(), "app.localhost", "127.0.0.1:" + server.port(),
                 "dev.example.test:8000", "dev.example.test.")) {
-            RawHttp.Response response = RawHttp.send(server.port(), "GET", "/__debugger__/auth?s=" + secret, host,
-                    Map.of(), "");
+            RawHttp.Response response = RawHttp.send(server.port(), "GET", "/__debugger__/auth", host,
+                    Map.of("X-Debugger-Secret", secret), "");
 
             assertThat(response.status()).as("Host: %s", host).isEqualTo(200);
         }
@@ -122,7 +152,7 @@ public abstract class SecurityContract {
         Matcher nonce = Pattern.compile("script-src 'nonce-([A-Za-z0-9+/=]{22,})'").matcher(csp);
         assertThat(nonce.find()).as(csp).isTrue();
         assertThat(csp).contains("default-src 'self'").doesNotContain("unsafe-inline");
-        assertThat(first.body()).contains("<script src=\"/__debugger__/resource/debugger.js?v=3\" nonce=\""
+        assertThat(first.body()).contains("<script src=\"/__debugger__/resource/debugger.js?v=4\" nonce=\""
                 + nonce.group(1) + "\" defer></script>");
         assertThat(second.headers().firstValue("Content-Security-Policy").orElseThrow()).isNotEqualTo(csp);
         assertThat(first.headers().firstValue("X-Content-Type-Options")).hasValue("nosniff");
@@ -131,11 +161,133 @@ public abstract class SecurityContract {
                 .doesNotContainPattern("\\son[a-z]+=");
     }
 
+    /** Pages, text and JSON alike: never sniffed into another type, and no Referer sent onwards from a page. */
+    @Test
+    void everyDebuggerAnswerIsNotSniffedAndSendsNoReferrer() throws Exception {
+        String page = server.get("/boom", "text/html").body();
+        Map<String, HttpResponse<String>> answers = new java.util.LinkedHashMap<>();
+        answers.put("traceback page", server.get("/boom", "text/html"));
+        answers.put("traceback text", server.get("/boom", "text/plain"));
+        answers.put("traceback JSON", server.get("/boom", JSON));
+        answers.put("console page", server.get("/console", "text/html"));
+        answers.put("source page", command("GET", "source?tb=" + tracebackIdOf(page) + "&frame=" + attribute(page, "data-focus"), null, ""));
+        answers.put("auth JSON", command("GET", "auth", null, ""));
+        answers.put("refusal text", server.get("/__debugger__/auth", null));
+        answers.put("unknown command text", command("GET", "nothing-here", null, ""));
+
+        answers.forEach((what, response) -> {
+            assertThat(response.headers().firstValue("X-Content-Type-Options")).as(what).hasValue("nosniff");
+            assertThat(response.headers().firstValue("Referrer-Policy")).as(what).hasValue("no-referrer");
+        });
+        assertThat(answers.get("traceback text").headers().firstValue("Content-Type").orElseThrow()).startsWith("text/plain");
+        assertThat(answers.get("traceback JSON").headers().firstValue("Content-Type").orElseThrow()).startsWith(JSON);
+        assertThat(answers.get("console page").statusCode()).isEqualTo(200);
+    }
+
+    /**
+     * The secret never travels in a URL, where the history, the request log and Referer headers
+     * would keep it: the page links none with it, "view source" posts it, and a query is not read.
+     */
+    @Test
+    void theSecretIsInNoUrlThePageLinksNorInTheRequestLog() throws Exception {
+        String page = server.get("/boom", "text/html").body();
+        String console = server.get("/console", "text/html").body();
+        List<String> urls = Pattern.compile("(?:href|src|action)=\"([^\"]*)\"").matcher(page + console).results()
+                .map(match -> match.group(1)).toList();
+        assertThat(urls).isNotEmpty().noneMatch(url -> url.contains(secret));
+        Matcher viewSource = Pattern.compile("<form class=\"view-source\" method=\"post\" action=\"([^\"]*)\"")
+                .matcher(page);
+        assertThat(viewSource.find()).as("a view-source form").isTrue();
+
+        String action = viewSource.group(1).replace("&amp;", "&");
+        RawHttp.Response source = RawHttp.send(server.port(), "POST", action, "localhost:" + server.port(),
+                Map.of(), "s=" + secret);
+
+        assertThat(source.status()).isEqualTo(200);
+        assertThat(source.body()).contains("class=\"source full\"");
+        // The request log is written in batches: wait (generously) for the source's line.
+        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+        while (!server.console().contains("POST " + action) && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+        }
+        assertThat(server.console()).contains("POST " + action).doesNotContain(secret);
+        // Last, as it writes the secret into the log itself: a secret in the query is not read.
+        RawHttp.Response fromQuery = RawHttp.send(server.port(), "GET", action + "&s=" + secret,
+                "localhost:" + server.port(), Map.of(), "");
+        assertThat(fromQuery.status()).as("the secret in a query is not read").isEqualTo(403);
+    }
+
+    /**
+     * A page on another site, or on another port of this host (the same site for a browser),
+     * cannot drive the debugger even with the secret: the browser's Sec-Fetch-Site gives it away.
+     */
+    @Test
+    void commandsFromAnotherSiteOrAnotherPortOfThisHostAreRefused() throws Exception {
+        String host = "localhost:" + server.port();
+        int otherPort = server.port() == 65535 ? 65534 : server.port() + 1;
+        Map<String, Map<String, String>> refused = Map.of(
+                "cross-site", Map.of("Sec-Fetch-Site", "cross-site", "Origin", "http://evil.example"),
+                "same-site from another port", Map.of("Sec-Fetch-Site", "same-site", "Origin", "http://localhost:" + otherPort),
+                "same-site, Referer from another port", Map.of("Sec-Fetch-Site", "same-site",
+                        "Referer", "http://localhost:" + otherPort + "/page"),
+                "same-site, sender unnamed", Map.of("Sec-Fetch-Site", "same-site"));
+        Map<String, Map<String, String>> allowed = Map.of(
+                "same-origin", Map.of("Sec-Fetch-Site", "same-origin"),
+                "typed by the user", Map.of("Sec-Fetch-Site", "none"),
+                "same-site, same port", Map.of("Sec-Fetch-Site", "same-site", "Origin", "http://app.localhost:" + server.port()),
+                "no fetch metadata", Map.of());
+
+        for (var each : refused.entrySet()) {
+            for (String[] command : List.of(new String[] {"GET", "auth"}, new String[] {"POST", "eval"},
+                    new String[] {"POST", "pinauth"}, new String[] {"POST", "printpin"})) {
+                Map<String, String> headers = new java.util.HashMap<>(each.getValue());
+                headers.put("X-Debugger-Secret", secret);
+                RawHttp.Response response = RawHttp.send(server.port(), command[0], "/__debugger__/" + command[1], host,
+                        headers, command[0].equals("POST") ? "code=1" : "");
+
+                assertThat(response.status()).as("%s %s", each.getKey(), command[1]).isEqualTo(403);
+                assertThat(response.body()).as(each.getKey()).containsAnyOf(
+                        "refuses commands sent by a page of another site (Sec-Fetch-Site: cross-site)",
+                        "refuses commands sent by a page on another port of this host");
+            }
+        }
+        for (var each : allowed.entrySet()) {
+            Map<String, String> headers = new java.util.HashMap<>(each.getValue());
+            headers.put("X-Debugger-Secret", secret);
+            RawHttp.Response response = RawHttp.send(server.port(), "GET", "/__debugger__/auth", host, headers, "");
+
+            assertThat(response.status()).as(each.getKey()).isEqualTo(200);
+        }
+    }
+
+    /**
+     * The PIN's cookie is named for this port and sent only to the debugger's commands; it still
+     * opens the console there.
+     */
+    @Test
+    void thePinCookieIsScopedToThisPortAndTheDebuggersPath() throws Exception {
+        String cookie = login(server, secret);
+        String name = cookie.substring(0, cookie.indexOf('='));
+        assertThat(name).endsWith("_" + server.port());
+        String page = server.get("/boom", "text/html").body();
+        Map<String, String> eval = Map.of("X-Debugger-Secret", secret, "Cookie", cookie);
+
+        RawHttp.Response evaluated = RawHttp.send(server.port(), "POST", "/__debugger__/eval", "localhost:" + server.port(),
+                eval, "tb=" + tracebackIdOf(page) + "&frame=" + attribute(page, "data-focus") + "&code=1%2B1");
+        RawHttp.Response viaOtherPort = RawHttp.send(server.port(), "GET", "/__debugger__/auth",
+                "localhost:" + (server.port() + 1), Map.of("X-Debugger-Secret", secret, "Cookie", cookie), "");
+
+        assertThat(evaluated.status()).isEqualTo(200);
+        assertThat(evaluated.body()).contains("<pre class=\"eval-value\">2</pre>");
+        assertThat(viaOtherPort.body()).as("this port's cookie, sent to another port").isEqualTo("{\"auth\": false}");
+        assertThat(command("GET", "auth", cookie, "").body()).isEqualTo("{\"auth\": true}");
+    }
+
     @Test
     void theSourcePageHasANonceToo() throws Exception {
         String page = server.get("/boom", "text/html").body();
-        HttpResponse<String> source = server.get("/__debugger__/source?tb=" + tracebackIdOf(page) + "&frame="
-                + attribute(page, "data-focus") + "&s=" + secret, "text/html");
+        HttpResponse<String> source = command("GET", "source?tb=" + tracebackIdOf(page) + "&frame="
+                + attribute(page, "data-focus"), null, "");
 
         assertThat(source.statusCode()).isEqualTo(200);
         assertThat(source.headers().firstValue("Content-Security-Policy").orElseThrow()).contains("script-src 'nonce-");
@@ -146,7 +298,7 @@ public abstract class SecurityContract {
         String page = server.get("/boom", "text/html").body();
 
         HttpResponse<String> response = server.get("/__debugger__/source?tb=" + tracebackIdOf(page) + "&frame=0", null);
-        HttpResponse<String> wrong = server.get("/__debugger__/source?tb=" + tracebackIdOf(page) + "&frame=0&s=x" + secret, null);
+        HttpResponse<String> wrong = server.get("/__debugger__/source?tb=" + tracebackIdOf(page) + "&frame=0&s=wrong", null);
 
         assertThat(response.statusCode()).isEqualTo(403);
         assertThat(wrong.statusCode()).isEqualTo(403);
@@ -155,8 +307,7 @@ public abstract class SecurityContract {
     @Test
     void stateChangingCommandsRefuseGetWithAllowPost() throws Exception {
         for (String command : List.of("pinauth", "printpin", "eval")) {
-            HttpResponse<String> response = server.get("/__debugger__/" + command + "?pin=" + ContractServer.PIN
-                    + "&s=" + secret, null);
+            HttpResponse<String> response = command("GET", command + "?pin=" + ContractServer.PIN, null, "");
 
             assertThat(response.statusCode()).as(command).isEqualTo(405);
             assertThat(response.headers().firstValue("Allow")).as(command).hasValue("POST");
@@ -172,8 +323,8 @@ public abstract class SecurityContract {
         assertThat(before.body()).isEqualTo("{\"auth\": false}");
         assertThat(login.body()).isEqualTo("{\"auth\": true, \"exhausted\": false}");
         String setCookie = login.headers().firstValue("Set-Cookie").orElseThrow();
-        assertThat(setCookie).matches("__rsp_debugger__[0-9a-f]{20}=\\d+\\|[0-9a-f]{64}; Max-Age=604800; Path=/;"
-                + " HttpOnly; SameSite=Strict");
+        assertThat(setCookie).matches("__rsp_debugger__[0-9a-f]{20}_" + server.port() + "=\\d+\\|[0-9a-f]{64};"
+                + " Max-Age=604800; Path=/__debugger__/; HttpOnly; SameSite=Strict");
         String cookie = setCookie.substring(0, setCookie.indexOf(';'));
         assertThat(command("GET", "auth", cookie, "").body()).isEqualTo("{\"auth\": true}");
     }
@@ -195,7 +346,9 @@ public abstract class SecurityContract {
                 name + "=-1|" + mac,
                 name + "=" + timestamp + "|" + mac + "00",
                 name + "=99999999999999999999999|" + mac,
-                "__rsp_debugger__0000000000aaaaaaaaaa=" + value);
+                "__rsp_debugger__0000000000aaaaaaaaaa_" + server.port() + "=" + value,
+                name.substring(0, name.lastIndexOf('_')) + "=" + value,
+                name.substring(0, name.lastIndexOf('_')) + "_" + (server.port() + 1) + "=" + value);
 
         for (String each : forged) {
             assertThat(command("GET", "auth", each, "").body()).as(each).isEqualTo("{\"auth\": false}");
@@ -289,7 +442,7 @@ public abstract class SecurityContract {
             request.header("Cookie", cookie);
         }
         HttpResponse<String> response = client.send(request.build(), HttpResponse.BodyHandlers.ofString());
-        if (response.statusCode() == 200 && !"printpin".equals(name) && !"eval".equals(name)) {
+        if (response.statusCode() == 200 && (name.startsWith("auth") || name.startsWith("pinauth"))) {
             assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(type -> assertThat(type).startsWith(JSON));
         }
         return response;

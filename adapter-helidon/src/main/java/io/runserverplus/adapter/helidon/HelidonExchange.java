@@ -6,6 +6,7 @@ import io.helidon.http.HttpPrologue;
 import io.helidon.http.Status;
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
+import io.runserverplus.core.security.HostSyntax;
 import io.runserverplus.spi.DebugRequest;
 import io.runserverplus.spi.DebugResponse;
 import java.util.LinkedHashMap;
@@ -38,6 +39,14 @@ final class HelidonExchange {
             headers.put(header.name(), header.allValues());
         }
         HttpPrologue prologue = request.prologue();
+        String rawPath = prologue.uriPath().rawPath();
+        if (!rawPath.startsWith("/")) {
+            // An absolute-form target (POST http://host/path) routes by its path here while the Host
+            // header may name another host; HTTP/1.1 says the target's authority wins, so the
+            // debugger judges that one.
+            headers.keySet().removeIf(name -> name.equalsIgnoreCase("Host"));
+            headers.put("Host", List.of(HostSyntax.authorityOfTarget(rawPath)));
+        }
         return new DebugRequest(prologue.method().text(), prologue.uriPath().path(),
                 prologue.hasQuery() ? prologue.query().rawValue() : "", prologue.rawProtocol(), request.isSecure(),
                 headers, request.remotePeer().host());

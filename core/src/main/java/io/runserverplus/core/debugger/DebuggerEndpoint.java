@@ -5,6 +5,7 @@ import io.runserverplus.core.render.ConsolePageRenderer;
 import io.runserverplus.core.render.MediaType;
 import io.runserverplus.core.render.PageSecurity;
 import io.runserverplus.core.security.DebuggerAnnouncement;
+import io.runserverplus.core.security.FetchSite;
 import io.runserverplus.core.security.PinGuard;
 import io.runserverplus.core.security.TrustedHosts;
 import io.runserverplus.core.render.SourcePageRenderer;
@@ -84,6 +85,10 @@ public class DebuggerEndpoint {
      * accepts). The failure is logged once here; adapters must not log it again.
      */
     public DebugResponse handleFailure(DebugRequest request, Throwable failure) {
+        return PageHeaders.onEveryAnswer(failurePage(request, failure));
+    }
+
+    private DebugResponse failurePage(DebugRequest request, Throwable failure) {
         failureLog.failed(request, failure);
         Traceback traceback = tracebacks.get().capture(failure, applicationLoader());
         registry.register(traceback, request);
@@ -106,10 +111,15 @@ public class DebuggerEndpoint {
 
     /**
      * Answers a {@code /__debugger__/...} request. Static resources are served to anyone (they
-     * hold nothing secret); every other command needs a trusted Host (400), the secret (403), the
+     * hold nothing secret); every other command needs a trusted Host (400), to come from no other
+     * site or port as far as the browser's Sec-Fetch-Site tells (403), the secret (403), the
      * right method (405) and, for the console, the PIN's cookie (401).
      */
     public DebugResponse handleCommand(DebugRequest request) {
+        return PageHeaders.onEveryAnswer(command(request));
+    }
+
+    private DebugResponse command(DebugRequest request) {
         String command = request.path().substring(PREFIX.length());
         if (command.startsWith("resource/")) {
             return assets.get().find(command.substring("resource/".length()))
@@ -118,6 +128,10 @@ public class DebuggerEndpoint {
         TrustedHosts.Verdict host = trustedHosts.check(request);
         if (!host.trusted()) {
             return DebugResponse.of(400, MediaType.TEXT.contentType(), host.refusal());
+        }
+        Optional<String> otherSite = FetchSite.refusal(request);
+        if (otherSite.isPresent()) {
+            return DebugResponse.of(403, MediaType.TEXT.contentType(), otherSite.get());
         }
         if (!secret.get().isPresentIn(request)) {
             return DebugResponse.of(403, MediaType.TEXT.contentType(),
@@ -132,7 +146,9 @@ public class DebuggerEndpoint {
                     "A debugger command's body may not exceed " + DebugRequest.MAX_BODY + " bytes.\n");
         }
         return switch (command) {
-            case "source" -> "GET".equals(request.method()) ? source(request) : notAllowed("GET");
+            // POST: the page's "view source" form, which sends the secret in its body.
+            case "source" -> "GET".equals(request.method()) || "POST".equals(request.method()) ? source(request)
+                    : notAllowed("GET, POST");
             case "auth" -> "GET".equals(request.method()) ? pinGuard.auth(request) : notAllowed("GET");
             case "pinauth" -> pinAuth(request);
             case "eval" -> pinGuard.requireAuthenticated(request).orElseGet(() -> evalCommand.get().eval(request));
@@ -154,6 +170,10 @@ public class DebuggerEndpoint {
      * traceback. Only for a trusted Host, as every command; its evaluations need the PIN as any other.
      */
     public DebugResponse handleConsolePage(DebugRequest request) {
+        return PageHeaders.onEveryAnswer(standaloneConsole(request));
+    }
+
+    private DebugResponse standaloneConsole(DebugRequest request) {
         TrustedHosts.Verdict host = trustedHosts.check(request);
         if (!host.trusted()) {
             return DebugResponse.of(400, MediaType.TEXT.contentType(), host.refusal());

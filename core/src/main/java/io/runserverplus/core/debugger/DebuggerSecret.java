@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.util.Base64;
+import java.util.Optional;
 
 /**
  * A random value made at each start (160 bits, as Werkzeug's) and embedded in the page. Commands
@@ -29,9 +30,15 @@ public class DebuggerSecret {
         return value;
     }
 
-    /** Whether the request carries the secret in the header or the {@code s} parameter (constant time). */
+    /**
+     * Whether the request carries the secret in the header or, for a POSTed form, its {@code s}
+     * field (constant time). Never in the query: a URL lands in the history, the request log and
+     * Referer headers.
+     */
     public boolean isPresentIn(DebugRequest request) {
-        String offered = request.header(HEADER).or(() -> request.queryParameter(PARAMETER)).orElse("");
+        String offered = request.header(HEADER)
+                .or(() -> "POST".equals(request.method()) ? request.formParameter(PARAMETER) : Optional.<String>empty())
+                .orElse("");
         return MessageDigest.isEqual(offered.getBytes(StandardCharsets.UTF_8), value.getBytes(StandardCharsets.UTF_8));
     }
 }

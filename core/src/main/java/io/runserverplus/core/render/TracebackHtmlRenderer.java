@@ -152,9 +152,12 @@ public class TracebackHtmlRenderer {
                         .append("\" title=\"Open a console in this frame\" aria-label=\"Open a console in this frame\">"
                                 + "&gt;_</button>");
             }
-            html.append(" <a class=\"view-source\" href=\"/__debugger__/source?tb=").append(forUriComponent(traceback.id()))
-                    .append("&amp;frame=").append(frame.id()).append("&amp;s=").append(forUriComponent(secret))
-                    .append("\" target=\"_blank\" rel=\"noopener\">view source</a></div>\n");
+            // A form that posts the secret, not a link carrying it: a URL lands in the history, the
+            // request log and Referer headers; a POST body in none of them.
+            html.append(" <form class=\"view-source\" method=\"post\" action=\"/__debugger__/source?tb=")
+                    .append(forUriComponent(traceback.id())).append("&amp;frame=").append(frame.id())
+                    .append("\" target=\"_blank\" rel=\"noopener\"><input type=\"hidden\" name=\"s\" value=\"")
+                    .append(forHtmlAttribute(secret)).append("\"><button type=\"submit\">view source</button></form></div>\n");
             frame.source().ifPresent(this::sourceWindow);
             frame.locals().ifPresent(locals -> VariablesTable.append(html, locals, console, isFocus));
             html.append("</li>\n");

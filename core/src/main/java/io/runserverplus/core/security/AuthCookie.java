@@ -1,5 +1,6 @@
 package io.runserverplus.core.security;
 
+import io.runserverplus.spi.DebugRequest;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
@@ -22,6 +23,12 @@ public final class AuthCookie {
 
     /** How long a correct PIN is remembered, as Werkzeug's PIN_TIME. */
     public static final Duration LIFETIME = Duration.ofDays(7);
+    /**
+     * Where the browser sends the cookie: the debugger's commands only (the console's pages need
+     * no cookie, their script's commands do), not every page of every app on this host.
+     */
+    public static final String PATH = "/__debugger__/";
+
     /** How far in the future a timestamp may lie (the server's clock may have been set back). */
     static final Duration CLOCK_SKEW = Duration.ofMinutes(1);
 
@@ -54,6 +61,23 @@ public final class AuthCookie {
             }
         }
         return known;
+    }
+
+    /**
+     * The cookie's name for the port the request reached: browsers send a host's cookies to all its
+     * ports, so a debugger on another port of localhost must neither read this one as its own nor
+     * overwrite it. A Host without a port (the scheme's default) keeps the bare name.
+     */
+    public static String nameFor(String baseName, DebugRequest request) {
+        String host = request.header("Host").orElse("");
+        int port = HostSyntax.portOf(host, -1);
+        return port < 0 ? baseName : baseName + "_" + port;
+    }
+
+    /** The {@code Set-Cookie} header that remembers a correct PIN. */
+    public static String setCookieHeader(String name, String value, boolean secure) {
+        return name + "=" + value + "; Max-Age=" + LIFETIME.toSeconds() + "; Path=" + PATH + "; HttpOnly; SameSite=Strict"
+                + (secure ? "; Secure" : "");
     }
 
     /** A fresh value for this PIN, stamped now. */

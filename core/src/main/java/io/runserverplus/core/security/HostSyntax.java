@@ -53,6 +53,39 @@ public final class HostSyntax {
         return Optional.of(host.endsWith(".") ? host.substring(0, host.length() - 1) : host);
     }
 
+    /** The port of a valid {@code Host} header, {@code defaultPort} when it names none; -1 when malformed. */
+    public static int portOf(String header, int defaultPort) {
+        if (hostOf(header).isEmpty()) {
+            return -1;
+        }
+        String value = header.strip();
+        int close = value.lastIndexOf(']');
+        int colon = value.lastIndexOf(':');
+        boolean bareIpv6 = close < 0 && value.indexOf(':') != colon;
+        if (colon < 0 || colon < close || bareIpv6) {
+            return defaultPort;
+        }
+        return Integer.parseInt(value.substring(colon + 1));
+    }
+
+    /**
+     * The authority of an absolute-form request target ({@code http://host:port/path}), for an
+     * adapter whose framework routes such a target by its path: the whole target when it has no
+     * {@code scheme://}, so that {@link #hostOf} finds no host in it.
+     */
+    public static String authorityOfTarget(String target) {
+        int scheme = target.indexOf("://");
+        if (scheme < 0) {
+            return target;
+        }
+        int start = scheme + 3;
+        int end = start;
+        while (end < target.length() && "/?#".indexOf(target.charAt(end)) < 0) {
+            end++;
+        }
+        return target.substring(start, end);
+    }
+
     /** Whether the text is a host name, IPv4 address or IPv6 literal (a configured trusted host). */
     public static boolean isHost(String text) {
         return isName(text) || isIpv6(text) || (text.startsWith("[") && text.endsWith("]")

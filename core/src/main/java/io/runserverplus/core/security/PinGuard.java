@@ -82,7 +82,7 @@ public class PinGuard {
         if (attempts.locked()) {
             return false; // Werkzeug 3.1.4: once locked, not even a valid cookie gets in
         }
-        return request.cookie(cookieName()).map(value -> cookies.accepts(value, pin.get().digits())).orElse(false);
+        return request.cookie(AuthCookie.nameFor(cookieName(), request)).map(value -> cookies.accepts(value, pin.get().digits())).orElse(false);
     }
 
     /** For commands that need the PIN (the console's eval): empty when authenticated, else the 401 answer. */
@@ -107,9 +107,8 @@ public class PinGuard {
         }
         if (matches(request.formParameter("pin").orElse(""), pin.get())) {
             attempts.succeeded();
-            String cookie = cookieName() + "=" + cookies.issue(pin.get().digits()) + "; Max-Age="
-                    + AuthCookie.LIFETIME.toSeconds() + "; Path=/; HttpOnly; SameSite=Strict"
-                    + (request.secure() ? "; Secure" : "");
+            String cookie = AuthCookie.setCookieHeader(AuthCookie.nameFor(cookieName(), request),
+                    cookies.issue(pin.get().digits()), request.secure());
             return json(200, "{\"auth\": true, \"exhausted\": false}").withHeader("Set-Cookie", cookie);
         }
         int failures = attempts.failed();

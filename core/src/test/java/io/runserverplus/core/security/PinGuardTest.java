@@ -67,7 +67,7 @@ class PinGuardTest {
 
         assertThat(overHttps.headers().get("Set-Cookie"))
                 .startsWith(PIN.cookieName() + "=")
-                .endsWith("; Max-Age=604800; Path=/; HttpOnly; SameSite=Strict; Secure");
+                .endsWith("; Max-Age=604800; Path=/__debugger__/; HttpOnly; SameSite=Strict; Secure");
         assertThat(guard.isAuthenticated(withCookie(cookieOf(overHttps)))).isTrue();
     }
 

@@ -19,6 +19,9 @@
         toggleFrame(head);
       });
       head.addEventListener("keydown", function (event) {
+        if (event.target !== head) {
+          return; // Enter on "view source" submits its form
+        }
         if (event.key === "Enter" || event.key === " ") {
           event.preventDefault();
           toggleFrame(head);
