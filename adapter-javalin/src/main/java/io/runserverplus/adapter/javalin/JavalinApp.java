@@ -35,7 +35,11 @@ public final class JavalinApp implements WebApp {
     @Override
     public void warmUp() {
         // A Javalin that is never started: its configuration and routing classes, Kotlin's runtime.
-        io.javalin.Javalin.create(config -> config.startup.showJavalinBanner = false);
+        // Its start-up watcher would say "you never started it" 5 s later.
+        io.javalin.Javalin.create(config -> {
+            config.startup.showJavalinBanner = false;
+            config.startup.startupWatcherEnabled = false;
+        });
         io.runserverplus.adapter.jetty.JettyWarmUp.run();
     }
 
