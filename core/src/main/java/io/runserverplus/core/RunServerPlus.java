@@ -262,6 +262,9 @@ public final class RunServerPlus {
             if (app == null) {
                 throw AdapterDiscovery.fromClassPath(RunServerPlus.class.getClassLoader()).noApp();
             }
+            app.unsupportedFramework().ifPresent(problem -> {
+                throw new SettingsException(problem);
+            });
             // Without args, picocli (a few hundred classes) is not even loaded.
             java.util.Map<String, String> given = java.util.Map.of();
             if (args != null) {

@@ -39,7 +39,7 @@ final class HelidonExchange {
         }
         HttpPrologue prologue = request.prologue();
         return new DebugRequest(prologue.method().text(), prologue.uriPath().path(),
-                prologue.hasQuery() ? prologue.query().rawValue() : "", prologue.rawProtocol(), request.isSecure(),
+                prologue.query().rawValue(), prologue.rawProtocol(), request.isSecure(),
                 headers, request.remotePeer().host());
     }
 

@@ -5,6 +5,8 @@ import com.google.inject.Module;
 import io.javalin.config.JavalinConfig;
 import io.runserverplus.core.WebApp;
 import io.runserverplus.core.server.ServerAdapter;
+import io.runserverplus.spi.SupportedVersions;
+import java.util.Optional;
 import java.util.function.Consumer;
 
 /**
@@ -30,6 +32,28 @@ public final class JavalinApp implements WebApp {
     @Override
     public String adapterName() {
         return JavalinAdapterProvider.NAME;
+    }
+
+    static final SupportedVersions SUPPORTED = new SupportedVersions("Javalin", "7.0.0", "io.javalin:javalin");
+
+    @Override
+    public Optional<String> unsupportedFramework() {
+        return SUPPORTED.problemWith(frameworkVersion());
+    }
+
+    /** From the jar's Maven metadata, where Javalin itself reads it; null in a jar without it. */
+    static String frameworkVersion() {
+        try (java.io.InputStream in = io.javalin.Javalin.class.getClassLoader()
+                .getResourceAsStream("META-INF/maven/io.javalin/javalin/pom.properties")) {
+            if (in == null) {
+                return null;
+            }
+            java.util.Properties properties = new java.util.Properties();
+            properties.load(in);
+            return properties.getProperty("version");
+        } catch (java.io.IOException unreadable) {
+            return null;
+        }
     }
 
     @Override
