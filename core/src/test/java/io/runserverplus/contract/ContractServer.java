@@ -20,7 +20,6 @@ import java.time.Duration;
 /** The contract app running on a loopback port, with its console output captured. */
 public final class ContractServer implements AutoCloseable {
 
-    /** Where the contract's sources are, seen from an adapter module's directory. */
     /** Relative to an adapter's folder; the compat modules, one level deeper, say where it is. */
     static final Path CONTRACT_SOURCES = Path.of(System.getProperty("runserverplus.test.contract-sources",
             Path.of("..", "core", "src", "test", "java").toString()));
