@@ -262,10 +262,14 @@ public final class RunServerPlus {
             if (app == null) {
                 throw AdapterDiscovery.fromClassPath(RunServerPlus.class.getClassLoader()).noApp();
             }
+            app.unsupportedFramework().ifPresent(problem -> {
+                throw new SettingsException(problem);
+            });
             // Without args, picocli (a few hundred classes) is not even loaded.
             java.util.Map<String, String> given = java.util.Map.of();
             if (args != null) {
-                Optional<CommandLine> commandLine = CommandLine.parse(args);
+                Optional<CommandLine> commandLine = CommandLine.parse(
+                        () -> SettingsResolver.forThisProcess(java.util.Map.of(), builderSettings), args);
                 if (commandLine.isEmpty()) {
                     System.exit(0); // --help or --version answered
                 }

@@ -1,6 +1,7 @@
 package io.runserverplus.core;
 
 import com.google.inject.Module;
+import java.util.Optional;
 
 /**
  * A web application for one framework, made by that framework's adapter, e.g.
@@ -14,6 +15,13 @@ public interface WebApp {
 
     /** The Guice module binding this app's {@link io.runserverplus.core.server.ServerAdapter}. */
     Module adapterModule();
+
+    /**
+     * Why the framework on the class path cannot serve this app (its version is outside the
+     * adapter's supported range), in one sentence naming the version, the range and the dependency
+     * to change; empty when it can. Checked before anything starts.
+     */
+    Optional<String> unsupportedFramework();
 
     /**
      * Loads the framework's classes ahead of the start, on a background thread while core wires

@@ -20,8 +20,9 @@ import java.time.Duration;
 /** The contract app running on a loopback port, with its console output captured. */
 public final class ContractServer implements AutoCloseable {
 
-    /** Where the contract's sources are, seen from an adapter module's directory. */
-    static final Path CONTRACT_SOURCES = Path.of("..", "core", "src", "test", "java");
+    /** Relative to an adapter's folder; the compat modules, one level deeper, say where it is. */
+    static final Path CONTRACT_SOURCES = Path.of(System.getProperty("runserverplus.test.contract-sources",
+            Path.of("..", "core", "src", "test", "java").toString()));
 
     private final ByteArrayOutputStream console = new ByteArrayOutputStream();
     private final RunningServer server;

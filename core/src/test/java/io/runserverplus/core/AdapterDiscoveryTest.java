@@ -99,6 +99,11 @@ class AdapterDiscoveryTest {
             public Module adapterModule() {
                 return new AbstractModule() { };
             }
+
+            @Override
+            public java.util.Optional<String> unsupportedFramework() {
+                return java.util.Optional.empty();
+            }
         };
     }
 }

@@ -6,8 +6,9 @@ import java.util.List;
 import java.util.regex.Pattern;
 
 /**
- * Decides which paths the detectors ignore. Both detectors use this one class so that a pattern
- * means the same to {@code watch} and {@code poll} (Werkzeug's differ: werkzeug #2561).
+ * Decides which paths the detectors ignore: editors' temporary files ({@link EditorTempFiles}) and
+ * what the user's globs match. Both detectors use this one class so that a pattern means the same to
+ * {@code watch} and {@code poll} (Werkzeug's differ: werkzeug #2561).
  *
  * <p>A glob matches a path if it matches the path relative to its root ({@code src/gen/A.class}) or
  * its file name ({@code A.class}). {@code *} and {@code ?} stay within one name, {@code **} crosses
@@ -48,9 +49,16 @@ final class ExcludeMatcher {
         return patterns.isEmpty();
     }
 
-    /** Whether {@code path}, found under {@code root}, is excluded. */
+    /** Whether {@code path}, found under {@code root}, is excluded, or an editor's temporary file. */
     boolean excludes(Path root, Path path, boolean directory) {
-        if (patterns.isEmpty() || path.equals(root)) {
+        if (path.equals(root)) {
+            return false;
+        }
+        Path file = path.getFileName();
+        if (!directory && file != null && EditorTempFiles.isTemporary(file.toString())) {
+            return true;
+        }
+        if (patterns.isEmpty()) {
             return false;
         }
         String relative = path.startsWith(root)

@@ -52,6 +52,35 @@ class ChangeDetectorTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"watch", "poll"})
+    void sedInPlaceReportsTheFileItChangedAndNeverItsTemporaryFile(String type) throws Exception {
+        Path file = write(root.resolve("public/index.html"), "<p>old</p>\n");
+        start(type);
+
+        Process sed = new ProcessBuilder("sed", "-i", "s/old/new/", file.toString()).inheritIO().start();
+        assertThat(sed.waitFor()).isZero();
+
+        assertThat(recorder.await(file)).allSatisfy(path -> assertThat(path.getFileName().toString())
+                .doesNotStartWith("sed"));
+        assertThat(Files.readString(file)).isEqualTo("<p>new</p>\n");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"watch", "poll"})
+    void editorsTemporaryFilesAreNotChanges(String type) throws Exception {
+        start(type);
+        // Vim's swap, backup and write test, emacs's lock, gedit's and IntelliJ's safe-save files.
+        for (String name : List.of(".A.java.swp", "A.class~", ".#A.class", "4913", ".goutputstream-X1Y2Z3",
+                "A.class___jb_tmp___", "sedAb12Cd")) {
+            write(root.resolve(name), "temporary");
+        }
+        Path saved = write(root.resolve("A.class"), "saved");
+
+        // Reported in order: had any temporary file counted, it would be in this batch or an earlier one.
+        assertThat(recorder.await(saved)).containsOnly(saved);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"watch", "poll"})
     void aCreatedFileIsReported(String type) throws Exception {
         start(type);
         assertThat(detector.name()).isEqualTo(type);

@@ -5,6 +5,8 @@ import com.google.inject.Module;
 import io.helidon.webserver.http.HttpRouting;
 import io.runserverplus.core.WebApp;
 import io.runserverplus.core.server.ServerAdapter;
+import io.runserverplus.spi.SupportedVersions;
+import java.util.Optional;
 import java.util.function.Consumer;
 
 /**
@@ -30,6 +32,23 @@ public final class HelidonApp implements WebApp {
     @Override
     public String adapterName() {
         return HelidonAdapterProvider.NAME;
+    }
+
+    /** Helidon 4.2 and older do not report a failure after the response was committed. */
+    static final SupportedVersions SUPPORTED = new SupportedVersions("Helidon", "4.3.0", "io.helidon:helidon-bom");
+
+    @Override
+    public Optional<String> unsupportedFramework() {
+        return SUPPORTED.problemWith(frameworkVersion());
+    }
+
+    /** Read when the program runs: the constant would be copied into this class when it is compiled. */
+    static String frameworkVersion() {
+        try {
+            return (String) io.helidon.common.Version.class.getField("VERSION").get(null);
+        } catch (ReflectiveOperationException | ClassCastException unknown) {
+            return null;
+        }
     }
 
     @Override

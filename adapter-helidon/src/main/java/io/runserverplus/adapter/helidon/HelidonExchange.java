@@ -48,7 +48,7 @@ final class HelidonExchange {
             headers.put("Host", List.of(HostSyntax.authorityOfTarget(rawPath)));
         }
         return new DebugRequest(prologue.method().text(), prologue.uriPath().path(),
-                prologue.hasQuery() ? prologue.query().rawValue() : "", prologue.rawProtocol(), request.isSecure(),
+                prologue.query().rawValue(), prologue.rawProtocol(), request.isSecure(),
                 headers, request.remotePeer().host());
     }
 

@@ -15,8 +15,9 @@ import java.util.Optional;
 import javax.net.ssl.SSLContext;
 
 /**
- * Starts Helidon's WebServer (virtual threads) with the debugger wired into the routing: a filter
- * for the request log, {@code /__debugger__/} routes, and an error handler for {@link Throwable}
+ * Starts Helidon's WebServer (virtual threads) with the debugger wired into the routing: the
+ * request log and {@code /__debugger__/} in a {@link DebuggerFeature} ahead of the app's filters,
+ * and an error handler for {@link Throwable}
  * (Helidon passes {@link Error}s to error handlers too); handlers the app registers for its own
  * exception types still win, as Helidon picks the most specific one. A failure after the response
  * was committed never reaches an error handler: Helidon logs it once and closes the connection.
@@ -61,11 +62,7 @@ final class HelidonServerAdapter implements ServerAdapter {
     }
 
     private void routing(HttpRouting.Builder routing) {
-        routing.addFilter(new RequestLogFilter(requestLog));
-        routing.any(DebuggerEndpoint.PREFIX + "*", (request, response) ->
-                HelidonExchange.respond(response, debugger.handleCommand(HelidonExchange.command(request))));
-        debugger.consolePath().ifPresent(path -> routing.get(path, (request, response) ->
-                HelidonExchange.respond(response, debugger.handleConsolePage(HelidonExchange.command(request)))));
+        routing.addFeature(new DebuggerFeature(debugger, requestLog));
         routing.error(Throwable.class, (request, response, failure) -> {
             // Helidon's own HTTP exceptions (404 for an unknown path, 400, ...) are answers, not
             // failures: sending nothing hands them back to Helidon's default handling.

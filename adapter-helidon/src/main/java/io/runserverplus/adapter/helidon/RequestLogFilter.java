@@ -44,7 +44,9 @@ final class RequestLogFilter implements Filter {
 
     private void log(HttpPrologue prologue, RoutingRequest request, RoutingResponse response) {
         String path = prologue.uriPath().rawPath();
-        String target = prologue.hasQuery() ? path + "?" + prologue.query().rawValue() : path;
+        // query() rather than hasQuery(), which Helidon 4.2 and older lack.
+        String query = prologue.query().rawValue();
+        String target = query.isEmpty() ? path : path + "?" + query;
         // bytesWritten() counts the status line and headers too; the log wants the body's size,
         // which is known when the response declares it and unknown ("-") when it was streamed.
         requestLog.log(remoteAddress(request.remotePeer()), prologue.method().text(), target,

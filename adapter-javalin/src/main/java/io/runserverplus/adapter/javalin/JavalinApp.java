@@ -5,6 +5,8 @@ import com.google.inject.Module;
 import io.javalin.config.JavalinConfig;
 import io.runserverplus.core.WebApp;
 import io.runserverplus.core.server.ServerAdapter;
+import io.runserverplus.spi.SupportedVersions;
+import java.util.Optional;
 import java.util.function.Consumer;
 
 /**
@@ -32,10 +34,36 @@ public final class JavalinApp implements WebApp {
         return JavalinAdapterProvider.NAME;
     }
 
+    static final SupportedVersions SUPPORTED = new SupportedVersions("Javalin", "7.0.0", "io.javalin:javalin");
+
+    @Override
+    public Optional<String> unsupportedFramework() {
+        return SUPPORTED.problemWith(frameworkVersion());
+    }
+
+    /** From the jar's Maven metadata, where Javalin itself reads it; null in a jar without it. */
+    static String frameworkVersion() {
+        try (java.io.InputStream in = io.javalin.Javalin.class.getClassLoader()
+                .getResourceAsStream("META-INF/maven/io.javalin/javalin/pom.properties")) {
+            if (in == null) {
+                return null;
+            }
+            java.util.Properties properties = new java.util.Properties();
+            properties.load(in);
+            return properties.getProperty("version");
+        } catch (java.io.IOException unreadable) {
+            return null;
+        }
+    }
+
     @Override
     public void warmUp() {
         // A Javalin that is never started: its configuration and routing classes, Kotlin's runtime.
-        io.javalin.Javalin.create(config -> config.startup.showJavalinBanner = false);
+        // Its start-up watcher would say "you never started it" 5 s later.
+        io.javalin.Javalin.create(config -> {
+            config.startup.showJavalinBanner = false;
+            config.startup.startupWatcherEnabled = false;
+        });
         io.runserverplus.adapter.jetty.JettyWarmUp.run();
     }
 

@@ -15,17 +15,6 @@ final class JavalinExchange {
     private JavalinExchange() {
     }
 
-    /** The request with its body, for a debugger command (POSTs carry a form). */
-    static DebugRequest command(Context ctx) throws java.io.IOException {
-        DebugRequest plain = request(ctx);
-        if (!DebugRequest.hasCommandBody(plain.method())) {
-            return plain;
-        }
-        byte[] body = DebugRequest.readBody(ctx.req().getInputStream());
-        return new DebugRequest(plain.method(), plain.path(), plain.query(), plain.protocol(), plain.secure(),
-                plain.headers(), plain.remoteAddress(), body);
-    }
-
     static DebugRequest request(Context ctx) {
         HttpServletRequest servlet = ctx.req();
         Map<String, List<String>> headers = new LinkedHashMap<>();

@@ -3,7 +3,7 @@ package io.runserverplus.adapter.javalin;
 import io.javalin.Javalin;
 import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;
-import io.javalin.http.Handler;
+import io.runserverplus.adapter.jetty.DebuggerRoutes;
 import io.runserverplus.adapter.jetty.JettyConnectors;
 import io.runserverplus.adapter.jetty.JettyRequestLog;
 import io.runserverplus.core.debugger.DebuggerEndpoint;
@@ -16,7 +16,9 @@ import java.util.Optional;
 import javax.net.ssl.SSLContext;
 
 /**
- * Starts Javalin with the debugger wired in: {@code /__debugger__/} routes, a default exception
+ * Starts Javalin with the debugger wired in: {@code /__debugger__/} and the console page answered
+ * by a Jetty handler around Javalin's servlet context (so the app's before-handlers, access
+ * manager, after-handlers, compression and context path never touch them), a default exception
  * handler that answers with the traceback page (handlers the app registers for its own exception
  * types still win), a handler wrapper that catches {@link Error}s (Javalin's exception mapping
  * only sees {@link Exception}s), and a Jetty request log feeding {@link RequestLog}.
@@ -40,6 +42,9 @@ final class JavalinServerAdapter implements ServerAdapter {
             installDebugger(config);
             config.jetty.addConnector((server, http) -> JettyConnectors.create(server, http, address, tls));
             app.configuration().accept(config);
+            // Registered after the app's own server changes, so it wraps whatever handler they set;
+            // Javalin then puts its servlet context inside it.
+            config.jetty.modifyServer(server -> server.setHandler(new DebuggerRoutes(server.getHandler(), debugger)));
         });
         javalin.start();
         return AdapterServer.of(javalin, javalin::port, javalin::stop);
@@ -49,11 +54,6 @@ final class JavalinServerAdapter implements ServerAdapter {
         // RunServerPlus prints its own banner; Javalin's would only repeat it.
         config.startup.showJavalinBanner = false;
         config.startup.showOldJavalinVersionWarning = false;
-        Handler command = ctx -> JavalinExchange.respond(ctx, debugger.handleCommand(JavalinExchange.command(ctx)));
-        config.routes.get(DebuggerEndpoint.PREFIX + "<command>", command);
-        config.routes.post(DebuggerEndpoint.PREFIX + "<command>", command);
-        debugger.consolePath().ifPresent(path -> config.routes.get(path,
-                ctx -> JavalinExchange.respond(ctx, debugger.handleConsolePage(JavalinExchange.command(ctx)))));
         config.routes.exception(Exception.class, (exception, ctx) -> fail(ctx, exception));
         config.router.handlerWrapper(endpoint -> ctx -> {
             try {

@@ -7,35 +7,20 @@ import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.util.Callback;
 
 /**
- * Puts the debugger in front of the app's handler: answers {@code /__debugger__/} requests and the
- * standalone console page, and
- * turns every throwable the app throws, or fails its callback with, into the traceback page (or,
- * once the response is committed, a log record and a cut connection).
+ * Puts the debugger in front of the app's handler: {@link DebuggerRoutes}, and every throwable the
+ * app throws, or fails its callback with, turned into the traceback page (or, once the response is
+ * committed, a log record and a cut connection).
  */
-public final class DebuggerHandler extends Handler.Wrapper {
-
-    private final DebuggerEndpoint debugger;
-    private final String consolePath;
+public final class DebuggerHandler extends DebuggerRoutes {
 
     public DebuggerHandler(Handler application, DebuggerEndpoint debugger) {
-        super(application);
-        this.debugger = debugger;
-        this.consolePath = debugger.consolePath().orElse(null);
+        super(application, debugger);
     }
 
     @Override
-    public boolean handle(Request request, Response response, Callback callback) throws Exception {
-        String path = Request.getPathInContext(request);
-        if (DebuggerEndpoint.isDebuggerPath(path)) {
-            JettyExchange.respond(response, callback, debugger.handleCommand(JettyExchange.command(request)));
-            return true;
-        }
-        if (path.equals(consolePath) && "GET".equals(request.getMethod())) {
-            JettyExchange.respond(response, callback, debugger.handleConsolePage(JettyExchange.command(request)));
-            return true;
-        }
+    protected boolean handleApplication(Request request, Response response, Callback callback) throws Exception {
         try {
-            return super.handle(request, response, new FailureGuard(callback, request, response));
+            return super.handleApplication(request, response, new FailureGuard(callback, request, response));
         } catch (Throwable failure) {
             fail(request, response, callback, failure);
             return true;

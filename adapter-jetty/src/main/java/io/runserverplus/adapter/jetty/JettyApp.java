@@ -4,6 +4,8 @@ import com.google.inject.AbstractModule;
 import com.google.inject.Module;
 import io.runserverplus.core.WebApp;
 import io.runserverplus.core.server.ServerAdapter;
+import io.runserverplus.spi.SupportedVersions;
+import java.util.Optional;
 import java.util.function.Supplier;
 import org.eclipse.jetty.server.Handler;
 
@@ -35,6 +37,17 @@ public final class JettyApp implements WebApp {
     @Override
     public String adapterName() {
         return JettyAdapterProvider.NAME;
+    }
+
+    static final SupportedVersions SUPPORTED = new SupportedVersions("Jetty", "12.0.0", "org.eclipse.jetty:jetty-bom");
+
+    @Override
+    public Optional<String> unsupportedFramework() {
+        return SUPPORTED.problemWith(frameworkVersion());
+    }
+
+    static String frameworkVersion() {
+        return org.eclipse.jetty.util.Jetty.VERSION;
     }
 
     @Override

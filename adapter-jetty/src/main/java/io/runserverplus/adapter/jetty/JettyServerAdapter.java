@@ -12,7 +12,10 @@ import org.eclipse.jetty.server.HttpConfiguration;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
 
-/** Starts a Jetty server whose handler is the app's, wrapped by {@link DebuggerHandler}. */
+/**
+ * Starts a Jetty server whose handler is the app's, wrapped by {@link DebuggerHandler}, and whose
+ * error handler is {@link DebuggerErrorHandler} for the failures a context of the app catches.
+ */
 final class JettyServerAdapter implements ServerAdapter {
 
     private final JettyApp app;
@@ -32,6 +35,7 @@ final class JettyServerAdapter implements ServerAdapter {
         ServerConnector connector = JettyConnectors.create(server, new HttpConfiguration(), address, tls);
         server.addConnector(connector);
         server.setHandler(new DebuggerHandler(app.handler(), debugger));
+        server.setErrorHandler(new DebuggerErrorHandler(debugger));
         server.setRequestLog(new JettyRequestLog(requestLog));
         try {
             server.start();

@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -18,7 +19,7 @@ import picocli.CommandLine.Parameters;
 public final class CommandLine {
 
     @Parameters(index = "0", arity = "0..1", paramLabel = "[addrport]",
-            description = "Address and port to listen on: 8000, 0.0.0.0:8000, [::1]:8000. Default 127.0.0.1:8000.")
+            description = "Address and port to listen on: 8000, 0.0.0.0:8000, [::1]:8000. Default ${DEFAULT-VALUE}.")
     String addrPort;
 
     @Option(names = {"-6", "--ipv6"}, description = "Listen on ::1 by default instead of 127.0.0.1.")
@@ -33,7 +34,7 @@ public final class CommandLine {
     String keyFile;
 
     @Option(names = "--startup-messages", paramLabel = "WHEN",
-            description = "When to print the banner: reload (default: every start), once, always, never.")
+            description = "When to print the banner: reload (every start), once, always, never. Default ${DEFAULT-VALUE}.")
     String startupMessages;
 
     @Option(names = "--browser", description = "Open the default browser once the server answers.")
@@ -53,19 +54,19 @@ public final class CommandLine {
     List<String> trustedHosts = new ArrayList<>();
 
     @Option(names = "--console-path", paramLabel = "PATH",
-            description = "Where the standalone console page is served (default /console), or off.")
+            description = "Where the standalone console page is served, or off. Default ${DEFAULT-VALUE}.")
     String consolePath;
 
     @Option(names = "--console-time-limit", paramLabel = "SECONDS",
-            description = "How long one console evaluation may run before it is stopped. Default 10.")
+            description = "How long one console evaluation may run before it is stopped. Default ${DEFAULT-VALUE}.")
     String consoleTimeLimit;
 
     @Option(names = "--reloader-type", paramLabel = "TYPE",
-            description = "auto (default), watch (alias watchdog) or poll (alias stat).")
+            description = "auto, watch (alias watchdog) or poll (alias stat). Default ${DEFAULT-VALUE}.")
     String reloaderType;
 
     @Option(names = "--reloader-interval", paramLabel = "SECONDS",
-            description = "How often the poll reloader looks for changes. Default 1.")
+            description = "How often the poll reloader looks for changes. Default ${DEFAULT-VALUE}.")
     String reloaderInterval;
 
     @Option(names = "--extra-file", paramLabel = "PATH",
@@ -122,14 +123,21 @@ public final class CommandLine {
     }
 
     /**
-     * Parses arguments. Returns empty when picocli already answered {@code --help} or
-     * {@code --version}; throws {@link SettingsException} with one sentence for bad input.
+     * Parses arguments. Returns empty when {@code --help} or {@code --version} was answered;
+     * throws {@link SettingsException} with one sentence for bad input.
+     *
+     * @param otherSources the settings' other sources (builder, system properties, environment),
+     *     asked only for {@code --help}, which shows the value used when an option is not given
      */
-    public static Optional<CommandLine> parse(String... args) {
+    public static Optional<CommandLine> parse(Supplier<SettingsResolver> otherSources, String... args) {
         CommandLine options = new CommandLine();
         picocli.CommandLine parser = new picocli.CommandLine(options);
         try {
             picocli.CommandLine.ParseResult result = parser.parseArgs(args);
+            if (result.isUsageHelpRequested()) {
+                printHelp(HelpDefaults.from(otherSources.get()));
+                return Optional.empty();
+            }
             if (picocli.CommandLine.printHelpIfRequested(result)) {
                 return Optional.empty();
             }
@@ -142,17 +150,32 @@ public final class CommandLine {
         }
     }
 
+    /**
+     * The usage text with each {@code Default ...} read from {@code defaults}. A parser of its own:
+     * picocli writes provided defaults into the option fields, which must stay "not given".
+     */
+    private static void printHelp(Map<String, String> defaults) {
+        picocli.CommandLine help = new picocli.CommandLine(new CommandLine());
+        help.setDefaultValueProvider(argument -> defaults.get(settingName(argument)));
+        help.usage(System.out);
+    }
+
+    /** {@code --console-time-limit} is the setting {@code console-time-limit}; the positional one is addrport. */
+    private static String settingName(picocli.CommandLine.Model.ArgSpec argument) {
+        return argument instanceof picocli.CommandLine.Model.OptionSpec option
+                ? option.longestName().replaceFirst("^-+", "") : Settings.ADDRPORT.name();
+    }
+
     private static String suggestionFor(picocli.CommandLine.UnmatchedArgumentException unmatched) {
         return unmatched.getSuggestions().isEmpty() ? " See --help for the options."
                 : " Did you mean " + String.join(" or ", unmatched.getSuggestions()) + "?";
     }
 
-    /** The version from the jar's manifest, or "development build" when run from classes. */
+    /** The version Maven wrote into {@code version.properties} when it built core. */
     static final class Version implements picocli.CommandLine.IVersionProvider {
         @Override
         public String[] getVersion() {
-            String version = CommandLine.class.getPackage().getImplementationVersion();
-            return new String[] {"RunServerPlus " + (version == null ? "development build" : version)};
+            return new String[] {"RunServerPlus " + ProductVersion.get()};
         }
     }
 }

@@ -28,7 +28,7 @@ class DebuggerSettingsTest {
 
     @Test
     void nopinOnTheCommandLineWinsOverAPinInTheEnvironment() {
-        Map<String, String> given = CommandLine.parse("--nopin").orElseThrow().given();
+        Map<String, String> given = parse("--nopin").orElseThrow().given();
 
         assertThat(resolve(given, Map.of(), Map.of("RUNSERVERPLUS_DEBUG_PIN", "1234")).debugPin()).isEqualTo(DebugPin.disabled());
         assertThat(resolve(Map.of(), Map.of(), Map.of("RUNSERVERPLUS_DEBUG_PIN", "1234")).debugPin().digits()).hasValue("1234");
@@ -37,7 +37,7 @@ class DebuggerSettingsTest {
 
     @Test
     void trustedHostsComeRepeatedOnTheCommandLineOrCommaSeparatedFromTheEnvironment() {
-        Map<String, String> given = CommandLine.parse("--trusted-host", "a.test", "--trusted-host", "[fe80::1]").orElseThrow().given();
+        Map<String, String> given = parse("--trusted-host", "a.test", "--trusted-host", "[fe80::1]").orElseThrow().given();
 
         assertThat(resolve(given, Map.of(), Map.of()).trustedHosts()).containsExactly("a.test", "[fe80::1]");
         assertThat(resolve(Map.of(), Map.of(), Map.of("RUNSERVERPLUS_TRUSTED_HOSTS", "a.test, .b.test")).trustedHosts())
@@ -50,13 +50,13 @@ class DebuggerSettingsTest {
                 .hasMessage("In environment variable RUNSERVERPLUS_TRUSTED_HOSTS: \"a.test:8000\" is not a host name or IP"
                         + " address; give names such as myapp.test or 192.168.1.20 (a leading dot trusts subdomains),"
                         + " without ports.");
-        assertThatThrownBy(() -> CommandLine.parse("--trusted-host", "evil/x").map(CommandLine::given)
+        assertThatThrownBy(() -> parse("--trusted-host", "evil/x").map(CommandLine::given)
                 .map(given -> resolve(given, Map.of(), Map.of()))).isInstanceOf(SettingsException.class);
     }
 
     @Test
     void theStandaloneConsoleIsAtConsoleUnlessMovedOrTurnedOff() {
-        Map<String, String> moved = CommandLine.parse("--console-path", "/dev/shell").orElseThrow().given();
+        Map<String, String> moved = parse("--console-path", "/dev/shell").orElseThrow().given();
 
         assertThat(resolve(Map.of(), Map.of(), Map.of()).consolePath()).hasValue("/console");
         assertThat(resolve(moved, Map.of(), Map.of()).consolePath()).hasValue("/dev/shell");
@@ -76,7 +76,7 @@ class DebuggerSettingsTest {
 
     @Test
     void theConsolesTimeLimitIsSecondsAndMustBePositive() {
-        Map<String, String> given = CommandLine.parse("--console-time-limit", "2.5").orElseThrow().given();
+        Map<String, String> given = parse("--console-time-limit", "2.5").orElseThrow().given();
 
         assertThat(resolve(given, Map.of(), Map.of()).consoleTimeLimit()).isEqualTo(java.time.Duration.ofMillis(2500));
         assertThat(resolve(Map.of(), Map.of(), Map.of()).consoleTimeLimit()).isEqualTo(java.time.Duration.ofSeconds(10));
@@ -89,4 +89,9 @@ class DebuggerSettingsTest {
         return Settings.resolve(new SettingsResolver(commandLine, builder, Map.of(), environment));
     }
 
+
+    /** The command line alone: no builder, property or environment to show in --help. */
+    private static java.util.Optional<CommandLine> parse(String... args) {
+        return CommandLine.parse(() -> new SettingsResolver(Map.of(), Map.of(), Map.of(), Map.of()), args);
+    }
 }

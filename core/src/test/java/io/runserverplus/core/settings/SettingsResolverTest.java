@@ -64,7 +64,7 @@ class SettingsResolverTest {
 
     @Test
     void anUnknownOptionSuggestsTheClosestOne() {
-        assertThatThrownBy(() -> CommandLine.parse("--ipv7"))
+        assertThatThrownBy(() -> parse("--ipv7"))
                 .isInstanceOf(SettingsException.class)
                 .hasMessageStartingWith("Unknown option: '--ipv7'")
                 .hasMessageEndingWith("Did you mean --ipv6?");
@@ -72,13 +72,13 @@ class SettingsResolverTest {
 
     @Test
     void theCommandLineGivesItsValuesAsText() {
-        assertThat(CommandLine.parse("-6", "[::1]:0").orElseThrow().given())
+        assertThat(parse("-6", "[::1]:0").orElseThrow().given())
                 .containsExactlyInAnyOrderEntriesOf(Map.of("addrport", "[::1]:0", "ipv6", "true"));
     }
 
     @Test
     void everyOptionParsesIntoItsSetting() {
-        Settings settings = Settings.resolve(new SettingsResolver(CommandLine.parse("--noreload", "--cert", "certs/dev",
+        Settings settings = Settings.resolve(new SettingsResolver(parse("--noreload", "--cert", "certs/dev",
                 "--key-file", "keys/dev.key", "--extra-file", "a.toml", "--extra-file", "b.toml", "--exclude-pattern",
                 "*.tmp", "--exclude-pattern", "**/generated/**", "--reloader-interval", "0.5", "--reloader-type", "stat",
                 "--startup-messages", "once", "--browser", "--output", "out.log", "0.0.0.0:9000")
@@ -134,5 +134,10 @@ class SettingsResolverTest {
     private static Settings settings(Map<String, String> cli, Map<String, Object> builder,
                                      Map<String, String> properties, Map<String, String> environment) {
         return Settings.resolve(new SettingsResolver(cli, builder, properties, environment));
+    }
+
+    /** The command line alone: no builder, property or environment to show in --help. */
+    private static java.util.Optional<CommandLine> parse(String... args) {
+        return CommandLine.parse(() -> new SettingsResolver(Map.of(), Map.of(), Map.of(), Map.of()), args);
     }
 }

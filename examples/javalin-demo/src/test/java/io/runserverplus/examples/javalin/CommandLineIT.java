@@ -138,6 +138,14 @@ class CommandLineIT {
     }
 
     @Test
+    void helpShowsTheAddressFromTheEnvironmentAsTheDefault() throws Exception {
+        Result help = runToEnd(Map.of("RUNSERVERPLUS_SERVER_ADDRESS_PORT", "7070"), List.of("--help"));
+
+        assertThat(help.exitCode()).isZero();
+        assertThat(help.output()).contains("Default 127.0.0.1:7070.").doesNotContain("127.0.0.1:8000");
+    }
+
+    @Test
     void helpListsTheOptionsAndVersionNamesTheProduct() throws Exception {
         Result help = runToEnd(Map.of(), List.of("--help"));
         Result version = runToEnd(Map.of(), List.of("--version"));
@@ -147,7 +155,7 @@ class CommandLineIT {
                 "--reloader-type", "--extra-file", "--exclude-pattern", "--startup-messages", "--output", "--browser",
                 "--nopin", "--trusted-host");
         assertThat(version.exitCode()).isZero();
-        assertThat(version.output()).startsWith("RunServerPlus ");
+        assertThat(version.output().strip()).matches("RunServerPlus \\d+\\.\\d+\\.\\d+(-SNAPSHOT)?");
     }
 
     @Test
@@ -184,14 +192,14 @@ class CommandLineIT {
         Process demo = command(Map.of(), List.of("--startup-messages", mode, "127.0.0.1:0"), classes)
                 .redirectErrorStream(true).redirectOutput(console.toFile()).start();
         try {
-            awaitFileContains(console, " * Restarting with");
-            Thread.sleep(1_500); // let the first child come up
+            // Every start prints the PIN last, whatever --startup-messages says: the child is serving.
+            awaitCount(console, " * Debugger PIN:", 1);
             Files.setLastModifiedTime(classes.resolve("io/runserverplus/examples/javalin/JavalinDemo.class"),
                     java.nio.file.attribute.FileTime.fromMillis(System.currentTimeMillis()));
             Files.writeString(classes.resolve("touched.txt"), "a change");
             awaitFileContains(console, "reloading");
             awaitCount(console, " * Restarting with", 2);
-            Thread.sleep(2_000); // let the second child print what it prints
+            awaitCount(console, " * Debugger PIN:", 2);
         } finally {
             stop(demo);
         }

@@ -1,0 +1,32 @@
+package io.runserverplus.adapter.jetty;
+
+import io.runserverplus.core.debugger.DebuggerEndpoint;
+import org.eclipse.jetty.server.Request;
+import org.eclipse.jetty.server.Response;
+import org.eclipse.jetty.server.handler.ErrorHandler;
+import org.eclipse.jetty.util.Callback;
+
+/**
+ * The server's error handler: a throwable that a {@code ContextHandler} (or Jetty itself) caught
+ * and turned into an error response gets the traceback page, since it never reaches
+ * {@link DebuggerHandler}; errors without a throwable (404, 400, ...) keep Jetty's own page. A
+ * context with an error handler of its own keeps it: the app chose how its errors look.
+ */
+final class DebuggerErrorHandler implements Request.Handler {
+
+    private final DebuggerEndpoint debugger;
+    private final ErrorHandler jettys = new ErrorHandler();
+
+    DebuggerErrorHandler(DebuggerEndpoint debugger) {
+        this.debugger = debugger;
+    }
+
+    @Override
+    public boolean handle(Request request, Response response, Callback callback) throws Exception {
+        if (!(request.getAttribute(ErrorHandler.ERROR_EXCEPTION) instanceof Throwable failure)) {
+            return jettys.handle(request, response, callback);
+        }
+        JettyExchange.respond(response, callback, debugger.handleFailure(JettyExchange.request(request), failure));
+        return true;
+    }
+}

@@ -1,0 +1,118 @@
+package io.runserverplus.contract;
+
+import static io.runserverplus.contract.DebuggerClient.attribute;
+import static io.runserverplus.contract.DebuggerClient.fields;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.runserverplus.core.WebApp;
+import java.net.http.HttpResponse;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+/**
+ * An app written the way the frameworks' public samples are, moved to RunServerPlus by changing
+ * only its {@code main}: its routes under the context path {@code /app}, an access check in front
+ * of everything that answers 401 to any path it does not know (a Javalin {@code before} handler, a
+ * Helidon filter, a Jetty handler in front of the app's), and the app's own exception mapper for
+ * its own exception type. The debugger's page, assets, commands and console work all the same.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+public abstract class RealAppContract {
+
+    /** What the app's access check answers, with 401, to every path it does not know. */
+    public static final String DENIED = "Unauthorized: log in first";
+    /** The paths, below the context path, that the access check lets through. */
+    public static final List<String> KNOWN = List.of("/hello", "/boom", "/mapped");
+    public static final String CONTEXT_PATH = "/app";
+    /** The failure of {@code /app/boom}. */
+    public static final String FAILURE = "the real app failed";
+    /** What the app's own mapper answers for {@link TeapotException}, with 418. */
+    public static final String MAPPED = "mapped by the app";
+
+    /** The app's own exception type, which its own mapper answers. */
+    public static final class TeapotException extends RuntimeException {
+        public TeapotException() {
+            super("short and stout");
+        }
+    }
+
+    /** Whether the app's access check lets {@code path} (with or without the context path) through. */
+    public static boolean known(String path) {
+        String inContext = path.startsWith(CONTEXT_PATH + "/") ? path.substring(CONTEXT_PATH.length()) : path;
+        return KNOWN.contains(inContext);
+    }
+
+    private ContractServer server;
+    private DebuggerClient debugger;
+
+    /**
+     * The adapter's app: {@code GET /app/hello} answers {@code hello}, {@code /app/boom} throws an
+     * IllegalStateException with {@link #FAILURE}, {@code /app/mapped} throws a {@link TeapotException}
+     * that the app maps to 418 {@link #MAPPED}; everything else is {@link #known unknown} to its
+     * access check, which answers 401 {@link #DENIED}.
+     */
+    protected abstract WebApp realApp();
+
+    @BeforeAll
+    void start() {
+        server = new ContractServer(realApp());
+        debugger = new DebuggerClient(server);
+    }
+
+    @AfterAll
+    void stop() {
+        server.close();
+    }
+
+    @Test
+    void theAppsAccessCheckAndRoutesWorkAsWithoutRunServerPlus() throws Exception {
+        HttpResponse<String> denied = server.get(CONTEXT_PATH + "/admin", null);
+        HttpResponse<String> hello = server.get(CONTEXT_PATH + "/hello", null);
+        HttpResponse<String> mapped = server.get(CONTEXT_PATH + "/mapped", "text/html");
+
+        assertThat(denied.statusCode()).isEqualTo(401);
+        assertThat(denied.body()).isEqualTo(DENIED);
+        assertThat(hello.body()).isEqualTo("hello");
+        assertThat(mapped.statusCode()).isEqualTo(418);
+        assertThat(mapped.body()).isEqualTo(MAPPED);
+    }
+
+    @Test
+    void aFailureUnderTheContextPathGetsThePageAndEveryAssetItLinks() throws Exception {
+        HttpResponse<String> page = server.get(CONTEXT_PATH + "/boom", "text/html");
+
+        assertThat(page.statusCode()).isEqualTo(500);
+        assertThat(page.body()).contains("<h1>java.lang.IllegalStateException</h1>", FAILURE);
+        Matcher assets = Pattern.compile("(?:href|src)=\"(/__debugger__/resource/[^\"]+)\"").matcher(page.body());
+        int seen = 0;
+        while (assets.find()) {
+            HttpResponse<String> asset = server.get(assets.group(1).replace("&amp;", "&"), null);
+            assertThat(asset.statusCode()).as(assets.group(1)).isEqualTo(200);
+            assertThat(asset.body()).as(assets.group(1)).isNotEqualTo(DENIED);
+            seen++;
+        }
+        assertThat(seen).as("the page links its stylesheet and script").isGreaterThanOrEqualTo(2);
+    }
+
+    @Test
+    void theDebuggersCommandsAndTheConsolePageAnswerPastTheAppsAccessCheck() throws Exception {
+        String page = server.get(CONTEXT_PATH + "/boom", "text/html").body();
+        String secret = attribute(page, "data-secret");
+        String traceback = attribute(page, "data-traceback");
+
+        String cookie = debugger.login(secret);
+        HttpResponse<String> eval = debugger.post("eval", secret, cookie,
+                fields("tb", traceback, "frame", "0", "code", "6 * 7"));
+        HttpResponse<String> console = server.get("/console", "text/html");
+
+        assertThat(eval.statusCode()).isEqualTo(200);
+        assertThat(eval.body()).contains("42");
+        assertThat(console.statusCode()).isEqualTo(200);
+        assertThat(console.body()).contains("data-secret=");
+    }
+}
