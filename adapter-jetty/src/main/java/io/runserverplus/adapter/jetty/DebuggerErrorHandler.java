@@ -1,6 +1,7 @@
 package io.runserverplus.adapter.jetty;
 
 import io.runserverplus.core.debugger.DebuggerEndpoint;
+import org.eclipse.jetty.http.HttpException;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.server.handler.ErrorHandler;
@@ -9,7 +10,7 @@ import org.eclipse.jetty.util.Callback;
 /**
  * The server's error handler: a throwable that a {@code ContextHandler} (or Jetty itself) caught
  * and turned into an error response gets the traceback page, since it never reaches
- * {@link DebuggerHandler}; errors without a throwable (404, 400, ...) keep Jetty's own page. A
+ * {@link DebuggerHandler}; Jetty's own error answers (404, 400, ...) keep Jetty's own page. A
  * context with an error handler of its own keeps it: the app chose how its errors look.
  */
 final class DebuggerErrorHandler implements Request.Handler {
@@ -23,7 +24,11 @@ final class DebuggerErrorHandler implements Request.Handler {
 
     @Override
     public boolean handle(Request request, Response response, Callback callback) throws Exception {
-        if (!(request.getAttribute(ErrorHandler.ERROR_EXCEPTION) instanceof Throwable failure)) {
+        // Jetty's own refusals (a bad request, no Host, an ambiguous path) carry an HttpException
+        // and a 4xx status: they are answers, not failures of the app.
+        if (!(request.getAttribute(ErrorHandler.ERROR_EXCEPTION) instanceof Throwable failure)
+                || failure instanceof HttpException
+                || !Integer.valueOf(500).equals(request.getAttribute(ErrorHandler.ERROR_STATUS))) {
             return jettys.handle(request, response, callback);
         }
         JettyExchange.respond(response, callback, debugger.handleFailure(JettyExchange.request(request), failure));
