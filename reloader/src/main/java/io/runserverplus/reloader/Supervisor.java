@@ -27,10 +27,12 @@ import java.util.concurrent.atomic.AtomicBoolean;
  *       environment. Its output goes to ours; its last lines are kept for the failure page.</li>
  *   <li>A burst of changes restarts it once ({@link Debouncer}). Restart: SIGTERM so shutdown hooks
  *       run, a kill after the stop timeout, then a new child.</li>
- *   <li>Exit status {@value #RESTART_EXIT_CODE} means "restart me". Any other exit, a failure to
- *       start, or a kill leaves the supervisor running: it prints why, serves a plain-text failure
- *       page with the app's last output on the app's port, and starts the app again on the next
- *       change (a killed app is not restarted at once, so a crash loop cannot spin).</li>
+ *   <li>Exit status {@value #RESTART_EXIT_CODE} means "restart me". A child that dies (any other
+ *       exit, a crash, a kill) after running for the crash window is restarted at once. One that
+ *       dies sooner, or cannot start, leaves the supervisor running: it prints why, serves a
+ *       plain-text failure page on the app's port (the app's last output for trusted hosts only,
+ *       a bare 503 for others), and starts the app again on the next change, so a crash loop
+ *       cannot spin.</li>
  *   <li>Once a child has started, the next one waits as a standby JVM ({@link Standbys}); a
  *       restart sends it "go", and starts a JVM only when there is none or it is unusable.</li>
  *   <li>{@link #stop()}, Ctrl+C or SIGTERM stop the child and the standby too; a child that calls
@@ -52,7 +54,8 @@ public final class Supervisor {
 
     private record Changed(Set<Path> paths) implements Event {}
 
-    private record Exited(ChildProcess child, int status) implements Event {}
+    /** @param lived how long the child ran, from its start (or its standby's "go") to its exit */
+    private record Exited(ChildProcess child, int status, Duration lived) implements Event {}
 
     private record Stop() implements Event {}
 
@@ -62,7 +65,7 @@ public final class Supervisor {
     private final SupervisorBuilder settings;
     private final List<String> command;
     private final Map<String, String> environment;
-    private final OutputTail tail = new OutputTail(200);
+    private final OutputTail tail;
     private final BlockingQueue<Event> events = new LinkedBlockingQueue<>();
     private final AtomicBoolean started = new AtomicBoolean();
     private final CountDownLatch finished = new CountDownLatch(1);
@@ -80,6 +83,8 @@ public final class Supervisor {
         env.put(CHILD_ENV, "1");
         env.put(SUPERVISOR_PID_ENV, Long.toString(ProcessHandle.current().pid()));
         this.environment = Map.copyOf(env);
+        // The variables a user of the supervisor adds (core's cookie key) are secrets; ours are not.
+        this.tail = new OutputTail(200, b.environment.values());
     }
 
     public static SupervisorBuilder builder() {
@@ -139,12 +144,7 @@ public final class Supervisor {
                     prepareStandby(p);
                 } else if (event instanceof Exited exited && exited.child() == child && !stopping) {
                     child = null;
-                    if (exited.status() == RESTART_EXIT_CODE) {
-                        startChild();
-                    } else {
-                        exited.child().awaitOutput();
-                        showFailure("The app exited with status " + describe(exited.status()) + ".");
-                    }
+                    childExited(exited);
                 }
             }
         } catch (InterruptedException e) {
@@ -227,7 +227,9 @@ public final class Supervisor {
                 releaseMemory();
             }
             child = started;
-            started.process().onExit().thenAccept(p -> events.add(new Exited(started, p.exitValue())));
+            long since = System.nanoTime();
+            started.process().onExit().thenAccept(p -> events.add(new Exited(started, p.exitValue(),
+                    Duration.ofNanos(System.nanoTime() - since))));
             if (standbys != null) {
                 standbys.deleteListsExcept(classList);
                 awaitStartThenPrepare(started, classList, index + 1);
@@ -315,8 +317,38 @@ public final class Supervisor {
         }
     }
 
+    /**
+     * Status 3 asks for a restart. A child that ran for a while and then died (it exited, crashed
+     * or was killed) is restarted at once, as a developer expects of a server that is "running";
+     * one that dies within {@link SupervisorBuilder#crashWindow(Duration) the crash window} of its
+     * start would only die again, so it waits for a change, with the failure page up meanwhile.
+     */
+    private void childExited(Exited exited) {
+        if (exited.status() == RESTART_EXIT_CODE) {
+            startChild();
+            return;
+        }
+        exited.child().awaitOutput();
+        String status = "The app exited with status " + describe(exited.status());
+        if (exited.lived().compareTo(settings.crashWindow) >= 0) {
+            settings.err.println(" * " + status + "; restarting it.");
+            startChild();
+        } else {
+            String crashed = status + " within " + describe(settings.crashWindow) + " of its start";
+            showFailure(crashed + ", so it is not restarted until a watched file changes.", crashed + ".");
+        }
+    }
+
     private void showFailure(String reason) {
-        settings.err.println(" * " + reason + " Waiting for a change to restart it.");
+        showFailure(reason + " Waiting for a change to restart it.", reason);
+    }
+
+    /**
+     * One line on the terminal; on the app's port, the reason and the app's last output, in its
+     * own words (not the child's command line: kilobytes of class path that say nothing of why).
+     */
+    private void showFailure(String terminalLine, String reason) {
+        settings.err.println(" * " + terminalLine);
         if (settings.port <= 0) {
             return;
         }
@@ -324,13 +356,13 @@ public final class Supervisor {
                 .append("RunServerPlus: the app is not running.\n\n")
                 .append(reason).append('\n')
                 .append("It restarts when a watched file changes.\n\n")
-                .append("Command: ").append(String.join(" ", command)).append("\n\n")
                 .append("Last output of the app:\n\n");
         for (String line : tail.lines()) {
             text.append(line).append('\n');
         }
         try {
-            failurePage = FailurePage.open(new InetSocketAddress(settings.host, settings.port), text.toString());
+            failurePage = FailurePage.open(new InetSocketAddress(settings.host, settings.port), text.toString(),
+                    settings.trustedHost);
         } catch (IOException e) {
             settings.err.println(" * Cannot show the failure page on port " + settings.port + ": " + e.getMessage());
         }
@@ -341,6 +373,11 @@ public final class Supervisor {
             failurePage.close();
             failurePage = null;
         }
+    }
+
+    private static String describe(Duration window) {
+        long millis = window.toMillis();
+        return millis % 1000 == 0 ? millis / 1000 + " s" : millis + " ms";
     }
 
     private static String describe(int status) {
