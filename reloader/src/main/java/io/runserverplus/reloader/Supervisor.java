@@ -49,6 +49,8 @@ public final class Supervisor {
     public static final String SUPERVISOR_PID_ENV = "RUNSERVERPLUS_SUPERVISOR_PID";
     /** The exit status with which a child asks to be restarted. */
     public static final int RESTART_EXIT_CODE = 3;
+    /** A JVM's exit status after SIGINT. */
+    private static final int INTERRUPTED = 128 + 2;
 
     private sealed interface Event {}
 
@@ -330,7 +332,11 @@ public final class Supervisor {
         }
         exited.child().awaitOutput();
         String status = "The app exited with status " + describe(exited.status());
-        if (exited.lived().compareTo(settings.crashWindow) >= 0) {
+        if (exited.status() == INTERRUPTED) {
+            // Ctrl+C in the terminal reaches the whole process group: this JVM is stopping too (its
+            // shutdown hook may not have said so yet) and must not start a JVM on its way out.
+            showFailure(status + ".");
+        } else if (exited.lived().compareTo(settings.crashWindow) >= 0) {
             settings.err.println(" * " + status + "; restarting it.");
             startChild();
         } else {

@@ -324,6 +324,18 @@ class SupervisorIT {
     }
 
     @Test
+    void anAppStoppedByCtrlCIsNotRestartedForTheSupervisorGetsTheSameSignal() throws Exception {
+        startSupervisor("serve", List.of(), b -> b.crashWindow(SHORT_CRASH_WINDOW));
+        long first = awaitServing(0);
+        Thread.sleep(SHORT_CRASH_WINDOW.toMillis());
+
+        assertThat(new ProcessBuilder("kill", "-INT", Long.toString(first)).start().waitFor()).isZero();
+
+        assertThat(awaitFailurePage().body()).contains("The app exited with status 130 (killed by signal 2).");
+        assertThat(output.toString(StandardCharsets.UTF_8)).doesNotContain("restarting it");
+    }
+
+    @Test
     void anAppThatCallsSystemExitWhileServingIsRestarted() throws Exception {
         startSupervisor("serve", List.of(), b -> b.crashWindow(SHORT_CRASH_WINDOW));
         long first = awaitServing(0);
