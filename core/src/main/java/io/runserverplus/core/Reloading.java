@@ -1,14 +1,14 @@
 package io.runserverplus.core;
 
+import io.runserverplus.core.security.CookieKey;
+import io.runserverplus.core.security.PinAttemptsFile;
+import io.runserverplus.core.security.TrustedHosts;
 import io.runserverplus.core.settings.Settings;
 import io.runserverplus.core.settings.SettingsException;
 import io.runserverplus.spi.ConsoleProvider;
 import io.runserverplus.spi.ReloaderProvider;
 import io.runserverplus.spi.SupervisedApp;
 import io.runserverplus.spi.WatchRequest;
-import io.runserverplus.core.security.CookieKey;
-import io.runserverplus.core.security.PinAttemptsFile;
-import io.runserverplus.core.security.TrustedHosts;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
