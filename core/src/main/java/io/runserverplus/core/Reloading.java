@@ -10,6 +10,7 @@ import io.runserverplus.spi.ReloaderProvider;
 import io.runserverplus.spi.SupervisedApp;
 import io.runserverplus.spi.WatchRequest;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -43,6 +44,19 @@ final class Reloading {
             return Integer.parseInt(System.getenv().getOrDefault(ReloaderProvider.START_ENV, "0"));
         } catch (NumberFormatException garbled) {
             return 0;
+        }
+    }
+
+    /** In a child: tells the supervisor the app serves now, so that if it dies later it is restarted at once. */
+    static void serving() {
+        String file = isChild() ? System.getenv(ReloaderProvider.SERVING_FILE_ENV) : null;
+        if (file == null || file.isBlank()) {
+            return;
+        }
+        try {
+            Files.writeString(Path.of(file), Long.toString(ProcessHandle.current().pid()));
+        } catch (IOException e) {
+            // Then a death of this JVM waits for a change, as if it had never served.
         }
     }
 

@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -28,8 +29,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
  *   <li>A burst of changes restarts it once ({@link Debouncer}). Restart: SIGTERM so shutdown hooks
  *       run, a kill after the stop timeout, then a new child.</li>
  *   <li>Exit status {@value #RESTART_EXIT_CODE} means "restart me". A child that dies (any other
- *       exit, a crash, a kill) after running for the crash window is restarted at once. One that
- *       dies sooner, or cannot start, leaves the supervisor running: it prints why, serves a
+ *       exit, a crash, a kill) after serving for the crash window is restarted at once. One that
+ *       dies before it serves or soon after, or cannot start, leaves the supervisor running: it prints why, serves a
  *       plain-text failure page on the app's port (the app's last output for trusted hosts only,
  *       a bare 503 for others), and starts the app again on the next change, so a crash loop
  *       cannot spin.</li>
@@ -47,6 +48,8 @@ public final class Supervisor {
     public static final String START_ENV = io.runserverplus.spi.ReloaderProvider.START_ENV;
     /** The supervisor's pid, in the child's environment, for {@link ParentWatch}. */
     public static final String SUPERVISOR_PID_ENV = "RUNSERVERPLUS_SUPERVISOR_PID";
+    /** A file the child creates once it serves (see {@link #markServing()}). */
+    public static final String SERVING_FILE_ENV = io.runserverplus.spi.ReloaderProvider.SERVING_FILE_ENV;
     /** The exit status with which a child asks to be restarted. */
     public static final int RESTART_EXIT_CODE = 3;
     /** A JVM's exit status after SIGINT. */
@@ -56,8 +59,7 @@ public final class Supervisor {
 
     private record Changed(Set<Path> paths) implements Event {}
 
-    /** @param lived how long the child ran, from its start (or its standby's "go") to its exit */
-    private record Exited(ChildProcess child, int status, Duration lived) implements Event {}
+    private record Exited(ChildProcess child, int status, Instant at) implements Event {}
 
     private record Stop() implements Event {}
 
@@ -74,6 +76,8 @@ public final class Supervisor {
     private volatile boolean stopping;
     private volatile ChildProcess child;
     private FailurePage failurePage;
+    /** In a directory of this supervisor's own; null when it could not be made (then no death restarts at once). */
+    private Path servingFile;
     private String detectorName;
     private Standbys standbys;
 
@@ -91,6 +95,21 @@ public final class Supervisor {
 
     public static SupervisorBuilder builder() {
         return new SupervisorBuilder();
+    }
+
+    /**
+     * In a child: says that the app serves now, so that if it dies after serving for the crash
+     * window it is restarted at once (core calls this once its server listens).
+     */
+    public static void markServing() {
+        String file = isChild() ? System.getenv(SERVING_FILE_ENV) : null;
+        if (file != null && !file.isBlank()) {
+            try {
+                java.nio.file.Files.writeString(Path.of(file), Long.toString(ProcessHandle.current().pid()));
+            } catch (IOException e) {
+                // then a death of this JVM waits for a change, as if it had never served
+            }
+        }
     }
 
     /** Whether this JVM is a child started by a supervisor. */
@@ -130,6 +149,7 @@ public final class Supervisor {
         if (settings.standby) {
             standbys = Standbys.open(settings.javaHome, settings.classPath);
         }
+        servingFile = ServingFile.create(settings.err);
         try {
             detector.start();
             startChild();
@@ -158,6 +178,7 @@ public final class Supervisor {
             }
             stopChild();
             closeFailurePage();
+            ServingFile.delete(servingFile);
             detector.close();
             debouncer.close();
             finished.countDown();
@@ -208,6 +229,7 @@ public final class Supervisor {
             return;
         }
         tail.clear();
+        ServingFile.reset(servingFile);
         settings.out.println(" * Restarting with " + detectorName);
         int index = starts++;
         try {
@@ -229,9 +251,7 @@ public final class Supervisor {
                 releaseMemory();
             }
             child = started;
-            long since = System.nanoTime();
-            started.process().onExit().thenAccept(p -> events.add(new Exited(started, p.exitValue(),
-                    Duration.ofNanos(System.nanoTime() - since))));
+            started.process().onExit().thenAccept(p -> events.add(new Exited(started, p.exitValue(), Instant.now())));
             if (standbys != null) {
                 standbys.deleteListsExcept(classList);
                 awaitStartThenPrepare(started, classList, index + 1);
@@ -244,6 +264,9 @@ public final class Supervisor {
     private Map<String, String> environment(int index) {
         Map<String, String> childEnvironment = new HashMap<>(environment);
         childEnvironment.put(START_ENV, Integer.toString(index));
+        if (servingFile != null) {
+            childEnvironment.put(SERVING_FILE_ENV, servingFile.toString());
+        }
         return childEnvironment;
     }
 
@@ -320,10 +343,12 @@ public final class Supervisor {
     }
 
     /**
-     * Status 3 asks for a restart. A child that ran for a while and then died (it exited, crashed
-     * or was killed) is restarted at once, as a developer expects of a server that is "running";
-     * one that dies within {@link SupervisorBuilder#crashWindow(Duration) the crash window} of its
-     * start would only die again, so it waits for a change, with the failure page up meanwhile.
+     * Status 3 asks for a restart. A child that served for a while and then died (it exited,
+     * crashed or was killed) is restarted at once, as a developer expects of a server that is
+     * "running"; one that dies before it serves, or within {@link SupervisorBuilder#crashWindow(Duration)
+     * the crash window} of serving, would only die again, so it waits for a change, with the
+     * failure page up meanwhile. Whether and since when it serves is what it wrote in
+     * {@link #SERVING_FILE_ENV}: no clock of ours can tell a slow start from a crash.
      */
     private void childExited(Exited exited) {
         if (exited.status() == RESTART_EXIT_CODE) {
@@ -336,13 +361,17 @@ public final class Supervisor {
             // Ctrl+C in the terminal reaches the whole process group: this JVM is stopping too (its
             // shutdown hook may not have said so yet) and must not start a JVM on its way out.
             showFailure(status + ".");
-        } else if (exited.lived().compareTo(settings.crashWindow) >= 0) {
+            return;
+        }
+        Optional<Instant> serving = ServingFile.since(servingFile);
+        if (serving.isPresent() && !exited.at().isBefore(serving.get().plus(settings.crashWindow))) {
             settings.err.println(" * " + status + "; restarting it.");
             startChild();
-        } else {
-            String crashed = status + " within " + describe(settings.crashWindow) + " of its start";
-            showFailure(crashed + ", so it is not restarted until a watched file changes.", crashed + ".");
+            return;
         }
+        String crashed = status + (serving.isEmpty() ? " before it served"
+                : " within " + describe(settings.crashWindow) + " of serving");
+        showFailure(crashed + ", so it is not restarted until a watched file changes.", crashed + ".");
     }
 
     private void showFailure(String reason) {

@@ -13,7 +13,7 @@ import java.util.function.Predicate;
 
 /** Settings of a {@link Supervisor}; only {@link #mainClass(String)} is required. */
 public final class SupervisorBuilder {
-    /** A child that dies sooner after its start is not restarted until a change: it would crash again. */
+    /** A child that dies sooner after it started serving is not restarted until a change: it would crash again. */
     public static final Duration DEFAULT_CRASH_WINDOW = Duration.ofSeconds(5);
 
     String mainClass;
@@ -97,8 +97,10 @@ public final class SupervisorBuilder {
     }
 
     /**
-     * A child that dies after running this long is restarted at once; one that dies sooner waits
-     * for a change (it would only crash again). Default 5 s.
+     * A child that dies after serving this long is restarted at once; one that dies sooner, or
+     * before it serves, waits for a change (it would only die again). Default 5 s. A child says it
+     * serves with {@link Supervisor#markServing()} (core does so once its server listens); one that
+     * never does is restarted only on a change.
      */
     public SupervisorBuilder crashWindow(Duration crashWindow) {
         if (crashWindow.isNegative()) {

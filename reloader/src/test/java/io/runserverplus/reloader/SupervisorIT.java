@@ -252,7 +252,7 @@ class SupervisorIT {
         startSupervisor("fail");
         HttpResponse<String> page = awaitFailurePage();
         assertThat(page.headers().firstValue("Content-Type")).contains("text/plain; charset=utf-8");
-        assertThat(page.body()).contains("The app exited with status 1 within 5 s of its start.",
+        assertThat(page.body()).contains("The app exited with status 1 before it served.",
                 "boom: the configuration is <broken> & unreadable", "starting in fail mode");
         assertThat(runner.isAlive()).isTrue();
 
@@ -354,13 +354,12 @@ class SupervisorIT {
     }
 
     @Test
-    void anAppThatDiesAtOnceOnStartWaitsForAChangeAndSaysSoInOneLine() throws Exception {
-        // A window no start of the failing app comes near, however busy the machine.
-        startSupervisor("fail", List.of(), b -> b.crashWindow(Duration.ofSeconds(30)));
+    void anAppThatDiesBeforeItServesWaitsForAChangeAndSaysSoInOneLine() throws Exception {
+        startSupervisor("fail");
         awaitFailurePage();
 
         String out = output.toString(StandardCharsets.UTF_8);
-        assertThat(out).contains(" * The app exited with status 1 within 30 s of its start, so it is not restarted"
+        assertThat(out).contains(" * The app exited with status 1 before it served, so it is not restarted"
                 + " until a watched file changes.\n");
         assertThat(out.lines().filter(" * Restarting with watch"::equals)).as("started once, not again").hasSize(1);
         assertThat(Files.readAllLines(dir.resolve("starts"))).hasSize(1);
@@ -371,8 +370,24 @@ class SupervisorIT {
     }
 
     @Test
+    void anAppThatDiesRightAfterItStartedServingWaitsForAChangeAndSaysSoInOneLine() throws Exception {
+        startSupervisor("serve-then-exit");
+        assertThat(awaitFailurePage().body()).contains("The app exited with status 1 within 5 s of serving.",
+                "served, and now gone");
+
+        String out = output.toString(StandardCharsets.UTF_8);
+        assertThat(out).contains(" * The app exited with status 1 within 5 s of serving, so it is not restarted"
+                + " until a watched file changes.\n");
+        assertThat(Files.readAllLines(dir.resolve("starts"))).as("started once, not again").hasSize(1);
+
+        Files.writeString(dir.resolve("mode"), "serve");
+        edit();
+        awaitServing(0);
+    }
+
+    @Test
     void theFailurePageShowsWhyOnlyToTrustedHostsAndNeverThePinTheSecretOrTheCommand() throws Exception {
-        startSupervisor("fail", List.of(), b -> b.crashWindow(Duration.ofSeconds(30)));
+        startSupervisor("fail");
         awaitFailurePage();
 
         String trusted = rawGet("Host: 127.0.0.1:" + port);

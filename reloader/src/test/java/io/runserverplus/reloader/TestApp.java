@@ -15,7 +15,8 @@ import java.nio.file.StandardOpenOption;
  * status 0 on {@code /exit}) and writes its pid to {@code <dir>/pid}; {@code fail} prints an error,
  * a debugger PIN line as core prints it, the PIN again in another line and the value of
  * {@code TEST_SECRET} from its environment, and exits 1; {@code restart-once} exits 3 the first
- * time, then serves. Each start appends a line to {@code <dir>/starts}. A graceful stop leaves
+ * time, then serves; {@code serve-then-exit} says it serves and exits 1 at once. Each start
+ * appends a line to {@code <dir>/starts}. Serving, it says so with {@link Supervisor#markServing()}. A graceful stop leaves
  * {@code <dir>/stopped-PID}.
  */
 public final class TestApp {
@@ -62,6 +63,11 @@ public final class TestApp {
             }
         });
         server.start();
+        Supervisor.markServing();
+        if (mode.equals("serve-then-exit")) {
+            System.out.println("served, and now gone");
+            System.exit(1);
+        }
         Path tmp = dir.resolve("pid.tmp");
         Files.writeString(tmp, Long.toString(pid));
         Files.move(tmp, dir.resolve("pid"), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);

@@ -36,7 +36,7 @@ class SupervisorSecurityIT {
     private static final Path DEMO_SOURCE = Path.of("src/main/java/io/runserverplus/examples/javalin/JavalinDemo.java");
     private static final Pattern PIN = Pattern.compile(" \\* Debugger PIN: ([0-9-]+)");
     private static final Pattern SERVED_BY = Pattern.compile("served by (\\d+)");
-    /** The supervisor's crash window, and a margin: a child that has served this long is restarted when it dies. */
+    /** The supervisor's crash window (5 s) and a margin: a child that has served this long is restarted when it dies. */
     private static final Duration LONGER_THAN_THE_CRASH_WINDOW = Duration.ofSeconds(6);
 
     @TempDir
@@ -96,7 +96,7 @@ class SupervisorSecurityIT {
             assertThat(page).as(hostile).startsWith("HTTP/1.1 503 ").endsWith("\r\n\r\nThe app is not running.\n");
         }
         assertThat(Files.readString(temp.resolve("console.txt"))).as("the terminal shows why")
-                .contains("dying on purpose after the start", " * The app exited with status 1 within 5 s of its start,"
+                .contains("dying on purpose after the start", " * The app exited with status 1 within 5 s of serving,"
                         + " so it is not restarted until a watched file changes.");
     }
 
