@@ -30,10 +30,10 @@ import java.util.concurrent.atomic.AtomicBoolean;
  *       run, a kill after the stop timeout, then a new child.</li>
  *   <li>Exit status {@value #RESTART_EXIT_CODE} means "restart me". A child that dies (any other
  *       exit, a crash, a kill) after serving for the crash window is restarted at once. One that
- *       dies before it serves or soon after, or cannot start, leaves the supervisor running: it prints why, serves a
- *       plain-text failure page on the app's port (the app's last output for trusted hosts only,
- *       a bare 503 for others), and starts the app again on the next change, so a crash loop
- *       cannot spin.</li>
+ *       dies before it serves or soon after, or cannot start, leaves the supervisor running: it
+ *       prints why, serves a plain-text failure page on the app's port (the app's last output for
+ *       trusted hosts only, a bare 503 for others), and starts the app again on the next change,
+ *       so a crash loop cannot spin.</li>
  *   <li>Once a child has started, the next one waits as a standby JVM ({@link Standbys}); a
  *       restart sends it "go", and starts a JVM only when there is none or it is unusable.</li>
  *   <li>{@link #stop()}, Ctrl+C or SIGTERM stop the child and the standby too; a child that calls
