@@ -1,14 +1,22 @@
 package io.runserverplus.core;
 
+import io.runserverplus.core.security.CookieKey;
+import io.runserverplus.core.security.PinAttemptsFile;
+import io.runserverplus.core.security.TrustedHosts;
 import io.runserverplus.core.settings.Settings;
 import io.runserverplus.core.settings.SettingsException;
 import io.runserverplus.spi.ConsoleProvider;
 import io.runserverplus.spi.ReloaderProvider;
 import io.runserverplus.spi.SupervisedApp;
 import io.runserverplus.spi.WatchRequest;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.ServiceLoader;
+import java.util.function.Predicate;
 
 /**
  * The reloader's side of {@code start()}: in the first JVM, hand over to the supervisor (found
@@ -39,6 +47,19 @@ final class Reloading {
         }
     }
 
+    /** In a child: tells the supervisor the app serves now, so that if it dies later it is restarted at once. */
+    static void serving() {
+        String file = isChild() ? System.getenv(ReloaderProvider.SERVING_FILE_ENV) : null;
+        if (file == null || file.isBlank()) {
+            return;
+        }
+        try {
+            Files.writeString(Path.of(file), Long.toString(ProcessHandle.current().pid()));
+        } catch (IOException e) {
+            // Then a death of this JVM waits for a change, as if it had never served.
+        }
+    }
+
     private static Optional<ReloaderProvider> provider() {
         return ServiceLoader.load(ReloaderProvider.class, Reloading.class.getClassLoader()).findFirst();
     }
@@ -66,9 +87,8 @@ final class Reloading {
         beforeSupervising.run();
         SupervisedApp app = new SupervisedApp(mainClass.get(), args, consoleJvmOptions(), settings.address().host(),
                 settings.address().port(), settings.reloaderType(), WatchRequest.ofClassPath(settings.extraFiles(),
-                settings.excludePatterns(), settings.reloaderInterval()),
-                // One cookie key for every child, so a reload does not ask for the PIN again.
-                java.util.Map.of(io.runserverplus.core.security.CookieKey.ENVIRONMENT, io.runserverplus.core.security.CookieKey.newKeyHex()));
+                settings.excludePatterns(), settings.reloaderInterval()), sharedWithChildren(),
+                trustedHost(settings));
         int status;
         try {
             status = reloader.get().supervise(app);
@@ -76,6 +96,28 @@ final class Reloading {
             throw new SettingsException(badSetting.getMessage());
         }
         System.exit(status);
+    }
+
+    /**
+     * What every child gets from the supervisor: one cookie key, so a reload does not ask for the
+     * PIN again, and one count of wrong PINs, so neither does a reload forget them.
+     */
+    private static Map<String, String> sharedWithChildren() {
+        Path attempts;
+        try {
+            attempts = PinAttemptsFile.create();
+        } catch (IOException e) {
+            throw new SettingsException("The reloader cannot create the file that keeps the debugger's wrong-PIN count"
+                    + " across reloads in " + System.getProperty("java.io.tmpdir") + " (" + e.getMessage()
+                    + "); make that directory writable or set -Djava.io.tmpdir, or pass --noreload.");
+        }
+        return Map.of(CookieKey.ENVIRONMENT, CookieKey.newKeyHex(), PinAttemptsFile.ENVIRONMENT, attempts.toString());
+    }
+
+    /** The failure page shows why the app is down only to the hosts the debugger answers. */
+    private static Predicate<String> trustedHost(Settings settings) {
+        TrustedHosts hosts = new TrustedHosts(settings.trustedHosts(), settings.address().host());
+        return header -> hosts.check(Optional.ofNullable(header)).trusted();
     }
 
     /** The capture agent (and its flags) when the console is on the class path: the child captures frame locals. */

@@ -361,6 +361,7 @@ public final class RunServerPlus {
             injector.getInstance(DebuggerAnnouncement.class).print();
             ConsoleSupport console = injector.getInstance(ConsoleSupport.class);
             console.serverStarted(server.application());
+            Reloading.serving();
             return new StartedServer(server, requestLog, console, scheme + "://" + bound.urlHost() + ":" + bound.port());
         }
 

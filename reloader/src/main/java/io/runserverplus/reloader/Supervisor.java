@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -27,10 +28,12 @@ import java.util.concurrent.atomic.AtomicBoolean;
  *       environment. Its output goes to ours; its last lines are kept for the failure page.</li>
  *   <li>A burst of changes restarts it once ({@link Debouncer}). Restart: SIGTERM so shutdown hooks
  *       run, a kill after the stop timeout, then a new child.</li>
- *   <li>Exit status {@value #RESTART_EXIT_CODE} means "restart me". Any other exit, a failure to
- *       start, or a kill leaves the supervisor running: it prints why, serves a plain-text failure
- *       page with the app's last output on the app's port, and starts the app again on the next
- *       change (a killed app is not restarted at once, so a crash loop cannot spin).</li>
+ *   <li>Exit status {@value #RESTART_EXIT_CODE} means "restart me". A child that dies (any other
+ *       exit, a crash, a kill) after serving for the crash window is restarted at once. One that
+ *       dies before it serves or soon after, or cannot start, leaves the supervisor running: it
+ *       prints why, serves a plain-text failure page on the app's port (the app's last output for
+ *       trusted hosts only, a bare 503 for others), and starts the app again on the next change,
+ *       so a crash loop cannot spin.</li>
  *   <li>Once a child has started, the next one waits as a standby JVM ({@link Standbys}); a
  *       restart sends it "go", and starts a JVM only when there is none or it is unusable.</li>
  *   <li>{@link #stop()}, Ctrl+C or SIGTERM stop the child and the standby too; a child that calls
@@ -45,14 +48,18 @@ public final class Supervisor {
     public static final String START_ENV = io.runserverplus.spi.ReloaderProvider.START_ENV;
     /** The supervisor's pid, in the child's environment, for {@link ParentWatch}. */
     public static final String SUPERVISOR_PID_ENV = "RUNSERVERPLUS_SUPERVISOR_PID";
+    /** A file the child creates once it serves (see {@link #markServing()}). */
+    public static final String SERVING_FILE_ENV = io.runserverplus.spi.ReloaderProvider.SERVING_FILE_ENV;
     /** The exit status with which a child asks to be restarted. */
     public static final int RESTART_EXIT_CODE = 3;
+    /** A JVM's exit status after SIGINT. */
+    private static final int INTERRUPTED = 128 + 2;
 
     private sealed interface Event {}
 
     private record Changed(Set<Path> paths) implements Event {}
 
-    private record Exited(ChildProcess child, int status) implements Event {}
+    private record Exited(ChildProcess child, int status, Instant at) implements Event {}
 
     private record Stop() implements Event {}
 
@@ -62,13 +69,15 @@ public final class Supervisor {
     private final SupervisorBuilder settings;
     private final List<String> command;
     private final Map<String, String> environment;
-    private final OutputTail tail = new OutputTail(200);
+    private final OutputTail tail;
     private final BlockingQueue<Event> events = new LinkedBlockingQueue<>();
     private final AtomicBoolean started = new AtomicBoolean();
     private final CountDownLatch finished = new CountDownLatch(1);
     private volatile boolean stopping;
     private volatile ChildProcess child;
     private FailurePage failurePage;
+    /** In a directory of this supervisor's own; null when it could not be made (then no death restarts at once). */
+    private Path servingFile;
     private String detectorName;
     private Standbys standbys;
 
@@ -80,10 +89,27 @@ public final class Supervisor {
         env.put(CHILD_ENV, "1");
         env.put(SUPERVISOR_PID_ENV, Long.toString(ProcessHandle.current().pid()));
         this.environment = Map.copyOf(env);
+        // The variables a user of the supervisor adds (core's cookie key) are secrets; ours are not.
+        this.tail = new OutputTail(200, b.environment.values());
     }
 
     public static SupervisorBuilder builder() {
         return new SupervisorBuilder();
+    }
+
+    /**
+     * In a child: says that the app serves now, so that if it dies after serving for the crash
+     * window it is restarted at once (core calls this once its server listens).
+     */
+    public static void markServing() {
+        String file = isChild() ? System.getenv(SERVING_FILE_ENV) : null;
+        if (file != null && !file.isBlank()) {
+            try {
+                java.nio.file.Files.writeString(Path.of(file), Long.toString(ProcessHandle.current().pid()));
+            } catch (IOException e) {
+                // then a death of this JVM waits for a change, as if it had never served
+            }
+        }
     }
 
     /** Whether this JVM is a child started by a supervisor. */
@@ -123,6 +149,7 @@ public final class Supervisor {
         if (settings.standby) {
             standbys = Standbys.open(settings.javaHome, settings.classPath);
         }
+        servingFile = ServingFile.create(settings.err);
         try {
             detector.start();
             startChild();
@@ -139,12 +166,7 @@ public final class Supervisor {
                     prepareStandby(p);
                 } else if (event instanceof Exited exited && exited.child() == child && !stopping) {
                     child = null;
-                    if (exited.status() == RESTART_EXIT_CODE) {
-                        startChild();
-                    } else {
-                        exited.child().awaitOutput();
-                        showFailure("The app exited with status " + describe(exited.status()) + ".");
-                    }
+                    childExited(exited);
                 }
             }
         } catch (InterruptedException e) {
@@ -156,6 +178,7 @@ public final class Supervisor {
             }
             stopChild();
             closeFailurePage();
+            ServingFile.delete(servingFile);
             detector.close();
             debouncer.close();
             finished.countDown();
@@ -206,6 +229,7 @@ public final class Supervisor {
             return;
         }
         tail.clear();
+        ServingFile.reset(servingFile);
         settings.out.println(" * Restarting with " + detectorName);
         int index = starts++;
         try {
@@ -227,7 +251,7 @@ public final class Supervisor {
                 releaseMemory();
             }
             child = started;
-            started.process().onExit().thenAccept(p -> events.add(new Exited(started, p.exitValue())));
+            started.process().onExit().thenAccept(p -> events.add(new Exited(started, p.exitValue(), Instant.now())));
             if (standbys != null) {
                 standbys.deleteListsExcept(classList);
                 awaitStartThenPrepare(started, classList, index + 1);
@@ -240,6 +264,9 @@ public final class Supervisor {
     private Map<String, String> environment(int index) {
         Map<String, String> childEnvironment = new HashMap<>(environment);
         childEnvironment.put(START_ENV, Integer.toString(index));
+        if (servingFile != null) {
+            childEnvironment.put(SERVING_FILE_ENV, servingFile.toString());
+        }
         return childEnvironment;
     }
 
@@ -315,8 +342,48 @@ public final class Supervisor {
         }
     }
 
+    /**
+     * Status 3 asks for a restart. A child that served for a while and then died (it exited,
+     * crashed or was killed) is restarted at once, as a developer expects of a server that is
+     * "running"; one that dies before it serves, or within {@link SupervisorBuilder#crashWindow(Duration)
+     * the crash window} of serving, would only die again, so it waits for a change, with the
+     * failure page up meanwhile. Whether and since when it serves is what it wrote in
+     * {@link #SERVING_FILE_ENV}: no clock of ours can tell a slow start from a crash.
+     */
+    private void childExited(Exited exited) {
+        if (exited.status() == RESTART_EXIT_CODE) {
+            startChild();
+            return;
+        }
+        exited.child().awaitOutput();
+        String status = "The app exited with status " + describe(exited.status());
+        if (exited.status() == INTERRUPTED) {
+            // Ctrl+C in the terminal reaches the whole process group: this JVM is stopping too (its
+            // shutdown hook may not have said so yet) and must not start a JVM on its way out.
+            showFailure(status + ".");
+            return;
+        }
+        Optional<Instant> serving = ServingFile.since(servingFile);
+        if (serving.isPresent() && !exited.at().isBefore(serving.get().plus(settings.crashWindow))) {
+            settings.err.println(" * " + status + "; restarting it.");
+            startChild();
+            return;
+        }
+        String crashed = status + (serving.isEmpty() ? " before it served"
+                : " within " + describe(settings.crashWindow) + " of serving");
+        showFailure(crashed + ", so it is not restarted until a watched file changes.", crashed + ".");
+    }
+
     private void showFailure(String reason) {
-        settings.err.println(" * " + reason + " Waiting for a change to restart it.");
+        showFailure(reason + " Waiting for a change to restart it.", reason);
+    }
+
+    /**
+     * One line on the terminal; on the app's port, the reason and the app's last output, in its
+     * own words (not the child's command line: kilobytes of class path that say nothing of why).
+     */
+    private void showFailure(String terminalLine, String reason) {
+        settings.err.println(" * " + terminalLine);
         if (settings.port <= 0) {
             return;
         }
@@ -324,13 +391,13 @@ public final class Supervisor {
                 .append("RunServerPlus: the app is not running.\n\n")
                 .append(reason).append('\n')
                 .append("It restarts when a watched file changes.\n\n")
-                .append("Command: ").append(String.join(" ", command)).append("\n\n")
                 .append("Last output of the app:\n\n");
         for (String line : tail.lines()) {
             text.append(line).append('\n');
         }
         try {
-            failurePage = FailurePage.open(new InetSocketAddress(settings.host, settings.port), text.toString());
+            failurePage = FailurePage.open(new InetSocketAddress(settings.host, settings.port), text.toString(),
+                    settings.trustedHost);
         } catch (IOException e) {
             settings.err.println(" * Cannot show the failure page on port " + settings.port + ": " + e.getMessage());
         }
@@ -341,6 +408,11 @@ public final class Supervisor {
             failurePage.close();
             failurePage = null;
         }
+    }
+
+    private static String describe(Duration window) {
+        long millis = window.toMillis();
+        return millis % 1000 == 0 ? millis / 1000 + " s" : millis + " ms";
     }
 
     private static String describe(int status) {

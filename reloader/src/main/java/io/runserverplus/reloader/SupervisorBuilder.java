@@ -9,9 +9,13 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.Predicate;
 
 /** Settings of a {@link Supervisor}; only {@link #mainClass(String)} is required. */
 public final class SupervisorBuilder {
+    /** A child that dies sooner after it started serving is not restarted until a change: it would crash again. */
+    public static final Duration DEFAULT_CRASH_WINDOW = Duration.ofSeconds(5);
+
     String mainClass;
     List<String> args = List.of();
     List<String> jvmOptions = List.of();
@@ -26,6 +30,8 @@ public final class SupervisorBuilder {
     Duration quietPeriod = Debouncer.DEFAULT_QUIET;
     Duration maxDelay = Debouncer.DEFAULT_MAX_DELAY;
     Duration stopTimeout = Duration.ofSeconds(5);
+    Duration crashWindow = DEFAULT_CRASH_WINDOW;
+    Predicate<String> trustedHost = host -> false;
     PrintStream out = System.out;
     PrintStream err = System.err;
     boolean standby = !"false".equals(System.getProperty("runserverplus.standby"));
@@ -78,6 +84,29 @@ public final class SupervisorBuilder {
     /** The address the failure page binds to; defaults to {@code 127.0.0.1}. */
     public SupervisorBuilder host(String host) {
         this.host = requireText(host, "host");
+        return this;
+    }
+
+    /**
+     * Which {@code Host} headers may see why the app is down (its last output) on the failure
+     * page; others get a bare 503. By default none: core passes the debugger's trusted hosts.
+     */
+    public SupervisorBuilder trustedHost(Predicate<String> trustedHost) {
+        this.trustedHost = Objects.requireNonNull(trustedHost, "trustedHost");
+        return this;
+    }
+
+    /**
+     * A child that dies after serving this long is restarted at once; one that dies sooner, or
+     * before it serves, waits for a change (it would only die again). Default 5 s. A child says it
+     * serves with {@link Supervisor#markServing()} (core does so once its server listens); one that
+     * never does is restarted only on a change.
+     */
+    public SupervisorBuilder crashWindow(Duration crashWindow) {
+        if (crashWindow.isNegative()) {
+            throw new ReloaderException("The crash window cannot be negative, but was " + crashWindow + ".");
+        }
+        this.crashWindow = crashWindow;
         return this;
     }
 
@@ -187,6 +216,8 @@ public final class SupervisorBuilder {
         b.quietPeriod = quietPeriod;
         b.maxDelay = maxDelay;
         b.stopTimeout = stopTimeout;
+        b.crashWindow = crashWindow;
+        b.trustedHost = trustedHost;
         b.out = out;
         b.err = err;
         b.standby = standby;

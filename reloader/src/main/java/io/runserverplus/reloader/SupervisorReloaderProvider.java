@@ -27,6 +27,7 @@ public final class SupervisorReloaderProvider implements ReloaderProvider {
                 .reloaderType(app.reloaderType())
                 .watch(app.watch())
                 .environment(app.environment())
+                .trustedHost(app.trustedHost())
                 .build();
         supervisor.run();
         return 0;

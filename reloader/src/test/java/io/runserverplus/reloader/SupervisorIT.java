@@ -19,6 +19,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Supplier;
+import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -62,20 +63,30 @@ class SupervisorIT {
     }
 
     private void startSupervisor(String mode, List<String> moreJvmOptions) throws IOException {
+        startSupervisor(mode, moreJvmOptions, UnaryOperator.identity());
+    }
+
+    /** The secret the supervisor hands its children, which the failure page must never show. */
+    private static final String SECRET = "0123456789abcdef-the-cookie-key";
+
+    private void startSupervisor(String mode, List<String> moreJvmOptions, UnaryOperator<SupervisorBuilder> more)
+            throws IOException {
         Files.writeString(dir.resolve("mode"), mode);
         var jvmOptions = new ArrayList<>(FAST_START);
         jvmOptions.addAll(moreJvmOptions);
         var tee = new PrintStream(new Tee(output, System.out), true, StandardCharsets.UTF_8);
-        supervisor = Supervisor.builder()
+        supervisor = more.apply(Supervisor.builder()
                 .mainClass(TestApp.class)
                 .args(List.of(dir.toString(), Integer.toString(port)))
                 .jvmOptions(jvmOptions)
+                .environment(java.util.Map.of("TEST_SECRET", SECRET))
+                .trustedHost(host -> host.equals("127.0.0.1:" + port))
                 .port(port)
                 .reloaderType("watch")
                 .watch(WatchRequest.of(List.of(dir.resolve("src"))))
                 .quietPeriod(Duration.ofMillis(100))
                 .out(tee)
-                .err(tee)
+                .err(tee))
                 .build();
         runner = Thread.ofPlatform().name("supervisor").start(supervisor::run);
     }
@@ -86,6 +97,10 @@ class SupervisorIT {
 
     /** Waits for a child other than {@code previous} to serve, and returns its pid. */
     private long awaitServing(long previous) throws Exception {
+        return awaitServing(previous, Duration.ofSeconds(20));
+    }
+
+    private long awaitServing(long previous, Duration timeout) throws Exception {
         long pid = await(() -> {
             try {
                 long p = Long.parseLong(Files.readString(dir.resolve("pid")).strip());
@@ -93,7 +108,7 @@ class SupervisorIT {
             } catch (IOException | RuntimeException e) {
                 return null;
             }
-        });
+        }, timeout);
         ProcessHandle.of(pid).ifPresent(started::add);
         return pid;
     }
@@ -120,7 +135,11 @@ class SupervisorIT {
     }
 
     private static <T> T await(Supplier<T> probe) throws InterruptedException {
-        long deadline = System.nanoTime() + 20_000_000_000L;
+        return await(probe, Duration.ofSeconds(20));
+    }
+
+    private static <T> T await(Supplier<T> probe, Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
         while (System.nanoTime() < deadline) {
             T value = probe.get();
             if (value != null) {
@@ -128,7 +147,7 @@ class SupervisorIT {
             }
             Thread.sleep(50);
         }
-        throw new AssertionError("Timed out after 20 s");
+        throw new AssertionError("Timed out after " + timeout.toSeconds() + " s");
     }
 
     private static boolean gone(long pid) {
@@ -233,7 +252,7 @@ class SupervisorIT {
         startSupervisor("fail");
         HttpResponse<String> page = awaitFailurePage();
         assertThat(page.headers().firstValue("Content-Type")).contains("text/plain; charset=utf-8");
-        assertThat(page.body()).contains("The app exited with status 1.",
+        assertThat(page.body()).contains("The app exited with status 1 before it served.",
                 "boom: the configuration is <broken> & unreadable", "starting in fail mode");
         assertThat(runner.isAlive()).isTrue();
 
@@ -287,15 +306,113 @@ class SupervisorIT {
         return jar;
     }
 
-    @Test
-    void aKilledChildShowsTheFailurePageAndIsRestartedOnTheNextChange() throws Exception {
-        startSupervisor("serve");
-        long first = awaitServing(0);
-        ProcessHandle.of(first).orElseThrow().destroyForcibly();
+    /** How long a child must have run for its death to restart it at once, in the tests that kill one. */
+    private static final Duration SHORT_CRASH_WINDOW = Duration.ofSeconds(1);
 
-        assertThat(awaitFailurePage().body()).contains("status 137 (killed by signal 9)");
+    @Test
+    void aChildKilledAfterItWasServingIsRestartedAtOnce() throws Exception {
+        startSupervisor("serve", List.of(), b -> b.crashWindow(SHORT_CRASH_WINDOW));
+        long first = awaitServing(0);
+        Thread.sleep(SHORT_CRASH_WINDOW.toMillis()); // it has now run for longer than the window
+
+        ProcessHandle.of(first).orElseThrow().destroyForcibly(); // kill -9
+
+        awaitServing(first, Duration.ofSeconds(10));
+        assertThat(output.toString(StandardCharsets.UTF_8))
+                .contains(" * The app exited with status 137 (killed by signal 9); restarting it.\n")
+                .doesNotContain("Detected change");
+    }
+
+    @Test
+    void anAppStoppedByCtrlCIsNotRestartedForTheSupervisorGetsTheSameSignal() throws Exception {
+        startSupervisor("serve", List.of(), b -> b.crashWindow(SHORT_CRASH_WINDOW));
+        long first = awaitServing(0);
+        Thread.sleep(SHORT_CRASH_WINDOW.toMillis());
+
+        assertThat(new ProcessBuilder("kill", "-INT", Long.toString(first)).start().waitFor()).isZero();
+
+        assertThat(awaitFailurePage().body()).contains("The app exited with status 130 (killed by signal 2).");
+        assertThat(output.toString(StandardCharsets.UTF_8)).doesNotContain("restarting it");
+    }
+
+    @Test
+    void anAppThatCallsSystemExitWhileServingIsRestarted() throws Exception {
+        startSupervisor("serve", List.of(), b -> b.crashWindow(SHORT_CRASH_WINDOW));
+        long first = awaitServing(0);
+        Thread.sleep(SHORT_CRASH_WINDOW.toMillis());
+
+        try {
+            http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/exit"))
+                    .timeout(Duration.ofSeconds(2)).build(), HttpResponse.BodyHandlers.ofString());
+        } catch (IOException exitedWithoutAnswering) {
+            // System.exit ends the JVM before the answer
+        }
+
+        awaitServing(first, Duration.ofSeconds(10));
+        assertThat(dir.resolve("stopped-" + first)).as("its shutdown hooks ran").exists();
+        assertThat(output.toString(StandardCharsets.UTF_8)).contains(" * The app exited with status 0; restarting it.\n");
+    }
+
+    @Test
+    void anAppThatDiesBeforeItServesWaitsForAChangeAndSaysSoInOneLine() throws Exception {
+        startSupervisor("fail");
+        awaitFailurePage();
+
+        String out = output.toString(StandardCharsets.UTF_8);
+        assertThat(out).contains(" * The app exited with status 1 before it served, so it is not restarted"
+                + " until a watched file changes.\n");
+        assertThat(out.lines().filter(" * Restarting with watch"::equals)).as("started once, not again").hasSize(1);
+        assertThat(Files.readAllLines(dir.resolve("starts"))).hasSize(1);
+
+        Files.writeString(dir.resolve("mode"), "serve");
         edit();
-        awaitServing(first);
+        awaitServing(0);
+    }
+
+    @Test
+    void anAppThatDiesRightAfterItStartedServingWaitsForAChangeAndSaysSoInOneLine() throws Exception {
+        startSupervisor("serve-then-exit");
+        assertThat(awaitFailurePage().body()).contains("The app exited with status 1 within 5 s of serving.",
+                "served, and now gone");
+
+        String out = output.toString(StandardCharsets.UTF_8);
+        assertThat(out).contains(" * The app exited with status 1 within 5 s of serving, so it is not restarted"
+                + " until a watched file changes.\n");
+        assertThat(Files.readAllLines(dir.resolve("starts"))).as("started once, not again").hasSize(1);
+
+        Files.writeString(dir.resolve("mode"), "serve");
+        edit();
+        awaitServing(0);
+    }
+
+    @Test
+    void theFailurePageShowsWhyOnlyToTrustedHostsAndNeverThePinTheSecretOrTheCommand() throws Exception {
+        startSupervisor("fail");
+        awaitFailurePage();
+
+        String trusted = rawGet("Host: 127.0.0.1:" + port);
+        assertThat(trusted).startsWith("HTTP/1.1 503 ").contains("The app exited with status 1",
+                "boom: the configuration is <broken> & unreadable", "starting in fail mode", "the PIN once more");
+        assertThat(trusted).doesNotContain(TestApp.PIN, TestApp.PIN.replace("-", ""), "Debugger PIN", SECRET,
+                System.getProperty("java.class.path"), "-XX:TieredStopAtLevel=1", "Command");
+        assertThat(output.toString(StandardCharsets.UTF_8)).as("the terminal still shows the PIN")
+                .contains(" * Debugger PIN: " + TestApp.PIN);
+
+        for (String hostile : List.of("Host: evil.com", "Host: localhost.evil.com", "Host: 127.0.0.1.nip.io",
+                "Host: 127.0.0.1:" + port + "\r\nHost: evil.com", "X-No-Host: 1")) {
+            String untrusted = rawGet(hostile);
+            assertThat(untrusted).as(hostile).startsWith("HTTP/1.1 503 ").endsWith("\r\n\r\n" + FailurePage.BARE);
+        }
+    }
+
+    /** A GET over a raw socket, with the header lines given as they are; returns the whole answer. */
+    private String rawGet(String headers) throws IOException {
+        try (var socket = new java.net.Socket("127.0.0.1", port)) {
+            socket.setSoTimeout(5_000);
+            socket.getOutputStream().write(("GET / HTTP/1.1\r\n" + headers + "\r\nConnection: close\r\n\r\n")
+                    .getBytes(StandardCharsets.ISO_8859_1));
+            return new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        }
     }
 
     /** Runs {@link TestSupervisorMain} in its own JVM, so the test can signal or kill it. */

@@ -13,6 +13,13 @@ public interface ReloaderProvider {
      */
     String START_ENV = "RUNSERVERPLUS_START";
 
+    /**
+     * Environment variable a supervisor sets in each child: a file the child creates once it
+     * serves. A child that dies after serving for a while is restarted at once; one that dies
+     * before, or soon after, would only die again, so it waits for a change.
+     */
+    String SERVING_FILE_ENV = "RUNSERVERPLUS_SERVING_FILE";
+
     /** Environment variable a supervisor sets to {@code 1} in each child. */
     String CHILD_ENV = "RUNSERVERPLUS_CHILD";
 

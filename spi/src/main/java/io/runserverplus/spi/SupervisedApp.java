@@ -1,6 +1,8 @@
 package io.runserverplus.spi;
 
 import java.util.List;
+import java.util.Objects;
+import java.util.function.Predicate;
 
 /**
  * What the supervisor needs to start the app again in a child JVM.
@@ -12,14 +14,20 @@ import java.util.List;
  * @param port         the app's port, where the failure page is served while the app is down; 0 for none
  * @param reloaderType {@code auto}, {@code watch}, {@code poll}, an alias or a third-party name
  * @param watch        what to watch
- * @param environment  extra environment variables for every child, e.g. a key they must share
+ * @param environment  extra environment variables for every child, e.g. a key they must share; their
+ *                     values are never shown on the failure page
+ * @param trustedHost  whether a request's {@code Host} header (the raw value) may see why the app is
+ *                     down on the failure page: the debugger's own rule, so a DNS-rebinding page or
+ *                     another machine gets a bare 503
  */
 public record SupervisedApp(String mainClass, List<String> args, List<String> jvmOptions, String host, int port,
-                            String reloaderType, WatchRequest watch, java.util.Map<String, String> environment) {
+                            String reloaderType, WatchRequest watch, java.util.Map<String, String> environment,
+                            Predicate<String> trustedHost) {
 
     public SupervisedApp {
         args = List.copyOf(args);
         jvmOptions = List.copyOf(jvmOptions);
         environment = java.util.Map.copyOf(environment);
+        Objects.requireNonNull(trustedHost, "trustedHost");
     }
 }

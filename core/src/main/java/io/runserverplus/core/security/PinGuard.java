@@ -23,7 +23,7 @@ public class PinGuard {
 
     private final java.util.concurrent.CompletableFuture<Optional<GeneratedPin>> pinSource;
     private final AuthCookie cookies;
-    private final PinAttempts attempts = new PinAttempts();
+    private final PinAttempts attempts;
     private final Duration shortWait;
     private final Duration longWait;
 
@@ -33,17 +33,24 @@ public class PinGuard {
         // while the server starts; the PIN is needed only once it is printed.
         this(java.util.concurrent.CompletableFuture.supplyAsync(() -> pinFor(settings),
                         task -> Thread.ofPlatform().daemon().name("runserverplus-pin").start(task)),
-                Clock.systemUTC(), Duration.ofMillis(500), Duration.ofSeconds(5));
+                new PinAttempts(PinAttemptsFile.ofThisJvm()), Clock.systemUTC(), Duration.ofMillis(500),
+                Duration.ofSeconds(5));
     }
 
     /** For tests: a PIN (empty: off), a clock, and the waits after a wrong PIN. */
     public PinGuard(Optional<GeneratedPin> pin, Clock clock, Duration shortWait, Duration longWait) {
-        this(java.util.concurrent.CompletableFuture.completedFuture(pin), clock, shortWait, longWait);
+        this(pin, new PinAttempts(), clock, shortWait, longWait);
     }
 
-    private PinGuard(java.util.concurrent.CompletableFuture<Optional<GeneratedPin>> pin, Clock clock,
-                     Duration shortWait, Duration longWait) {
+    /** For tests: as above, with the wrong-PIN count kept where a supervisor keeps it. */
+    PinGuard(Optional<GeneratedPin> pin, PinAttempts attempts, Clock clock, Duration shortWait, Duration longWait) {
+        this(java.util.concurrent.CompletableFuture.completedFuture(pin), attempts, clock, shortWait, longWait);
+    }
+
+    private PinGuard(java.util.concurrent.CompletableFuture<Optional<GeneratedPin>> pin, PinAttempts attempts,
+                     Clock clock, Duration shortWait, Duration longWait) {
         this.pinSource = pin;
+        this.attempts = attempts;
         this.cookies = new AuthCookie(clock);
         this.shortWait = shortWait;
         this.longWait = longWait;

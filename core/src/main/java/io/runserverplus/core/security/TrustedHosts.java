@@ -34,7 +34,11 @@ public final class TrustedHosts {
 
     /** The verdict on a request's Host header. */
     public Verdict check(DebugRequest request) {
-        Optional<String> header = request.header("Host");
+        return check(request.header("Host"));
+    }
+
+    /** The verdict on a raw {@code Host} header value, for a page served outside the debugger (the supervisor's). */
+    public Verdict check(Optional<String> header) {
         if (header.isEmpty() || header.get().isBlank()) {
             return new Verdict(Kind.MISSING, "");
         }
