@@ -162,6 +162,31 @@ public abstract class ConsoleContract {
         assertThat(server.get("/ok", null).body()).isEqualTo("ok");
     }
 
+    /** The agent's guard, not the source: spellings a text scan misses, a snippet's threads and pools. */
+    @Test
+    void exitIsRefusedHoweverItIsSpelledAndTheServerLivesOn() throws Exception {
+        String page = server.get("/boom", "text/html").body();
+        String focus = attribute(page, "data-focus");
+        String refused = "may not call System.exit, Runtime.exit or Runtime.halt, which would stop the server.";
+
+        assertThat(eval(page, focus, "System.\\u0065xit(0)").body()).contains("class=\"eval refused\"", refused);
+        assertThat(eval(page, focus, "import static java.lang.System.*;").body()).doesNotContain("eval-error");
+        assertThat(eval(page, focus, "exit(0)").body()).contains("class=\"eval refused\"", refused);
+        assertThat(eval(page, focus, "Runtime.class.getMethod(\"ha\"+\"lt\", int.class).invoke(Runtime.getRuntime(), 7)")
+                .body()).contains("class=\"eval refused\"", refused);
+        assertThat(eval(page, focus, "java.util.concurrent.Executors.newFixedThreadPool(1)"
+                + ".submit(() -> Runtime.getRuntime().\\u0068alt(0)).get()").body()).contains("class=\"eval refused\"");
+        assertThat(server.get("/ok", null).body()).isEqualTo("ok");
+
+        String thread = eval(page, focus, """
+                var seen = new java.util.concurrent.atomic.AtomicReference<String>();
+                var t = new Thread(() -> { try { System.\\u0065xit(3); } catch (SecurityException e) { seen.set(e.getMessage()); } });
+                t.start(); t.join(); seen.get().substring(0, 8)
+                """).body();
+        assertThat(thread).as("the snippet's thread was refused").contains("&#34;Refused:&#34;");
+        assertThat(server.get("/ok", null).body()).isEqualTo("ok");
+    }
+
     @Test
     void theStandaloneConsoleHasTheApplicationBound() throws Exception {
         HttpResponse<String> page = server.get("/console", "text/html");
