@@ -43,7 +43,9 @@ public final class ExitGuard {
 
     /** Registers the loader of a console's snippet classes: their frames on a stack make it a console's. */
     public static void registerSnippetLoader(ClassLoader loader) {
-        SNIPPET_LOADERS.put(loader, Boolean.TRUE);
+        if (loader != null) { // null is the boot loader's: the JDK's own frames
+            SNIPPET_LOADERS.put(loader, Boolean.TRUE);
+        }
     }
 
     /** Marks the calling thread, and every thread it starts from now on, as a console evaluation's. */
