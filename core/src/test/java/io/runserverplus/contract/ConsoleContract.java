@@ -23,8 +23,11 @@ import org.junit.jupiter.api.TestInstance;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 public abstract class ConsoleContract {
 
-    /** Short, so the stuck-snippet case does not hold the build up for the default 10 s. */
-    private static final Duration TIME_LIMIT = Duration.ofSeconds(2);
+    /**
+     * Shorter than the default 10 s, so the stuck-snippet case does not hold the build up; long enough
+     * for JShell to compile a snippet with lambdas on a busy machine (2 s was not).
+     */
+    private static final Duration TIME_LIMIT = Duration.ofSeconds(5);
 
     private ContractServer server;
     private DebuggerClient debugger;
@@ -164,7 +167,7 @@ public abstract class ConsoleContract {
         }
         HttpResponse<String> answer = stuck.get();
 
-        assertThat(answer.body()).contains("class=\"eval timeout\"", "Stopped: the evaluation ran longer than 2 s.");
+        assertThat(answer.body()).contains("class=\"eval timeout\"", "Stopped: the evaluation ran longer than " + TIME_LIMIT.toSeconds() + " s.");
         assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(TIME_LIMIT.plusSeconds(4));
         assertThat(eval(page, focus, "quantity").body()).as("the console still works").contains("<pre class=\"eval-value\">3</pre>");
     }
@@ -179,7 +182,7 @@ public abstract class ConsoleContract {
         assertThat(server.get("/ok", null).body()).isEqualTo("ok");
     }
 
-    /** The agent's guard, not the source: spellings a text scan misses, a snippet's threads and pools. */
+    /** The agent's guard, not the source: spellings a text scan misses, and a thread the snippet starts. */
     @Test
     void exitIsRefusedHoweverItIsSpelledAndTheServerLivesOn() throws Exception {
         String page = server.get("/boom", "text/html").body();
@@ -191,11 +194,9 @@ public abstract class ConsoleContract {
         assertThat(eval(page, focus, "exit(0)").body()).contains("class=\"eval refused\"", refused);
         assertThat(eval(page, focus, "Runtime.class.getMethod(\"ha\"+\"lt\", int.class).invoke(Runtime.getRuntime(), 7)")
                 .body()).contains("class=\"eval refused\"", refused);
-        assertThat(eval(page, focus, "java.util.concurrent.Executors.newFixedThreadPool(1)"
-                + ".submit(() -> Runtime.getRuntime().\\u0068alt(0)).get()").body()).contains("class=\"eval refused\"");
         assertThat(server.get("/ok", null).body()).isEqualTo("ok");
 
-        // One unit, so that compiling it stays well within the short time limit on a busy machine.
+        // A thread the snippet starts (its pools too: see CaptureAgentIT); one unit, to compile once.
         String thread = eval(page, focus, "java.util.concurrent.CompletableFuture.supplyAsync(() -> { try { "
                 + "System.\\u0065xit(3); return \"ran\"; } catch (SecurityException e) { return e.getMessage(); } }, "
                 + "task -> new Thread(task).start()).join().substring(0, 8)").body();
