@@ -2,6 +2,7 @@ package demo.capture;
 
 import io.runserverplus.spi.CapturedFrame;
 import io.runserverplus.console.agent.CapturedFrames;
+import io.runserverplus.console.agent.ExitGuard;
 import io.runserverplus.spi.CapturedVariable;
 import io.runserverplus.console.agent.FrameLocals;
 import io.runserverplus.console.agent.testfixture.Library;
@@ -57,6 +58,7 @@ public final class CaptureMain {
         scenarios.put("manyVariables", () -> invoke("demo.gen.Wide", "many", java.util.stream.IntStream.range(0, 254).boxed().toArray()));
         System.out.println("agent " + FrameLocals.agentActive());
         System.out.println("recorder-loader " + CapturedFrames.class.getClassLoader());
+        System.out.println("exit-guard " + ExitGuard.active() + (ExitGuard.active() ? " " + ExitProbe.run() : ""));
         for (Map.Entry<String, Failing> scenario : scenarios.entrySet()) {
             System.out.println("=== " + scenario.getKey());
             try {
@@ -74,6 +76,8 @@ public final class CaptureMain {
             }
         });
         other.join(TimeUnit.SECONDS.toMillis(10));
+        System.out.flush();
+        System.exit(0); // the app's own exit: the guard lets it through (a refusal would end with status 1)
     }
 
     private static void report(Throwable t) {

@@ -23,8 +23,11 @@ import org.junit.jupiter.api.TestInstance;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 public abstract class ConsoleContract {
 
-    /** Short, so the stuck-snippet case does not hold the build up for the default 10 s. */
-    private static final Duration TIME_LIMIT = Duration.ofSeconds(2);
+    /**
+     * Shorter than the default 10 s, so the stuck-snippet case does not hold the build up; long enough
+     * for JShell to compile a snippet with lambdas on a busy machine (2 s was not).
+     */
+    private static final Duration TIME_LIMIT = Duration.ofSeconds(5);
 
     private ContractServer server;
     private DebuggerClient debugger;
@@ -55,6 +58,23 @@ public abstract class ConsoleContract {
         assertThat(focus).contains("<details class=\"locals\" open>", "<td class=\"var-name\">quantity</td>",
                 "<td class=\"var-type\">int</td>", "<pre>3</pre>", "<td class=\"var-name\">this (self)</td>");
         assertThat(page).doesNotContain("Frame variables are not captured");
+    }
+
+    @Test
+    void aValueWhoseToStringHangsIsSaidToTakeTooLongAndThePageComesAtOnce() throws Exception {
+        String tooLong = "toString() took too long (io.runserverplus.contract.ContractFailures$SlowToString)";
+        long start = System.nanoTime();
+        String page = server.get("/slow-value", "text/html").body();
+        Duration pageTook = Duration.ofNanos(System.nanoTime() - start);
+        start = System.nanoTime();
+        String json = server.get("/slow-value", "application/json").body();
+        Duration jsonTook = Duration.ofNanos(System.nanoTime() - start);
+
+        assertThat(page).contains("<td class=\"var-name\">sleepy</td>", "<pre>&lt;" + tooLong + "&gt;</pre>");
+        assertThat(json).contains("{\"name\":\"sleepy\",\"type\":\"java.lang.Object\",\"value\":\"<" + tooLong + ">\"}");
+        // The toString() sleeps 20 s; the budget is a few seconds, whatever the machine.
+        assertThat(pageTook).isLessThan(Duration.ofSeconds(10));
+        assertThat(jsonTook).isLessThan(Duration.ofSeconds(10));
     }
 
     @Test
@@ -147,7 +167,7 @@ public abstract class ConsoleContract {
         }
         HttpResponse<String> answer = stuck.get();
 
-        assertThat(answer.body()).contains("class=\"eval timeout\"", "Stopped: the evaluation ran longer than 2 s.");
+        assertThat(answer.body()).contains("class=\"eval timeout\"", "Stopped: the evaluation ran longer than " + TIME_LIMIT.toSeconds() + " s.");
         assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(TIME_LIMIT.plusSeconds(4));
         assertThat(eval(page, focus, "quantity").body()).as("the console still works").contains("<pre class=\"eval-value\">3</pre>");
     }
@@ -159,6 +179,28 @@ public abstract class ConsoleContract {
         HttpResponse<String> answer = eval(page, attribute(page, "data-focus"), "System.exit(0)");
 
         assertThat(answer.body()).contains("class=\"eval refused\"");
+        assertThat(server.get("/ok", null).body()).isEqualTo("ok");
+    }
+
+    /** The agent's guard, not the source: spellings a text scan misses, and a thread the snippet starts. */
+    @Test
+    void exitIsRefusedHoweverItIsSpelledAndTheServerLivesOn() throws Exception {
+        String page = server.get("/boom", "text/html").body();
+        String focus = attribute(page, "data-focus");
+        String refused = "may not call System.exit, Runtime.exit or Runtime.halt, which would stop the server.";
+
+        assertThat(eval(page, focus, "System.\\u0065xit(0)").body()).contains("class=\"eval refused\"", refused);
+        assertThat(eval(page, focus, "import static java.lang.System.*;").body()).doesNotContain("eval-error");
+        assertThat(eval(page, focus, "exit(0)").body()).contains("class=\"eval refused\"", refused);
+        assertThat(eval(page, focus, "Runtime.class.getMethod(\"ha\"+\"lt\", int.class).invoke(Runtime.getRuntime(), 7)")
+                .body()).contains("class=\"eval refused\"", refused);
+        assertThat(server.get("/ok", null).body()).isEqualTo("ok");
+
+        // A thread the snippet starts (its pools too: see CaptureAgentIT); one unit, to compile once.
+        String thread = eval(page, focus, "java.util.concurrent.CompletableFuture.supplyAsync(() -> { try { "
+                + "System.\\u0065xit(3); return \"ran\"; } catch (SecurityException e) { return e.getMessage(); } }, "
+                + "task -> new Thread(task).start()).join().substring(0, 8)").body();
+        assertThat(thread).as("the snippet's thread was refused").contains("&#34;Refused:&#34;");
         assertThat(server.get("/ok", null).body()).isEqualTo("ok");
     }
 

@@ -38,6 +38,25 @@ public final class ContractFailures {
         }
     }
 
+    /** Fails in a frame holding a value whose {@code toString()} takes 20 s: the page must not wait for it. */
+    public static String besideASlowValue() {
+        Object sleepy = new SlowToString();
+        throw new IllegalStateException("failed beside a " + sleepy.getClass().getSimpleName());
+    }
+
+    /** A value whose {@code toString()} blocks, as one taking a lock or calling a remote service may. */
+    public static final class SlowToString {
+        @Override
+        public String toString() {
+            try {
+                Thread.sleep(20_000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            return "slow";
+        }
+    }
+
     /** A three-deep cause chain whose outer exception also carries a suppressed one. */
     public static String chain() {
         try {

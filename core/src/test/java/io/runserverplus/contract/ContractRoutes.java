@@ -30,6 +30,7 @@ public final class ContractRoutes {
         routes.put("/vendor", () -> ContractFailures.Vendor.call());
         routes.put("/basket", ContractFailures.BASKET::toString);
         routes.put("/basket/checkout", () -> ContractFailures.checkout(ContractFailures.BASKET));
+        routes.put("/slow-value", ContractFailures::besideASlowValue);
         return routes;
     }
 

@@ -16,8 +16,8 @@ import java.util.jar.JarFile;
 import java.util.jar.JarOutputStream;
 
 /**
- * The {@code -javaagent} entry point: puts the recorder on the boot class path, then instruments
- * application classes as they load. See {@link AgentOptions} for the argument.
+ * The {@code -javaagent} entry point: puts the recorder and the exit guard on the boot class path,
+ * guards {@code Runtime.exit}/{@code halt}, then instruments application classes as they load. See {@link AgentOptions} for the argument.
  */
 public final class Agent {
     /**
@@ -37,7 +37,7 @@ public final class Agent {
      */
     public static final List<String> JIT_OPTIONS = List.of("-XX:C1MaxInlineSize=60", "-XX:C1InlineStackLimit=14");
     /** The recorder's class files, copied to the boot class path so that every loader sees one copy. */
-    private static final String[] BOOT_CLASSES = {"CapturedFrames", "CapturedFrames$Capture"};
+    private static final String[] BOOT_CLASSES = {"CapturedFrames", "CapturedFrames$Capture", "ExitGuard"};
     private static volatile boolean started;
 
     private Agent() {}
@@ -65,6 +65,11 @@ public final class Agent {
             return;
         }
         CapturedFrames.activate();
+        String unguarded = ExitGuardInstaller.install(instrumentation);
+        if (unguarded != null) {
+            System.err.println("runserverplus-agent: console evaluations may call System.exit, the exit guard is off: "
+                    + unguarded);
+        }
         instrumentation.addTransformer(new CaptureTransformer(options), false);
         started = true;
     }

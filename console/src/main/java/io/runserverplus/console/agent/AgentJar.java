@@ -61,6 +61,7 @@ public final class AgentJar {
         main.put(Attributes.Name.MANIFEST_VERSION, "1.0");
         main.putValue("Premain-Class", Agent.class.getName());
         main.putValue("Agent-Class", Agent.class.getName());
+        main.putValue("Can-Retransform-Classes", "true");
         Path jar = Files.createTempFile("runserverplus-agent", ".jar"); // owner-only on POSIX
         jar.toFile().deleteOnExit();
         try (OutputStream file = Files.newOutputStream(jar); JarOutputStream out = new JarOutputStream(file, manifest)) {

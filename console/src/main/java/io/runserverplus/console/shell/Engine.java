@@ -1,5 +1,6 @@
 package io.runserverplus.console.shell;
 
+import io.runserverplus.console.agent.ExitGuard;
 import java.io.File;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -38,8 +39,14 @@ final class Engine implements AutoCloseable {
         // The thread JShell runs snippets on inherits this thread's context loader: the snippets' one,
         // so application code that loads by context loader sees the app's classes.
         ClassLoader snippetLoader = provider.snippetLoader();
+        ExitGuard.registerSnippetLoader(snippetLoader);
         thread = Executors.newSingleThreadExecutor(r -> {
-            Thread t = new Thread(r, "runserverplus-console-" + key);
+            // Marked before it runs anything: JShell's snippet thread and every thread a snippet starts
+            // inherit the mark, and the exit guard refuses Runtime.exit and halt to them.
+            Thread t = new Thread(() -> {
+                ExitGuard.markConsoleThread();
+                r.run();
+            }, "runserverplus-console-" + key);
             t.setDaemon(true);
             t.setContextClassLoader(snippetLoader);
             return t;

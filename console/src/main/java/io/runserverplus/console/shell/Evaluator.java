@@ -1,5 +1,6 @@
 package io.runserverplus.console.shell;
 
+import io.runserverplus.console.agent.ExitGuard;
 import io.runserverplus.spi.EvalResult;
 import java.util.ArrayList;
 import java.util.List;
@@ -51,7 +52,8 @@ final class Evaluator {
                 }
             }
         }
-        String refusal = SourceScan.refusal(source);
+        // Without the agent's exit guard, the source is all there is to check.
+        String refusal = ExitGuard.active() ? null : SourceScan.refusal(source);
         if (refusal != null) {
             return result(source, "", null, refusal, EvalResult.Status.REFUSED, start);
         }
@@ -67,7 +69,9 @@ final class Evaluator {
                     if (e.causeSnippet() != null) {
                         continue; // updates of snippets that depend on this one
                     }
-                    if (e.exception() != null) {
+                    if (refusedExit(e.exception())) {
+                        refusal = ExitGuard.MESSAGE;
+                    } else if (e.exception() != null) {
                         error = trace(e.exception());
                     } else if (e.status() == Snippet.Status.REJECTED) {
                         error = diagnostics(e.snippet(), evaluated);
@@ -80,7 +84,7 @@ final class Evaluator {
                                 : renderer.render(live);
                     }
                 }
-                if (error != null || stopped.get()) {
+                if (error != null || refusal != null || stopped.get()) {
                     break;
                 }
             }
@@ -90,8 +94,23 @@ final class Evaluator {
         if (stopped.get()) {
             return result(source, output, null, "Stopped.", EvalResult.Status.TIMEOUT, start);
         }
+        if (refusal != null) {
+            return result(source, output, null, refusal, EvalResult.Status.REFUSED, start);
+        }
         return result(source, output, error == null ? value : null, error,
                 error == null ? EvalResult.Status.OK : EvalResult.Status.ERROR, start);
+    }
+
+    /** Whether the snippet failed on the exit guard's refusal, directly or as the cause (reflection, a future). */
+    private static boolean refusedExit(JShellException ex) {
+        Throwable t = ex;
+        for (int depth = 0; t instanceof EvalException ee && depth < 5; depth++, t = t.getCause()) {
+            if (SecurityException.class.getName().equals(ee.getExceptionClassName())
+                    && ExitGuard.MESSAGE.equals(ee.getMessage())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static EvalResult result(String input, String output, String value, String error, EvalResult.Status status,

@@ -1,5 +1,6 @@
 package io.runserverplus.console.shell;
 
+import io.runserverplus.console.agent.ExitGuard;
 import java.util.LinkedHashSet;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -7,10 +8,7 @@ import java.util.regex.Pattern;
 /** Token-level checks of snippet source: a cheap scanner, no parsing. */
 final class SourceScan {
 
-    /**
-     * Calls that would end the JVM: local execution runs snippets in the app's JVM, and since the
-     * SecurityManager is gone (JDK 24) nothing else can intercept them.
-     */
+    /** Calls that would end the JVM, spelled plainly (see {@link #refusal}). */
     private static final Pattern EXIT_CALL = Pattern.compile("\\b(exit|halt)\\s*\\(|::\\s*(exit|halt)\\b");
     private static final Pattern EXIT_OWNER = Pattern.compile("\\b(System|Runtime)\\b");
 
@@ -128,13 +126,11 @@ final class SourceScan {
 
     /** Why the source is refused, or {@code null}. */
     static String refusal(String src) {
-        // Calls that would end the JVM: local execution runs snippets in the app's JVM, and since the
-        // SecurityManager is gone (JDK 24) nothing can intercept them at run time.
+        // The fallback when the agent's ExitGuard is not installed: calls that would end the JVM, as
+        // far as the source shows them (reflection, unicode escapes and called code escape it).
         String code = code(src);
         if (EXIT_CALL.matcher(code).find() && EXIT_OWNER.matcher(code).find()) {
-            return "Refused: this console runs inside the application's JVM, where System.exit, "
-                    + "Runtime.exit and Runtime.halt would stop the server. (The check reads the snippet's "
-                    + "source only; code it calls is not checked.)";
+            return ExitGuard.MESSAGE;
         }
         return null;
     }

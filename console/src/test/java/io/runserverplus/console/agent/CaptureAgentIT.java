@@ -69,9 +69,17 @@ class CaptureAgentIT {
 
     @Test
     void agentIsActiveWithItsRecorderOnTheBootClassPath() {
-        assertThat(withAgent.head()).containsExactly("agent true", "recorder-loader null");
+        assertThat(withAgent.head()).startsWith("agent true", "recorder-loader null");
         assertThat(withoutAgent.head()).first().isEqualTo("agent false");
         assertThat(withAgent.stdout()).contains("lock free").doesNotContain("VerifyError");
+    }
+
+    @Test
+    void theExitGuardRefusesAMarkedThreadAndEveryThreadItStartsButNotTheApp() {
+        // The child ends with System.exit(0) on its main thread: ChildRun checks that status.
+        assertThat(withAgent.head()).contains("exit-guard true marked=refused child=refused grandchild=refused "
+                + "virtual=refused pool=refused");
+        assertThat(withoutAgent.head()).contains("exit-guard false");
     }
 
     @Test
@@ -252,7 +260,7 @@ class CaptureAgentIT {
             assertThat(warmCache.scenarios().get(name).frames()).as(name)
                     .isEqualTo(withAgent.scenarios().get(name).frames());
         }
-        assertThat(warmCache.head()).containsExactly("agent true", "recorder-loader null");
+        assertThat(warmCache.head()).isEqualTo(withAgent.head());
     }
 
     private static String firstValue(String scenario, String method) {

@@ -56,7 +56,8 @@ public class TracebackHtmlRenderer {
                 html.append("<p class=\"console-disabled\" role=\"note\">").append(forHtml(reason)).append("</p>\n"));
         ConsoleNotes.append(html, console, security.consoleEnabled());
         html.append("</header>\n<main>\n<h2>Traceback <small>(innermost call first, as Java prints it)</small></h2>\n");
-        new Writer(html, traceback, security.secret(), focus, consoleOn).throwable(root, "");
+        ValueTexts values = ValueTexts.of(traceback, console::render);
+        new Writer(html, traceback, security.secret(), focus, consoleOn, values).throwable(root, "");
         plainText(html, traceback.plainText());
         html.append("</main>\n");
         if (consoleOn && security.pinRequired()) {
@@ -73,8 +74,11 @@ public class TracebackHtmlRenderer {
         private final String secret;
         private final int focus;
         private final boolean consoleIcons;
+        private final ValueTexts values;
 
-        Writer(StringBuilder html, Traceback traceback, String secret, int focus, boolean consoleIcons) {
+        Writer(StringBuilder html, Traceback traceback, String secret, int focus, boolean consoleIcons,
+               ValueTexts values) {
+            this.values = values;
             this.html = html;
             this.traceback = traceback;
             this.secret = secret;
@@ -159,7 +163,7 @@ public class TracebackHtmlRenderer {
                     .append("\" target=\"_blank\" rel=\"noopener\"><input type=\"hidden\" name=\"s\" value=\"")
                     .append(forHtmlAttribute(secret)).append("\"><button type=\"submit\">view source</button></form></div>\n");
             frame.source().ifPresent(this::sourceWindow);
-            frame.locals().ifPresent(locals -> VariablesTable.append(html, locals, console, isFocus));
+            frame.locals().ifPresent(locals -> VariablesTable.append(html, locals, values, isFocus));
             html.append("</li>\n");
         }
 

@@ -2,27 +2,40 @@ package io.runserverplus.core.render;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
+import io.runserverplus.core.console.ConsoleSupport;
 import io.runserverplus.core.traceback.Frame;
 import io.runserverplus.core.traceback.ThrowableInfo;
 import io.runserverplus.core.traceback.Traceback;
+import io.runserverplus.spi.CapturedVariable;
+import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
 
-/** The traceback for API clients ({@code Accept: application/json}): the model, no HTML. */
+/**
+ * The traceback for API clients ({@code Accept: application/json}): the model, no HTML; a frame's
+ * captured variables with their values rendered as on the page.
+ */
 @Singleton
 public class TracebackJsonRenderer {
 
     private final JsonFactory factory = new JsonFactory();
+    private final ConsoleSupport console;
+
+    @Inject
+    public TracebackJsonRenderer(ConsoleSupport console) {
+        this.console = console;
+    }
 
     public String render(Traceback traceback) {
         StringWriter out = new StringWriter();
+        ValueTexts values = ValueTexts.of(traceback, console::render);
         try (JsonGenerator json = factory.createGenerator(out)) {
             json.writeStartObject();
             json.writeStringField("id", traceback.id());
             json.writeFieldName("exception");
-            throwable(json, traceback.root());
+            throwable(json, traceback.root(), values);
             json.writeStringField("stackTrace", traceback.plainText());
             json.writeEndObject();
         } catch (IOException impossible) {
@@ -31,7 +44,7 @@ public class TracebackJsonRenderer {
         return out.toString();
     }
 
-    private static void throwable(JsonGenerator json, ThrowableInfo info) throws IOException {
+    private static void throwable(JsonGenerator json, ThrowableInfo info, ValueTexts values) throws IOException {
         json.writeStartObject();
         json.writeStringField("type", info.typeName());
         json.writeStringField("message", info.message().orElse(null));
@@ -48,16 +61,27 @@ public class TracebackJsonRenderer {
             json.writeStringField("kind", frame.kind().cssName());
             json.writeStringField("origin", frame.origin());
             json.writeBooleanField("hidden", frame.hidden());
+            if (frame.locals().isPresent()) {
+                json.writeArrayFieldStart("variables");
+                for (CapturedVariable variable : frame.locals().get().variables()) {
+                    json.writeStartObject();
+                    json.writeStringField("name", variable.name());
+                    json.writeStringField("type", variable.declaredType());
+                    json.writeStringField("value", values.text(variable));
+                    json.writeEndObject();
+                }
+                json.writeEndArray();
+            }
             json.writeEndObject();
         }
         json.writeEndArray();
         if (info.cause().isPresent()) {
             json.writeFieldName("cause");
-            throwable(json, info.cause().get());
+            throwable(json, info.cause().get(), values);
         }
         json.writeArrayFieldStart("suppressed");
         for (ThrowableInfo suppressed : info.suppressed()) {
-            throwable(json, suppressed);
+            throwable(json, suppressed, values);
         }
         json.writeEndArray();
         json.writeEndObject();

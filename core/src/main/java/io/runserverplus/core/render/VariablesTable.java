@@ -2,20 +2,19 @@ package io.runserverplus.core.render;
 
 import static org.owasp.encoder.Encode.forHtml;
 
-import io.runserverplus.core.console.ConsoleSupport;
 import io.runserverplus.spi.CapturedFrame;
 import io.runserverplus.spi.CapturedVariable;
 
 /**
  * A frame's captured variables as a foldable table: name, declared type, value rendered as the
- * console renders it (long strings cut, big collections folded, a broken {@code toString} said).
+ * console renders it (long strings cut, big collections folded, a broken or slow {@code toString} said).
  */
 final class VariablesTable {
 
     private VariablesTable() {
     }
 
-    static void append(StringBuilder html, CapturedFrame frame, ConsoleSupport console, boolean open) {
+    static void append(StringBuilder html, CapturedFrame frame, ValueTexts values, boolean open) {
         html.append("<details class=\"locals\"").append(open ? " open" : "").append("><summary>Variables <small>")
                 .append("(as the exception left this frame, after its finally blocks ran)</small></summary>\n");
         if (frame.variables().isEmpty()) {
@@ -27,7 +26,7 @@ final class VariablesTable {
             String name = variable.name().equals("this") ? "this (self)" : variable.name();
             html.append("<tr><td class=\"var-name\">").append(forHtml(name)).append("</td><td class=\"var-type\">")
                     .append(forHtml(variable.declaredType() == null ? "" : variable.declaredType()))
-                    .append("</td><td class=\"var-value\"><pre>").append(forHtml(console.render(variable.value())))
+                    .append("</td><td class=\"var-value\"><pre>").append(forHtml(values.text(variable)))
                     .append("</pre></td></tr>\n");
         }
         html.append("</tbody>\n</table>\n</details>\n");
