@@ -156,7 +156,7 @@ public class TracebackHtmlRenderer {
                     .append("&amp;frame=").append(frame.id()).append("&amp;s=").append(forUriComponent(secret))
                     .append("\" target=\"_blank\" rel=\"noopener\">view source</a></div>\n");
             frame.source().ifPresent(this::sourceWindow);
-            frame.locals().ifPresent(locals -> VariablesTable.append(html, locals, console, isFocus));
+            frame.locals().ifPresent(locals -> VariablesTable.append(html, locals, console, isFocus, consoleIcons));
             html.append("</li>\n");
         }
 

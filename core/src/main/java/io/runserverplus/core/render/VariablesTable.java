@@ -1,6 +1,7 @@
 package io.runserverplus.core.render;
 
 import static org.owasp.encoder.Encode.forHtml;
+import static org.owasp.encoder.Encode.forHtmlAttribute;
 
 import io.runserverplus.core.console.ConsoleSupport;
 import io.runserverplus.spi.CapturedFrame;
@@ -15,7 +16,12 @@ final class VariablesTable {
     private VariablesTable() {
     }
 
-    static void append(StringBuilder html, CapturedFrame frame, ConsoleSupport console, boolean open) {
+    /**
+     * The table of {@code frame}'s variables; with {@code expandable}, a variable holding an object
+     * with fields (such as {@code this}) gets a button that shows them below it, one level at a time.
+     */
+    static void append(StringBuilder html, CapturedFrame frame, ConsoleSupport console, boolean open,
+                       boolean expandable) {
         html.append("<details class=\"locals\"").append(open ? " open" : "").append("><summary>Variables <small>")
                 .append("(as the exception left this frame, after its finally blocks ran)</small></summary>\n");
         if (frame.variables().isEmpty()) {
@@ -27,9 +33,23 @@ final class VariablesTable {
             String name = variable.name().equals("this") ? "this (self)" : variable.name();
             html.append("<tr><td class=\"var-name\">").append(forHtml(name)).append("</td><td class=\"var-type\">")
                     .append(forHtml(variable.declaredType() == null ? "" : variable.declaredType()))
-                    .append("</td><td class=\"var-value\"><pre>").append(forHtml(console.render(variable.value())))
-                    .append("</pre></td></tr>\n");
+                    .append("</td><td class=\"var-value\">");
+            if (expandable && ObjectFields.expandable(variable.value())) {
+                expandButton(html, variable.name(), "", name);
+            }
+            html.append("<pre>").append(forHtml(console.render(variable.value()))).append("</pre></td></tr>\n");
         }
         html.append("</tbody>\n</table>\n</details>\n");
+    }
+
+    /**
+     * The button that asks {@code POST /__debugger__/expand} for the fields of variable {@code name}
+     * at the dot {@code path} below it ({@code label} names it for screen readers).
+     */
+    static void expandButton(StringBuilder html, String name, String path, String label) {
+        html.append("<button type=\"button\" class=\"expand-fields\" data-name=\"").append(forHtmlAttribute(name))
+                .append("\" data-path=\"").append(forHtmlAttribute(path))
+                .append("\" aria-expanded=\"false\" aria-label=\"Show the fields of ").append(forHtmlAttribute(label))
+                .append("\">fields</button>");
     }
 }
