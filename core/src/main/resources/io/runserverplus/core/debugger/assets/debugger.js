@@ -50,9 +50,12 @@
   var WRONG_PIN = "Wrong PIN.";
   var LOCKED = "Too many wrong PINs: the console is locked until the server restarts.";
   var READY = "[console ready]";
+  var KEYS = " Enter runs, Shift+Enter adds a line, Tab completes, Esc closes, Ctrl+L clears.";
   var HINT = "Variables are the frame's live objects: calling their methods changes the application's objects;"
     + " assigning a variable changes only the console's copy. dump() lists the variables, dump(x) shows x's fields,"
-    + " help(x) lists what a snippet may use on x. Enter runs, Shift+Enter adds a line, Tab completes, Esc closes.";
+    + " help(x) lists what a snippet may use on x." + KEYS;
+  var STANDALONE_HINT = "app is the running application, a live object. dump(x) shows x's fields,"
+    + " help(x) lists what a snippet may use on x." + KEYS;
   // A value longer than this (or with more lines) is shown folded, with a control that shows all of it.
   var FOLD_CHARS = 200;
   var FOLD_LINES = 5;
@@ -198,7 +201,7 @@
       var number = ++paneCount;
       var pane = element("div", "console-pane");
       var bar = element("div", "console-bar");
-      bar.appendChild(element("p", "console-hint", HINT));
+      bar.appendChild(element("p", "console-hint", body.dataset.standalone === "on" ? STANDALONE_HINT : HINT));
       var clear = button("console-clear", "Clear", "Clear the console (Ctrl+L)");
       bar.appendChild(clear);
       var output = element("div", "console-output");
