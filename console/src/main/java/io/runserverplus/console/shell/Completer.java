@@ -32,9 +32,10 @@ final class Completer {
 
         int[] anchor = {start};
         Set<String> candidates = new TreeSet<>();
-        for (SourceCodeAnalysis.Suggestion s : engine.shell.sourceCodeAnalysis().completionSuggestions(code, cursor, anchor)) {
-            if (!s.continuation().startsWith("$")) { // JShell's own temporaries ($1) and the console's plumbing
-                candidates.add(s.continuation());
+        SourceCodeAnalysis analysis = engine.shell.sourceCodeAnalysis();
+        for (SourceCodeAnalysis.Suggestion suggestion : analysis.completionSuggestions(code, cursor, anchor)) {
+            if (!suggestion.continuation().startsWith("$")) { // JShell's own temporaries ($1)
+                candidates.add(suggestion.continuation());
             }
         }
         if (candidates.isEmpty()) {

@@ -138,9 +138,8 @@ public class DebuggerEndpoint {
             case "auth" -> "GET".equals(request.method()) ? pinGuard.auth(request) : notAllowed("GET");
             case "pinauth" -> pinAuth(request);
             case "eval" -> pinGuard.requireAuthenticated(request).orElseGet(() -> evalCommand.get().eval(request));
-            case "complete" -> pinGuard.requireAuthenticated(request).orElseGet(() -> consoleCommands.get().complete().complete(request));
-            case "stop" -> pinGuard.requireAuthenticated(request).orElseGet(() -> consoleCommands.get().stop().stop(request));
-            case "expand" -> pinGuard.requireAuthenticated(request).orElseGet(() -> consoleCommands.get().expand().expand(request));
+            case "complete", "stop", "expand" ->
+                    pinGuard.requireAuthenticated(request).orElseGet(() -> consoleCommands.get().handle(command, request));
             case "printpin" -> {
                 announcement.printPin();
                 yield DebugResponse.of(200, "application/json; charset=utf-8", "{\"printed\": true}");

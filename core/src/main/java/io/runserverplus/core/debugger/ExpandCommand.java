@@ -40,8 +40,8 @@ public class ExpandCommand {
             return ConsoleTarget.gone();
         }
         String name = request.formParameter("name").orElse("");
-        Optional<CapturedVariable> variable = frame.get().locals().map(CapturedFrame::variables).orElse(List.of()).stream()
-                .filter(v -> v.name().equals(name)).findFirst();
+        List<CapturedVariable> variables = frame.get().locals().map(CapturedFrame::variables).orElse(List.of());
+        Optional<CapturedVariable> variable = variables.stream().filter(v -> v.name().equals(name)).findFirst();
         if (variable.isEmpty()) {
             return notFound("The frame has no variable named \"" + name + "\"; expand one the variables table lists.");
         }
