@@ -51,8 +51,10 @@ final class TimeLimitedRunner {
         running = future;
         try {
             EvalResult r = future.get(timeLimit.toMillis(), TimeUnit.MILLISECONDS);
-            return stoppedOnRequest.getAndSet(false) ? new EvalResult(r.input(), r.output(), null, STOPPED_ON_REQUEST,
-                    EvalResult.Status.TIMEOUT, r.elapsed()) : r;
+            // A task that ended before the stop reached it keeps its own answer.
+            boolean stopped = stoppedOnRequest.getAndSet(false) && r.status() == EvalResult.Status.TIMEOUT;
+            return stopped ? new EvalResult(r.input(), r.output(), null, STOPPED_ON_REQUEST, EvalResult.Status.TIMEOUT,
+                    r.elapsed()) : r;
         } catch (TimeoutException e) {
             return stop(future, start);
         } catch (InterruptedException e) {
