@@ -426,6 +426,27 @@ public abstract class BrowserContract {
         assertThat(problems).isEmpty();
     }
 
+    /** The standalone console's pane is the same: it evaluates with app bound, and Stop stops it. */
+    @Test
+    void theStandaloneConsoleEvaluatesAndStops() {
+        ChromeDriver driver = open("/console");
+        WebElement frame = driver.findElement(By.id("standalone-console"));
+        pinIfAsked(driver, d -> !frame.findElements(By.cssSelector(".console-pane")).isEmpty());
+        WebElement pane = waitFor(driver).until(d -> frame.findElement(By.cssSelector(".console-pane")));
+        WebElement input = pane.findElement(By.cssSelector("textarea.console-input"));
+        WebElement output = pane.findElement(By.cssSelector(".console-output"));
+        assertThat(pane.getText()).contains("app is the running application");
+
+        input.sendKeys("app != null", Keys.ENTER);
+        waitFor(driver).until(d -> values(output).contains("true"));
+        input.sendKeys("while (true) { }", Keys.ENTER);
+        waitFor(driver).until(d -> output.findElement(By.cssSelector(".eval.pending button.console-stop"))).click();
+
+        WebElement stopped = new WebDriverWait(driver, Duration.ofSeconds(60))
+                .until(d -> output.findElement(By.cssSelector(".eval.timeout .eval-error")));
+        assertThat(stopped.getText()).isEqualTo("Stopped on request.");
+    }
+
     @AfterEach
     void forgetThePinsCookie() {
         browser.driver().manage().deleteAllCookies(); // each test meets the PIN dialog, or not, on its own
