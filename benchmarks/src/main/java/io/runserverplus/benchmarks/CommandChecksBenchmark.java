@@ -66,7 +66,7 @@ public class CommandChecksBenchmark {
         endpoint = new DebuggerEndpoint(() -> null, new TracebackRegistry(), () -> secret, () -> assets, () -> null,
                 () -> null, () -> null, new FailureLog(), new TrustedHosts(List.of(), "127.0.0.1"), guard,
                 new DebuggerAnnouncement(quiet, guard, settings), () -> null, () -> null,
-                new io.runserverplus.core.console.ConsoleSupport());
+                new io.runserverplus.core.console.ConsoleSupport(), () -> null);
         resource = request("GET", "resource/debugger.css", Map.of(), null);
         pinAuth = request("POST", "pinauth", Map.of("X-Debugger-Secret", List.of(secret.value()),
                 "Content-Type", List.of("application/x-www-form-urlencoded")), "pin=123-456-789");

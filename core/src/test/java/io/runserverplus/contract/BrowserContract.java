@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -214,6 +215,308 @@ public abstract class BrowserContract {
                 .filter(entry -> !entry.getMessage().contains("status of 500"))
                 .toList();
         assertThat(problems).as("browser console (CSP violations included)").isEmpty();
+    }
+
+    /**
+     * The pane opens below the frame's source and variables (the failing line stays where it is),
+     * with the focus in its input; the icon closes and reopens it, Esc closes it and gives the focus
+     * back to the icon; a console opened on a collapsed frame opens the frame.
+     */
+    @Test
+    void theConsolePaneOpensBelowTheSourceAndTheIconOrEscCloseIt() {
+        ChromeDriver driver = open("/boom");
+        WebElement frame = driver.findElement(By.cssSelector("li.frame.focus"));
+        WebElement failing = frame.findElement(By.cssSelector("tr.line.current"));
+        double lineBefore = pageTop(driver, failing);
+
+        WebElement pane = openConsoleIn(driver, frame);
+
+        assertThat(pageTop(driver, failing)).as("the failing line did not move").isEqualTo(lineBefore);
+        assertThat(inViewport(driver, failing)).as("the failing line stays on screen").isTrue();
+        assertThat(pageTop(driver, pane)).as("below the variables")
+                .isGreaterThanOrEqualTo(pageBottom(driver, frame.findElement(By.cssSelector("details.locals"))));
+        WebElement input = pane.findElement(By.cssSelector("textarea.console-input"));
+        assertThat(driver.switchTo().activeElement()).isEqualTo(input);
+        assertThat(pane.getText()).contains("dump(x)", "help(x)");
+
+        WebElement icon = frame.findElement(By.cssSelector("button.console-icon"));
+        icon.click();
+        assertThat(pane.isDisplayed()).as("the icon closes it").isFalse();
+        icon.click();
+        assertThat(pane.isDisplayed()).as("and opens it again").isTrue();
+        input.sendKeys(Keys.ESCAPE);
+        assertThat(pane.isDisplayed()).as("Esc closes it").isFalse();
+        assertThat(driver.switchTo().activeElement()).isEqualTo(icon);
+
+        WebElement collapsed = applicationFrame(driver, "price");
+        assertThat(collapsed.findElement(By.cssSelector(".source")).isDisplayed()).isFalse();
+        openConsoleIn(driver, collapsed);
+        assertThat(collapsed.findElement(By.cssSelector(".source")).isDisplayed()).as("the frame opened").isTrue();
+    }
+
+    /** A pasted block keeps its lines and grows the input; Shift+Enter adds a line; Enter runs the whole input. */
+    @Test
+    void aMultiLinePasteKeepsItsNewlinesAndEnterRunsItWhole() {
+        ChromeDriver driver = open("/boom");
+        WebElement pane = openConsoleIn(driver, driver.findElement(By.cssSelector("li.frame.focus")));
+        WebElement input = pane.findElement(By.cssSelector("textarea.console-input"));
+        int oneLine = input.getRect().getHeight();
+
+        // What the browser does with a paste: text inserted as typed, newlines and all, without key presses.
+        driver.executeCdpCommand("Input.insertText", Map.of("text", "int twice(int x) {\n    return 2 * x;\n}\ntwice(quantity)"));
+
+        assertThat(input.getDomProperty("value")).isEqualTo("int twice(int x) {\n    return 2 * x;\n}\ntwice(quantity)");
+        assertThat(input.getDomProperty("rows")).isEqualTo("4");
+        assertThat(input.getRect().getHeight()).as("the input grew to show the lines").isGreaterThan(3 * oneLine);
+        input.sendKeys(Keys.ENTER);
+        WebElement output = pane.findElement(By.cssSelector(".console-output"));
+        waitFor(driver).until(d -> values(output).contains("6"));
+        assertThat(output.findElement(By.cssSelector(".eval-input")).getText())
+                .isEqualTo(">>> int twice(int x) {\n...     return 2 * x;\n... }\n... twice(quantity)");
+
+        input.sendKeys("int a = 4;", Keys.chord(Keys.SHIFT, Keys.ENTER), "a * 2");
+        assertThat(input.getDomProperty("value")).isEqualTo("int a = 4;\na * 2");
+        assertThat(output.findElements(By.cssSelector(".eval"))).as("Shift+Enter ran nothing").hasSize(1);
+        input.sendKeys(Keys.ENTER);
+        waitFor(driver).until(d -> values(output).contains("8"));
+    }
+
+    /** The input is echoed at once with "running…" and a Stop control, which ends the loop (not the time limit). */
+    @Test
+    void stopEndsARunningLoop() {
+        ChromeDriver driver = open("/boom");
+        WebElement pane = openConsoleIn(driver, driver.findElement(By.cssSelector("li.frame.focus")));
+        WebElement output = pane.findElement(By.cssSelector(".console-output"));
+
+        pane.findElement(By.cssSelector("textarea.console-input")).sendKeys("while (true) { }", Keys.ENTER);
+
+        WebElement pending = waitFor(driver).until(d -> output.findElement(By.cssSelector(".eval.pending")));
+        assertThat(pending.findElement(By.cssSelector(".eval-input")).getText()).isEqualTo(">>> while (true) { }");
+        assertThat(pending.findElement(By.cssSelector(".eval-running")).getText()).startsWith("running\u2026");
+        pending.findElement(By.cssSelector("button.console-stop")).click();
+        WebElement stopped = new WebDriverWait(driver, Duration.ofSeconds(60))
+                .until(d -> output.findElement(By.cssSelector(".eval.timeout .eval-error")));
+        assertThat(stopped.getText()).isEqualTo("Stopped on request.");
+        assertThat(output.findElements(By.cssSelector(".eval.pending, .eval-running"))).isEmpty();
+    }
+
+    /** A long value shows its start and a control that shows all of it in place; each value has a Copy control. */
+    @Test
+    void aLongValueIsFoldedAndExpandsInPlace() {
+        ChromeDriver driver = open("/boom");
+        WebElement pane = openConsoleIn(driver, driver.findElement(By.cssSelector("li.frame.focus")));
+        WebElement output = pane.findElement(By.cssSelector(".console-output"));
+
+        pane.findElement(By.cssSelector("textarea.console-input")).sendKeys("\"ab\".repeat(500)", Keys.ENTER);
+
+        WebElement value = waitFor(driver).until(d -> output.findElement(By.cssSelector(".eval-value")));
+        assertThat(value.getText()).hasSizeLessThan(300).startsWith("\"abab").endsWith("\u2026");
+        WebElement more = output.findElement(By.cssSelector("button.value-more"));
+        assertThat(more.getText()).isEqualTo("show all (1002 chars)");
+        assertThat(output.findElements(By.cssSelector("button.value-copy"))).hasSize(1);
+        more.click();
+        assertThat(value.getText()).isEqualTo("\"" + "ab".repeat(500) + "\"");
+        assertThat(more.getText()).isEqualTo("show less");
+    }
+
+    /** Tab asks the server: one candidate is inserted; several are listed, chosen with the keys or a click. */
+    @Test
+    void tabCompletesNames() {
+        ChromeDriver driver = open("/boom");
+        WebElement pane = openConsoleIn(driver, driver.findElement(By.cssSelector("li.frame.focus")));
+        WebElement input = pane.findElement(By.cssSelector("textarea.console-input"));
+        WebElement list = pane.findElement(By.cssSelector(".console-completions"));
+
+        input.sendKeys("quant", Keys.TAB);
+        waitFor(driver).until(d -> "quantity".equals(input.getDomProperty("value")));
+        assertThat(driver.switchTo().activeElement()).as("Tab completed instead of moving on").isEqualTo(input);
+
+        input.sendKeys(Keys.chord(Keys.CONTROL, "a"), Keys.DELETE);
+        input.sendKeys("ex.get", Keys.TAB);
+        waitFor(driver).until(d -> list.isDisplayed());
+        List<String> offered = list.findElements(By.cssSelector("li[role=option]")).stream().map(WebElement::getText).toList();
+        assertThat(offered).contains("getMessage()", "getCause()");
+        input.sendKeys(Keys.ARROW_DOWN, Keys.ENTER);
+        assertThat(input.getDomProperty("value")).isEqualTo("ex." + offered.get(1));
+        assertThat(list.isDisplayed()).isFalse();
+
+        input.sendKeys(Keys.chord(Keys.CONTROL, "a"), Keys.DELETE);
+        input.sendKeys("ex.get", Keys.TAB);
+        waitFor(driver).until(d -> list.isDisplayed());
+        list.findElements(By.cssSelector("li[role=option]")).stream()
+                .filter(option -> option.getText().equals("getMessage()")).findFirst().orElseThrow().click();
+        assertThat(input.getDomProperty("value")).isEqualTo("ex.getMessage()");
+        input.sendKeys(Keys.ENTER);
+        waitFor(driver).until(d -> values(pane).contains("\"only 2 on hand, 3 wanted\""));
+    }
+
+    @Test
+    void theClearControlAndCtrlLClearTheOutput() {
+        ChromeDriver driver = open("/boom");
+        WebElement pane = openConsoleIn(driver, driver.findElement(By.cssSelector("li.frame.focus")));
+        WebElement output = pane.findElement(By.cssSelector(".console-output"));
+        WebElement input = pane.findElement(By.cssSelector("textarea.console-input"));
+        input.sendKeys("1 + 1", Keys.ENTER);
+        waitFor(driver).until(d -> values(output).contains("2"));
+
+        pane.findElement(By.cssSelector("button.console-clear")).click();
+
+        assertThat(output.getText()).isEmpty();
+        input.sendKeys("2 + 2", Keys.ENTER);
+        waitFor(driver).until(d -> values(output).contains("4"));
+        input.sendKeys(Keys.chord(Keys.CONTROL, "l"));
+        assertThat(output.getText()).isEmpty();
+    }
+
+    /** The this row expands to its fields, and a field holding an object to its own, one level at a time. */
+    @Test
+    void theThisRowExpandsToItsFieldsOnDemand() {
+        ChromeDriver driver = open("/boom");
+        WebElement frame = applicationFrame(driver, "price");
+        WebElement variables = frame.findElement(By.cssSelector("details.locals"));
+        variables.findElement(By.tagName("summary")).click();
+        WebElement thisRow = variables.findElements(By.cssSelector("tbody tr")).stream()
+                .filter(row -> row.getText().startsWith("this (self)")).findFirst().orElseThrow();
+
+        thisRow.findElement(By.cssSelector("button.expand-fields")).click();
+        pinIfAsked(driver, d -> !variables.findElements(By.cssSelector("tr.field-row")).isEmpty());
+
+        WebElement stock = waitFor(driver).until(d -> variables.findElement(By.cssSelector("tr.field-row")));
+        assertThat(stock.findElement(By.cssSelector(".var-name")).getText()).isEqualTo("stock");
+        assertThat(stock.findElement(By.cssSelector(".var-type")).getText()).isEqualTo("io.runserverplus.contract.ContractFailures$Stock");
+        stock.findElement(By.cssSelector("button.expand-fields")).click();
+        WebElement onHand = waitFor(driver).until(d -> variables.findElement(By.cssSelector("tr.field-row.depth-2")));
+        assertThat(onHand.getText()).startsWith("onHand").contains("int").endsWith("2");
+        assertThat(variables.findElements(By.cssSelector("tr.field-row"))).hasSize(2);
+
+        thisRow.findElement(By.cssSelector("button.expand-fields")).click();
+        assertThat(variables.findElements(By.cssSelector("tr.field-row"))).as("folded again").isEmpty();
+    }
+
+    /**
+     * With the pane open, a value folded and a row expanded: every control is at least 24 px wide and
+     * high, and Tab goes through them in the order they are on the screen.
+     */
+    @Test
+    void everyControlIsAtLeast24PxAndTheTabOrderFollowsTheScreen() {
+        ChromeDriver driver = open("/boom");
+        WebElement frame = driver.findElement(By.cssSelector("li.frame.focus"));
+        WebElement pane = openConsoleIn(driver, frame);
+        pane.findElement(By.cssSelector("textarea.console-input")).sendKeys("\"ab\".repeat(500)", Keys.ENTER);
+        waitFor(driver).until(d -> pane.findElement(By.cssSelector("button.value-more")));
+        frame.findElement(By.cssSelector("button.expand-fields")).click();
+        waitFor(driver).until(d -> frame.findElement(By.cssSelector("tr.field-row")));
+
+        @SuppressWarnings("unchecked")
+        List<String> problems = (List<String>) driver.executeScript("""
+                var controls = Array.prototype.filter.call(document.querySelectorAll(
+                    "button, a[href], input, textarea, select, summary, [tabindex]"), function (c) {
+                  // checkVisibility: the content of a closed <details> keeps its boxes in Chromium
+                  var r = c.getBoundingClientRect();
+                  return c.checkVisibility({ visibilityProperty: true }) && r.width > 0 && r.height > 0
+                      && c.tabIndex >= 0 && !c.disabled;
+                });
+                function describe(c) {
+                  var r = c.getBoundingClientRect();
+                  var frame = c.closest("li.frame");
+                  return c.tagName.toLowerCase() + "." + c.className + " '" + c.textContent.trim().slice(0, 30) + "'"
+                      + (frame ? " in " + frame.id : "") + " at (" + Math.round(r.left) + ", " + Math.round(r.top)
+                      + ", " + Math.round(r.bottom) + ")";
+                }
+                var problems = [];
+                var previous = null;
+                controls.forEach(function (c) {
+                  var r = c.getBoundingClientRect();
+                  if (r.width < 24 || r.height < 24) {
+                    problems.push("smaller than 24 px (" + r.width + " x " + r.height + "): " + describe(c));
+                  }
+                  if (previous) {
+                    var p = previous.getBoundingClientRect();
+                    var sameRow = r.top < p.bottom && r.bottom > p.top;
+                    if (sameRow ? r.left < p.left : r.top < p.top) {
+                      problems.push("Tab goes back on the screen from " + describe(previous) + " to " + describe(c));
+                    }
+                  }
+                  previous = c;
+                });
+                return problems;
+                """);
+
+        assertThat(problems).isEmpty();
+    }
+
+    /** The standalone console's pane is the same: it evaluates with app bound, and Stop stops it. */
+    @Test
+    void theStandaloneConsoleEvaluatesAndStops() {
+        ChromeDriver driver = open("/console");
+        WebElement frame = driver.findElement(By.id("standalone-console"));
+        pinIfAsked(driver, d -> !frame.findElements(By.cssSelector(".console-pane")).isEmpty());
+        WebElement pane = waitFor(driver).until(d -> frame.findElement(By.cssSelector(".console-pane")));
+        WebElement input = pane.findElement(By.cssSelector("textarea.console-input"));
+        WebElement output = pane.findElement(By.cssSelector(".console-output"));
+        assertThat(pane.getText()).contains("app is the running application");
+
+        input.sendKeys("app != null", Keys.ENTER);
+        waitFor(driver).until(d -> values(output).contains("true"));
+        input.sendKeys("while (true) { }", Keys.ENTER);
+        waitFor(driver).until(d -> output.findElement(By.cssSelector(".eval.pending button.console-stop"))).click();
+
+        WebElement stopped = new WebDriverWait(driver, Duration.ofSeconds(60))
+                .until(d -> output.findElement(By.cssSelector(".eval.timeout .eval-error")));
+        assertThat(stopped.getText()).isEqualTo("Stopped on request.");
+    }
+
+    @AfterEach
+    void forgetThePinsCookie() {
+        browser.driver().manage().deleteAllCookies(); // each test meets the PIN dialog, or not, on its own
+    }
+
+    /** Opens the console of {@code frame}, typing the PIN if this browser has no cookie yet; returns the pane. */
+    private WebElement openConsoleIn(ChromeDriver driver, WebElement frame) {
+        WebElement icon = frame.findElement(By.cssSelector("button.console-icon"));
+        driver.executeScript("arguments[0].scrollIntoView({block: 'center'});", frame.findElement(By.cssSelector(".frame-head")));
+        icon.click();
+        pinIfAsked(driver, d -> !frame.findElements(By.cssSelector(".console-pane")).isEmpty());
+        return waitFor(driver).until(d -> frame.findElement(By.cssSelector(".console-pane")));
+    }
+
+    /** Waits for {@code done} or the PIN dialog; types the PIN into the dialog if it came. */
+    private void pinIfAsked(ChromeDriver driver, java.util.function.Function<org.openqa.selenium.WebDriver, Boolean> done) {
+        WebElement dialog = driver.findElement(By.id("pin-dialog"));
+        waitFor(driver).until(d -> dialog.isDisplayed() || done.apply(d));
+        if (dialog.isDisplayed()) {
+            driver.findElement(By.id("pin-input")).sendKeys(ContractServer.PIN, Keys.ENTER);
+            waitFor(driver).until(d -> !dialog.isDisplayed());
+        }
+    }
+
+    private static WebElement applicationFrame(ChromeDriver driver, String method) {
+        return driver.findElements(By.cssSelector("li.frame.application")).stream()
+                .filter(frame -> frame.findElement(By.cssSelector(".method")).getText().equals(method))
+                .findFirst().orElseThrow();
+    }
+
+    private static List<String> values(WebElement output) {
+        return output.findElements(By.cssSelector(".eval-value")).stream().map(WebElement::getText).toList();
+    }
+
+    private static WebDriverWait waitFor(ChromeDriver driver) {
+        return new WebDriverWait(driver, Duration.ofSeconds(30));
+    }
+
+    private static double pageTop(ChromeDriver driver, WebElement element) {
+        return ((Number) driver.executeScript("return arguments[0].getBoundingClientRect().top + window.scrollY;", element))
+                .doubleValue();
+    }
+
+    private static double pageBottom(ChromeDriver driver, WebElement element) {
+        return ((Number) driver.executeScript("return arguments[0].getBoundingClientRect().bottom + window.scrollY;",
+                element)).doubleValue();
+    }
+
+    private static boolean inViewport(ChromeDriver driver, WebElement element) {
+        return (Boolean) driver.executeScript("var r = arguments[0].getBoundingClientRect();"
+                + " return r.top >= 0 && r.bottom <= window.innerHeight;", element);
     }
 
     private ChromeDriver open(String path) {

@@ -245,6 +245,117 @@ public abstract class ConsoleContract {
         assertThat(answer.body()).contains("That traceback or frame is gone");
     }
 
+    @Test
+    void completeAnswersTheCandidatesAtTheCursorAsJson() throws Exception {
+        String page = server.get("/boom", "text/html").body();
+        Map<String, String> form = fields("tb", attribute(page, "data-traceback"), "frame", attribute(page, "data-focus"),
+                "code", "1 + quant", "cursor", "9");
+
+        HttpResponse<String> answer = debugger.post("complete", secret, cookie, form);
+
+        assertThat(answer.statusCode()).isEqualTo(200);
+        assertThat(answer.headers().firstValue("Content-Type").orElseThrow()).startsWith("application/json");
+        assertThat(answer.body()).isEqualTo("{\"anchor\":4,\"candidates\":[\"quantity\"]}");
+        form.put("cursor", "99");
+        HttpResponse<String> beyond = debugger.post("complete", secret, cookie, form);
+        assertThat(beyond.statusCode()).isEqualTo(400);
+        assertThat(beyond.body()).isEqualTo("{\"error\":\"The cursor must be a position in the code, 0 to 9, not \\\"99\\\".\"}");
+    }
+
+    @Test
+    void stopEndsTheRunningEvaluationAndSaysSo() throws Exception {
+        String page = server.get("/boom", "text/html").body();
+        String tb = attribute(page, "data-traceback");
+        CompletableFuture<HttpResponse<String>> looping = CompletableFuture.supplyAsync(() -> {
+            try {
+                return eval(page, attribute(page, "data-focus"), "while (true) { }");
+            } catch (Exception failed) {
+                throw new IllegalStateException(failed);
+            }
+        });
+        // "Eventually": until the evaluation has started, there is nothing to stop.
+        HttpResponse<String> stop = debugger.post("stop", secret, cookie, fields("tb", tb));
+        while (stop.body().equals("{\"stopped\":false}") && !looping.isDone()) {
+            Thread.sleep(20);
+            stop = debugger.post("stop", secret, cookie, fields("tb", tb));
+        }
+
+        assertThat(stop.statusCode()).isEqualTo(200);
+        assertThat(stop.body()).isEqualTo("{\"stopped\":true}");
+        assertThat(looping.get().body()).contains("class=\"eval timeout\"", "Stopped on request.");
+        assertThat(debugger.post("stop", secret, cookie, fields("tb", tb)).body()).as("nothing runs any more")
+                .isEqualTo("{\"stopped\":false}");
+        assertThat(debugger.post("stop", secret, cookie, fields()).body()).as("the standalone console")
+                .isEqualTo("{\"stopped\":false}");
+    }
+
+    @Test
+    void expandListsTheFieldsOfThisAndOfAFieldBelowItFromTheLiveObjects() throws Exception {
+        String page = server.get("/boom", "text/html").body();
+        String tb = attribute(page, "data-traceback");
+        String priceFrame = frameIdOf(page, "price");
+
+        HttpResponse<String> orders = debugger.post("expand", secret, cookie, fields("tb", tb, "frame", priceFrame,
+                "name", "this", "path", ""));
+        HttpResponse<String> stock = debugger.post("expand", secret, cookie, fields("tb", tb, "frame", priceFrame,
+                "name", "this", "path", "stock"));
+
+        assertThat(orders.statusCode()).isEqualTo(200);
+        assertThat(orders.body()).contains("<tr class=\"field-row depth-1\" data-parent=\"this\"><td class=\"var-name\">stock</td>",
+                "<td class=\"var-type\">io.runserverplus.contract.ContractFailures$Stock</td>",
+                "data-name=\"this\" data-path=\"stock\"");
+        assertThat(stock.body()).contains("data-parent=\"this.stock\"><td class=\"var-name\">onHand</td>",
+                "<td class=\"var-type\">int</td><td class=\"var-value\"><pre>2</pre>");
+        HttpResponse<String> missing = debugger.post("expand", secret, cookie, fields("tb", tb, "frame", priceFrame,
+                "name", "this", "path", "stock.nothing"));
+        assertThat(missing.statusCode()).isEqualTo(404);
+        assertThat(missing.body()).isEqualTo("this.stock has no readable field named \"nothing\"; expand the fields"
+                + " the table lists.\n");
+    }
+
+    @Test
+    void aFieldTheJvmWillNotLetUsReadSaysWhy() throws Exception {
+        String page = server.get("/basket/checkout", "text/html").body();
+
+        HttpResponse<String> items = debugger.post("expand", secret, cookie, fields("tb", attribute(page, "data-traceback"),
+                "frame", attribute(page, "data-focus"), "name", "basket", "path", "items"));
+
+        assertThat(items.statusCode()).isEqualTo(200);
+        assertThat(items.body()).contains("<td class=\"var-name\">array</td>", "<pre class=\"unreadable\">cannot be read: ",
+                "java.util.concurrent");
+    }
+
+    @Test
+    void theConsolePanesCommandsAreGuardedLikeEval() throws Exception {
+        String page = server.get("/boom", "text/html").body();
+        Map<String, String> form = fields("tb", attribute(page, "data-traceback"), "frame", attribute(page, "data-focus"),
+                "code", "q", "cursor", "1", "name", "this", "path", "");
+        for (String command : java.util.List.of("complete", "stop", "expand")) {
+            HttpResponse<String> noCookie = debugger.post(command, secret, null, form);
+            HttpResponse<String> noSecret = debugger.post(command, null, cookie, form);
+            HttpResponse<String> get = server.get("/__debugger__/" + command + "?s=" + secret, null);
+            RawHttp.Response hostile = RawHttp.send(server.port(), "POST", "/__debugger__/" + command + "?s=" + secret,
+                    "evil.example", Map.of("Cookie", cookie, "Content-Type", "application/x-www-form-urlencoded"),
+                    "code=q&cursor=1");
+
+            assertThat(noCookie.statusCode()).as(command).isEqualTo(401);
+            assertThat(noCookie.body()).as(command).isEqualTo("{\"auth\": false}");
+            assertThat(noSecret.statusCode()).as(command).isEqualTo(403);
+            assertThat(get.statusCode()).as(command).isEqualTo(405);
+            assertThat(get.headers().firstValue("Allow")).as(command).hasValue("POST");
+            assertThat(hostile.status()).as(command).isEqualTo(400);
+        }
+    }
+
+    /** The id of the application frame of method {@code method} on the page. */
+    private static String frameIdOf(String page, String method) {
+        java.util.regex.Matcher frame = java.util.regex.Pattern.compile("id=\"frame-(\\d+)\">\\n<div class=\"frame-head\"[^>]*>"
+                + "<span class=\"at\">at</span> <span class=\"class\">[^<]*</span>\\.<span class=\"method\">" + method + "</span>")
+                .matcher(page);
+        assertThat(frame.find()).as("a frame of %s on the page", method).isTrue();
+        return frame.group(1);
+    }
+
     private HttpResponse<String> eval(String page, String frame, String code) throws Exception {
         return debugger.post("eval", secret, cookie,
                 fields("tb", attribute(page, "data-traceback"), "frame", frame, "code", code));

@@ -86,6 +86,11 @@ final class BoundVariables {
                 : TypeNames.declarable(type, value, loader));
     }
 
+    /** The names bound in the current frame. */
+    Set<String> names() {
+        return Collections.unmodifiableSet(types.keySet());
+    }
+
     /** Whether {@code name} is bound in the current frame. */
     boolean isBound(String name) {
         return types.containsKey(name);

@@ -1,11 +1,17 @@
 package io.runserverplus.console.shell;
 
 import io.runserverplus.spi.CapturedVariable;
+import io.runserverplus.spi.Completions;
 import io.runserverplus.spi.EvalResult;
 import io.runserverplus.spi.FrameInfo;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
@@ -142,6 +148,40 @@ public final class ConsoleSession implements AutoCloseable {
             return evaluator.evaluate(source, force, outputLimit, stopRequested);
         } finally {
             ConsoleHelpers.SESSION.remove();
+        }
+    }
+
+    /**
+     * Stops the running evaluation as the time limit does; {@code false} when none runs. A snippet
+     * that cannot be stopped closes this session, as at the time limit.
+     */
+    public boolean stop() {
+        return !closed.get() && runner.stopNow();
+    }
+
+    /**
+     * The names that complete {@code code} at {@code cursor}, as JShell's completion offers them,
+     * plus the bound variables that fit. Runs on the engine's thread, after any running evaluation;
+     * nothing when that takes longer than the time limit.
+     */
+    public Completions complete(String code, int cursor) {
+        if (closed.get() || cursor < 0 || cursor > code.length()) {
+            return Completions.NONE;
+        }
+        Future<Completions> task;
+        try {
+            task = engine.thread.submit(() -> Completer.complete(engine, bound, code, cursor));
+        } catch (RejectedExecutionException shutDown) {
+            return Completions.NONE;
+        }
+        try {
+            return task.get(config.timeLimit().toMillis(), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException | ExecutionException e) {
+            task.cancel(false);
+            return Completions.NONE;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return Completions.NONE;
         }
     }
 

@@ -1,5 +1,6 @@
 package io.runserverplus.console.shell;
 
+import io.runserverplus.spi.Completions;
 import io.runserverplus.spi.ConsoleScope;
 import io.runserverplus.spi.Consoles;
 import io.runserverplus.spi.EvalResult;
@@ -124,6 +125,20 @@ public final class ConsoleSessions implements Consoles {
             session.bindFrame(scope.frame(), null, scope.variables());
         }
         return session.eval(code);
+    }
+
+    @Override
+    public Completions complete(String id, ConsoleScope scope, String code, int cursor) {
+        ConsoleSession session = open(id, scope.exception(), scope.request());
+        if (!session.isBoundTo(scope.frame())) {
+            session.bindFrame(scope.frame(), null, scope.variables());
+        }
+        return session.complete(code, cursor);
+    }
+
+    @Override
+    public boolean stop(String id) {
+        return get(id).map(ConsoleSession::stop).orElse(false);
     }
 
     /** The open console of traceback {@code id}, if any (marks it recently used). */

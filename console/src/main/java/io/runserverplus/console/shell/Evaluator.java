@@ -20,7 +20,7 @@ final class Evaluator {
     private static final int TRACE_FRAMES = 5;
     private final Engine engine;
     private final UnitEvaluator unitEvaluator;
-    private final ValueRenderer renderer = new ValueRenderer();
+    private final ValueRenderer renderer = ValueRenderer.forConsoleValue();
 
     Evaluator(Engine engine, UnitEvaluator unitEvaluator) {
         this.engine = engine;

@@ -24,6 +24,10 @@ final class TimeLimitedRunner {
     private final Runnable onStuck;
     /** Set while a task is being stopped, so that the evaluation reports it was stopped. */
     private final AtomicBoolean stopRequested = new AtomicBoolean();
+    /** Set by {@link #stopNow()}, so that the answer says who stopped it. */
+    private final AtomicBoolean stoppedOnRequest = new AtomicBoolean();
+    /** The task being run, for {@link #stopNow()}; {@code null} between tasks. */
+    private volatile Future<EvalResult> running;
 
     TimeLimitedRunner(Engine engine, Duration timeLimit, Runnable onStuck) {
         this.engine = engine;
@@ -44,8 +48,13 @@ final class TimeLimitedRunner {
         } catch (RejectedExecutionException e) {
             return ConsoleSession.closedResult(""); // the engine's thread is shut down: the session was closed
         }
+        running = future;
         try {
-            return future.get(timeLimit.toMillis(), TimeUnit.MILLISECONDS);
+            EvalResult r = future.get(timeLimit.toMillis(), TimeUnit.MILLISECONDS);
+            // A task that ended before the stop reached it keeps its own answer.
+            boolean stopped = stoppedOnRequest.getAndSet(false) && r.status() == EvalResult.Status.TIMEOUT;
+            return stopped ? new EvalResult(r.input(), r.output(), null, STOPPED_ON_REQUEST, EvalResult.Status.TIMEOUT,
+                    r.elapsed()) : r;
         } catch (TimeoutException e) {
             return stop(future, start);
         } catch (InterruptedException e) {
@@ -56,6 +65,47 @@ final class TimeLimitedRunner {
         } catch (ExecutionException e) {
             Throwable cause = e.getCause();
             return new EvalResult("", "", null, "Console failure: " + cause, EvalResult.Status.ERROR, elapsed(start));
+        } finally {
+            running = null;
+        }
+    }
+
+    /** What the answer to an evaluation stopped by {@link #stopNow()} says. */
+    static final String STOPPED_ON_REQUEST = "Stopped on request.";
+
+    /**
+     * Stops the running task the way the time limit does (the page's Stop button), waiting at most
+     * {@link #STOP_GRACE} for it to end; a task that does not end by then makes the runner call
+     * {@code onStuck}. {@code false} when no task runs.
+     */
+    boolean stopNow() {
+        Future<EvalResult> task = running;
+        if (task == null || task.isDone()) {
+            return false;
+        }
+        stoppedOnRequest.set(true);
+        stopRequested.set(true);
+        long deadline = System.nanoTime() + STOP_GRACE.toNanos();
+        try {
+            while (!task.isDone()) {
+                engine.shell.stop(); // does nothing while the engine still compiles: repeated, as the time limit does
+                try {
+                    task.get(100, TimeUnit.MILLISECONDS);
+                } catch (TimeoutException e) {
+                    if (System.nanoTime() > deadline) {
+                        onStuck.run();
+                        return true;
+                    }
+                } catch (ExecutionException | java.util.concurrent.CancellationException e) {
+                    return true;
+                }
+            }
+            return true;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return true;
+        } finally {
+            stopRequested.set(false);
         }
     }
 

@@ -26,6 +26,35 @@ public final class ValueRenderer {
     /** Other objects' {@code toString} is cut here, so one huge object cannot flood the page. */
     public static final int TO_STRING_LIMIT = 500;
     private static final int MAX_DEPTH = 4;
+    /**
+     * A console's value is cut far later: the pane folds long values and expands them in place, so
+     * the text of a long string or a big collection is there to expand (and to copy).
+     */
+    public static final int CONSOLE_VALUE_LIMIT = 64 * 1024;
+    public static final int CONSOLE_ITEM_LIMIT = 1000;
+
+    private final int stringLimit;
+    private final int itemLimit;
+    private final int mapLimit;
+    /** Containers stop adding items once the text is this long. */
+    private final int textLimit;
+
+    /** Werkzeug's cuts: for the variables table and {@code dump}. */
+    public ValueRenderer() {
+        this(STRING_LIMIT, COLLECTION_LIMIT, MAP_LIMIT, Integer.MAX_VALUE);
+    }
+
+    private ValueRenderer(int stringLimit, int itemLimit, int mapLimit, int textLimit) {
+        this.stringLimit = stringLimit;
+        this.itemLimit = itemLimit;
+        this.mapLimit = mapLimit;
+        this.textLimit = textLimit;
+    }
+
+    /** For the value of a console's input: strings and containers cut at {@value #CONSOLE_VALUE_LIMIT} characters. */
+    public static ValueRenderer forConsoleValue() {
+        return new ValueRenderer(CONSOLE_VALUE_LIMIT, CONSOLE_ITEM_LIMIT, CONSOLE_ITEM_LIMIT, CONSOLE_VALUE_LIMIT);
+    }
 
     /** The rendered value. Never throws. */
     public String render(Object value) {
@@ -70,11 +99,11 @@ public final class ValueRenderer {
     }
 
     private void appendString(String s, StringBuilder out) {
-        if (s.length() <= STRING_LIMIT) {
+        if (s.length() <= stringLimit) {
             out.append('"').append(escape(s)).append('"');
         } else {
-            out.append('"').append(escape(s.substring(0, STRING_LIMIT))).append("\"... (")
-                    .append(s.length() - STRING_LIMIT).append(" more chars)");
+            out.append('"').append(escape(s.substring(0, stringLimit))).append("\"... (")
+                    .append(s.length() - stringLimit).append(" more chars)");
         }
     }
 
@@ -82,7 +111,7 @@ public final class ValueRenderer {
                              Map<Object, Boolean> path, int depth) {
         out.append(open);
         int shown = 0;
-        while (it.hasNext() && shown < COLLECTION_LIMIT) {
+        while (it.hasNext() && shown < itemLimit && out.length() < textLimit) {
             if (shown++ > 0) {
                 out.append(", ");
             }
@@ -98,7 +127,7 @@ public final class ValueRenderer {
         out.append('{');
         int shown = 0;
         for (Map.Entry<?, ?> e : map.entrySet()) {
-            if (shown == MAP_LIMIT) {
+            if (shown == mapLimit || out.length() >= textLimit) {
                 break;
             }
             if (shown++ > 0) {
@@ -118,7 +147,7 @@ public final class ValueRenderer {
     private void appendArray(Object array, StringBuilder out, Map<Object, Boolean> path, int depth) {
         int length = Array.getLength(array);
         List<Object> head = new ArrayList<>();
-        for (int i = 0; i < Math.min(length, COLLECTION_LIMIT); i++) {
+        for (int i = 0; i < Math.min(length, itemLimit); i++) {
             head.add(Array.get(array, i));
         }
         appendItems(head.iterator(), length, "[", "]", out, path, depth);

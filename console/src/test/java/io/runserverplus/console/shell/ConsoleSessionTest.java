@@ -3,11 +3,14 @@ package io.runserverplus.console.shell;
 import io.runserverplus.spi.EvalResult;
 import io.runserverplus.spi.FrameInfo;
 import io.runserverplus.spi.CapturedVariable;
+import io.runserverplus.spi.Completions;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.Test;
 
@@ -62,6 +65,38 @@ class ConsoleSessionTest extends SharedConsoleTest {
         assertThat(ok("request").value()).isEqualTo("GET /orders");
         assertThat(ok("frame.lineNumber()").value()).isEqualTo("42");
         assertThat(ok("self.length()").value()).isEqualTo("2");
+    }
+
+    @Test
+    void completionOffersTheBoundVariablesTheirMembersAndJShellsNames() {
+        console.bindFrame(new FrameInfo(3, "com.acme.Cart", "add", null, 3), null, List.of(
+                new CapturedVariable("quantity", "int", 3),
+                new CapturedVariable("basket", "java.util.List<java.lang.String>", new ArrayList<>(List.of("a")))));
+
+        assertThat(console.complete("quan", 4)).isEqualTo(new Completions(0, List.of("quantity")));
+        Completions members = console.complete("1 + basket.si", 13);
+        assertThat(members.anchor()).isEqualTo(11);
+        assertThat(members.candidates()).containsExactly("size()");
+        assertThat(console.complete("Strin", 5).candidates()).contains("String", "StringBuilder");
+        assertThat(console.complete("dum", 3).candidates()).contains("dump(");
+        assertThat(ok("quantity + basket.size()").value()).as("completing ran nothing").isEqualTo("4");
+    }
+
+    @Test
+    void stopEndsTheRunningEvaluationAsTheTimeLimitDoes() throws Exception {
+        Probe.looping = new CountDownLatch(1);
+        CompletableFuture<EvalResult> loop = CompletableFuture.supplyAsync(
+                () -> console.eval("while (true) { io.runserverplus.console.shell.Probe.looping.countDown(); }"));
+        assertThat(Probe.looping.await(30, TimeUnit.SECONDS)).as("the loop runs").isTrue();
+
+        assertThat(sessions.stop("tb1")).isTrue();
+
+        EvalResult stopped = loop.join();
+        assertThat(stopped.status()).isEqualTo(EvalResult.Status.TIMEOUT);
+        assertThat(stopped.error()).isEqualTo("Stopped on request.");
+        assertThat(sessions.stop("tb1")).as("nothing runs any more").isFalse();
+        assertThat(sessions.stop("never-opened")).isFalse();
+        assertThat(ok("1 + 1").value()).as("the console goes on").isEqualTo("2");
     }
 
     @Test
@@ -184,9 +219,11 @@ class ConsoleSessionTest extends SharedConsoleTest {
     }
 
     @Test
-    void valuesAreRenderedWithTheConsoleRules() {
-        assertThat(ok("\"y\".repeat(100)").value()).endsWith("\"... (30 more chars)");
-        assertThat(ok("java.util.stream.IntStream.range(0, 20).boxed().toList()").value()).endsWith("... 12 more]");
+    void valuesAreRenderedWithTheConsoleRulesButCutFarLaterForThePaneToFold() {
+        assertThat(ok("\"y\".repeat(100)").value()).isEqualTo("\"" + "y".repeat(100) + "\"");
+        assertThat(ok("\"y\".repeat(70_000)").value()).endsWith("\"... (4464 more chars)");
+        assertThat(ok("java.util.stream.IntStream.range(0, 20).boxed().toList()").value()).endsWith(", 18, 19]");
+        assertThat(ok("java.util.stream.IntStream.range(0, 2000).boxed().toList()").value()).endsWith("... 1000 more]");
     }
 
     @Test

@@ -29,6 +29,18 @@ class ValueRendererTest {
     }
 
     @Test
+    void aConsolesValueKeeps64KbOfTextForThePaneToFoldAndNoMore() {
+        ValueRenderer console = ValueRenderer.forConsoleValue();
+        assertThat(console.render("x".repeat(5000))).isEqualTo("\"" + "x".repeat(5000) + "\"");
+        List<String> big = java.util.Collections.nCopies(1000, "y".repeat(1000));
+
+        String rendered = console.render(big);
+
+        assertThat(rendered.length()).isBetween(64 * 1024, 64 * 1024 + 1100);
+        assertThat(rendered).endsWith(", ... 934 more]");
+    }
+
+    @Test
     void collectionsShowEightItemsThenHowManyMore() {
         List<Integer> list = IntStream.range(0, 12).boxed().toList();
         assertThat(renderer.render(list)).isEqualTo("[0, 1, 2, 3, 4, 5, 6, 7, ... 4 more]");

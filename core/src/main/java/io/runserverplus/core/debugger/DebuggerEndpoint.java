@@ -32,7 +32,7 @@ public class DebuggerEndpoint {
     public static final String PREFIX = "/__debugger__/";
 
     /** Commands that change state: a page on another origin must not be able to trigger them with a link. */
-    private static final Set<String> POST_ONLY = Set.of("pinauth", "printpin", "eval");
+    private static final Set<String> POST_ONLY = Set.of("pinauth", "printpin", "eval", "complete", "stop", "expand");
 
     // Providers: the parsers, renderers and random generator cost start-up time, and a request that
     // never fails never needs them. Guice makes each (a singleton) on first use.
@@ -50,6 +50,7 @@ public class DebuggerEndpoint {
     private final Provider<EvalCommand> evalCommand;
     private final Provider<ConsolePageRenderer> consolePage;
     private final ConsoleSupport console;
+    private final Provider<ConsoleCommands> consoleCommands;
 
     @Inject
     public DebuggerEndpoint(Provider<TracebackFactory> tracebacks, TracebackRegistry registry,
@@ -58,7 +59,7 @@ public class DebuggerEndpoint {
                             Provider<SourcePageRenderer> sourceRenderer, FailureLog failureLog,
                             TrustedHosts trustedHosts, PinGuard pinGuard, DebuggerAnnouncement announcement,
                             Provider<EvalCommand> evalCommand, Provider<ConsolePageRenderer> consolePage,
-                            ConsoleSupport console) {
+                            ConsoleSupport console, Provider<ConsoleCommands> consoleCommands) {
         this.tracebacks = tracebacks;
         this.registry = registry;
         this.secret = secret;
@@ -73,6 +74,7 @@ public class DebuggerEndpoint {
         this.evalCommand = evalCommand;
         this.consolePage = consolePage;
         this.console = console;
+        this.consoleCommands = consoleCommands;
     }
 
     /** Cheap test an adapter makes on every request before building a {@link DebugRequest}. */
@@ -152,6 +154,8 @@ public class DebuggerEndpoint {
             case "auth" -> "GET".equals(request.method()) ? pinGuard.auth(request) : notAllowed("GET");
             case "pinauth" -> pinAuth(request);
             case "eval" -> pinGuard.requireAuthenticated(request).orElseGet(() -> evalCommand.get().eval(request));
+            case "complete", "stop", "expand" ->
+                    pinGuard.requireAuthenticated(request).orElseGet(() -> consoleCommands.get().handle(command, request));
             case "printpin" -> {
                 announcement.printPin();
                 yield DebugResponse.of(200, "application/json; charset=utf-8", "{\"printed\": true}");

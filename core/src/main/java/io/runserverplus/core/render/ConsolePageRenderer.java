@@ -29,7 +29,7 @@ public class ConsolePageRenderer {
         html.append("<header class=\"exception console-header\">\n<h1>Console</h1>\n<p class=\"request\">Java code typed")
                 .append(" here runs in this server's JVM (JShell). <code>app</code> is the running application;")
                 .append(" <code>dump()</code> lists the variables, <code>dump(x)</code> shows an object's fields,")
-                .append(" <code>help(x)</code> its methods.</p>\n");
+                .append(" <code>help(x)</code> what a snippet may use on it.</p>\n");
         ConsoleNotes.append(html, console, true);
         html.append("</header>\n<main>\n");
         if (consoleOn) {

@@ -163,7 +163,7 @@ public class TracebackHtmlRenderer {
                     .append("\" target=\"_blank\" rel=\"noopener\"><input type=\"hidden\" name=\"s\" value=\"")
                     .append(forHtmlAttribute(secret)).append("\"><button type=\"submit\">view source</button></form></div>\n");
             frame.source().ifPresent(this::sourceWindow);
-            frame.locals().ifPresent(locals -> VariablesTable.append(html, locals, values, isFocus));
+            frame.locals().ifPresent(locals -> VariablesTable.append(html, locals, values, isFocus, consoleIcons));
             html.append("</li>\n");
         }
 

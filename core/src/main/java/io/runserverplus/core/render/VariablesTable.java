@@ -1,6 +1,7 @@
 package io.runserverplus.core.render;
 
 import static org.owasp.encoder.Encode.forHtml;
+import static org.owasp.encoder.Encode.forHtmlAttribute;
 
 import io.runserverplus.spi.CapturedFrame;
 import io.runserverplus.spi.CapturedVariable;
@@ -14,7 +15,13 @@ final class VariablesTable {
     private VariablesTable() {
     }
 
-    static void append(StringBuilder html, CapturedFrame frame, ValueTexts values, boolean open) {
+    /**
+     * The table of {@code frame}'s variables, each value rendered within {@code values}' time budget;
+     * with {@code expandable}, a variable holding an object with fields (such as {@code this}) gets a
+     * button that shows them below it, one level at a time.
+     */
+    static void append(StringBuilder html, CapturedFrame frame, ValueTexts values, boolean open,
+                       boolean expandable) {
         html.append("<details class=\"locals\"").append(open ? " open" : "").append("><summary>Variables <small>")
                 .append("(as the exception left this frame, after its finally blocks ran)</small></summary>\n");
         if (frame.variables().isEmpty()) {
@@ -26,9 +33,23 @@ final class VariablesTable {
             String name = variable.name().equals("this") ? "this (self)" : variable.name();
             html.append("<tr><td class=\"var-name\">").append(forHtml(name)).append("</td><td class=\"var-type\">")
                     .append(forHtml(variable.declaredType() == null ? "" : variable.declaredType()))
-                    .append("</td><td class=\"var-value\"><pre>").append(forHtml(values.text(variable)))
-                    .append("</pre></td></tr>\n");
+                    .append("</td><td class=\"var-value\">");
+            if (expandable && ObjectFields.expandable(variable.value())) {
+                expandButton(html, variable.name(), "", name);
+            }
+            html.append("<pre>").append(forHtml(values.text(variable))).append("</pre></td></tr>\n");
         }
         html.append("</tbody>\n</table>\n</details>\n");
+    }
+
+    /**
+     * The button that asks {@code POST /__debugger__/expand} for the fields of variable {@code name}
+     * at the dot {@code path} below it ({@code label} names it for screen readers).
+     */
+    static void expandButton(StringBuilder html, String name, String path, String label) {
+        html.append("<button type=\"button\" class=\"expand-fields\" data-name=\"").append(forHtmlAttribute(name))
+                .append("\" data-path=\"").append(forHtmlAttribute(path))
+                .append("\" aria-expanded=\"false\" aria-label=\"Show the fields of ").append(forHtmlAttribute(label))
+                .append("\">fields</button>");
     }
 }
