@@ -468,7 +468,9 @@ public abstract class BrowserContract {
 
     @AfterEach
     void forgetThePinsCookie() {
-        browser.driver().manage().deleteAllCookies(); // each test meets the PIN dialog, or not, on its own
+        // Each test meets the PIN dialog, or not, on its own. WebDriver's deleteAllCookies() only
+        // reaches cookies the current page sees, and the PIN's cookie has Path=/__debugger__/.
+        browser.driver().executeCdpCommand("Network.clearBrowserCookies", java.util.Map.of());
     }
 
     /** Opens the console of {@code frame}, typing the PIN if this browser has no cookie yet; returns the pane. */
