@@ -129,6 +129,16 @@ public final class RunServerPlus {
         }
 
         /**
+         * Directories, relative to the class path's directories, whose changes are served without a
+         * restart (the default: {@code public}, {@code static}, {@code resources}, {@code templates},
+         * {@code META-INF/resources}); none for a restart on every change.
+         */
+        public Builder staticLocations(String... directories) {
+            builderSettings.put(Settings.STATIC_LOCATIONS.name(), List.of(directories));
+            return this;
+        }
+
+        /**
          * Serve HTTPS with this certificate file; runserver_plus's rules apply: {@code .crt} is added
          * when the name has no extension, the key defaults to the same name with {@code .key}, and a
          * missing pair is generated (key readable by the owner only) and reused on later starts.
