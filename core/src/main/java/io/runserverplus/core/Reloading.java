@@ -88,7 +88,7 @@ final class Reloading {
         SupervisedApp app = new SupervisedApp(mainClass.get(), args, consoleJvmOptions(), settings.address().host(),
                 settings.address().port(), settings.reloaderType(), WatchRequest.ofClassPath(settings.extraFiles(),
                 settings.excludePatterns(), settings.reloaderInterval()), sharedWithChildren(),
-                trustedHost(settings));
+                trustedHost(settings), settings.staticLocations());
         int status;
         try {
             status = reloader.get().supervise(app);

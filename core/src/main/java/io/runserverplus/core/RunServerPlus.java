@@ -129,6 +129,16 @@ public final class RunServerPlus {
         }
 
         /**
+         * Directories, relative to the class path's directories, whose changes are served without a
+         * restart (the default: {@code public}, {@code static}, {@code resources}, {@code templates},
+         * {@code META-INF/resources}); none for a restart on every change.
+         */
+        public Builder staticLocations(String... directories) {
+            builderSettings.put(Settings.STATIC_LOCATIONS.name(), List.of(directories));
+            return this;
+        }
+
+        /**
          * Serve HTTPS with this certificate file; runserver_plus's rules apply: {@code .crt} is added
          * when the name has no extension, the key defaults to the same name with {@code .key}, and a
          * missing pair is generated (key readable by the owner only) and reused on later starts.
@@ -350,8 +360,9 @@ public final class RunServerPlus {
                 if (causedBy(failure, BindException.class)) {
                     throw new PortInUseException(address.port());
                 }
-                throw new IllegalStateException("The server could not start on " + address.urlHost() + ":"
-                        + address.port() + ": " + failure.getMessage(), failure);
+                // In the app's words: most failures here are the app's (a route the framework
+                // rejects, a bad setting), and naming the address made them read like a port problem.
+                throw new IllegalStateException("The app failed to start: " + inItsOwnWords(failure), failure);
             }
             ServerAddress bound = new ServerAddress(address.host(), server.port());
             String scheme = tls.isPresent() ? "https" : "http";
@@ -363,6 +374,17 @@ public final class RunServerPlus {
             console.serverStarted(server.application());
             Reloading.serving();
             return new StartedServer(server, requestLog, console, scheme + "://" + bound.urlHost() + ":" + bound.port());
+        }
+
+        /** The innermost message of the failure, with its type when the message says nothing by itself. */
+        private static String inItsOwnWords(Throwable failure) {
+            Throwable innermost = failure;
+            while (innermost.getCause() != null && innermost.getCause() != innermost) {
+                innermost = innermost.getCause();
+            }
+            String message = innermost.getMessage();
+            return message == null || message.isBlank() ? innermost.getClass().getName()
+                    : innermost.getClass().getSimpleName() + ": " + message;
         }
 
         private static boolean causedBy(Throwable failure, Class<? extends Throwable> type) {

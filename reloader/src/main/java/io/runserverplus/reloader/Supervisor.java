@@ -158,6 +158,12 @@ public final class Supervisor {
                 if (event instanceof Stop) {
                     break;
                 } else if (event instanceof Changed changed) {
+                    if (child != null && settings.staticFiles.allStatic(changed.paths(), settings.watch.roots())) {
+                        // The running app reads these from its class path's directories as they are now.
+                        settings.out.println(" * Detected change in '" + changed.paths().iterator().next()
+                                + "', served as it is now, without a restart");
+                        continue;
+                    }
                     settings.out.println(" * Detected change in '" + changed.paths().iterator().next()
                             + "', reloading");
                     stopChild();

@@ -32,6 +32,7 @@ public final class SupervisorBuilder {
     Duration stopTimeout = Duration.ofSeconds(5);
     Duration crashWindow = DEFAULT_CRASH_WINDOW;
     Predicate<String> trustedHost = host -> false;
+    StaticFiles staticFiles = StaticFiles.NONE;
     PrintStream out = System.out;
     PrintStream err = System.err;
     boolean standby = !"false".equals(System.getProperty("runserverplus.standby"));
@@ -93,6 +94,16 @@ public final class SupervisorBuilder {
      */
     public SupervisorBuilder trustedHost(Predicate<String> trustedHost) {
         this.trustedHost = Objects.requireNonNull(trustedHost, "trustedHost");
+        return this;
+    }
+
+    /**
+     * Directories, relative to each watched directory (e.g. {@code public},
+     * {@code META-INF/resources}), whose changes the running app serves without a restart. None by
+     * default: core passes its {@code --static-location} setting.
+     */
+    public SupervisorBuilder staticLocations(List<String> locations) {
+        this.staticFiles = StaticFiles.of(locations);
         return this;
     }
 
@@ -218,6 +229,7 @@ public final class SupervisorBuilder {
         b.stopTimeout = stopTimeout;
         b.crashWindow = crashWindow;
         b.trustedHost = trustedHost;
+        b.staticFiles = staticFiles;
         b.out = out;
         b.err = err;
         b.standby = standby;

@@ -28,6 +28,7 @@ public final class SupervisorReloaderProvider implements ReloaderProvider {
                 .watch(app.watch())
                 .environment(app.environment())
                 .trustedHost(app.trustedHost())
+                .staticLocations(app.staticLocations())
                 .build();
         supervisor.run();
         return 0;

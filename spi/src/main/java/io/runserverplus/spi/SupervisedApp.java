@@ -19,15 +19,19 @@ import java.util.function.Predicate;
  * @param trustedHost  whether a request's {@code Host} header (the raw value) may see why the app is
  *                     down on the failure page: the debugger's own rule, so a DNS-rebinding page or
  *                     another machine gets a bare 503
+ * @param staticLocations directories, relative to each watched directory ({@code public},
+ *                     {@code META-INF/resources}), whose changes are served by the running app
+ *                     without a restart
  */
 public record SupervisedApp(String mainClass, List<String> args, List<String> jvmOptions, String host, int port,
                             String reloaderType, WatchRequest watch, java.util.Map<String, String> environment,
-                            Predicate<String> trustedHost) {
+                            Predicate<String> trustedHost, List<String> staticLocations) {
 
     public SupervisedApp {
         args = List.copyOf(args);
         jvmOptions = List.copyOf(jvmOptions);
         environment = java.util.Map.copyOf(environment);
         Objects.requireNonNull(trustedHost, "trustedHost");
+        staticLocations = List.copyOf(staticLocations);
     }
 }

@@ -77,6 +77,11 @@ public final class CommandLine {
             description = "Never reload for paths matching this glob, e.g. '**/generated/**'. Repeatable.")
     List<String> excludePatterns = new ArrayList<>();
 
+    @Option(names = "--static-location", paramLabel = "DIR",
+            description = "A directory, in the class path's directories, whose changes are served without a restart;"
+                    + " repeatable, or off. Default ${DEFAULT-VALUE}.")
+    List<String> staticLocations = new ArrayList<>();
+
     /** The options given, by setting name, as text. */
     public Map<String, String> given() {
         Map<String, String> given = new LinkedHashMap<>();
@@ -96,6 +101,7 @@ public final class CommandLine {
         putIfGiven(given, Settings.RELOADER_INTERVAL, reloaderInterval);
         putIfGiven(given, Settings.EXTRA_FILES, oneALine(extraFiles));
         putIfGiven(given, Settings.EXCLUDE_PATTERNS, oneALine(excludePatterns));
+        putIfGiven(given, Settings.STATIC_LOCATIONS, oneALine(staticLocations));
         return given;
     }
 

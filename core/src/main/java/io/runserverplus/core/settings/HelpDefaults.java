@@ -31,6 +31,10 @@ final class HelpDefaults {
                 resolver -> seconds(resolver.resolve(Settings.CONSOLE_TIME_LIMIT)));
         put(shown, Settings.STARTUP_MESSAGES, withoutCommandLine,
                 resolver -> resolver.resolve(Settings.STARTUP_MESSAGES).name().toLowerCase(Locale.ROOT));
+        put(shown, Settings.STATIC_LOCATIONS, withoutCommandLine, resolver -> {
+            java.util.List<String> locations = resolver.resolve(Settings.STATIC_LOCATIONS);
+            return locations.isEmpty() ? "off" : String.join(", ", locations);
+        });
         return shown;
     }
 

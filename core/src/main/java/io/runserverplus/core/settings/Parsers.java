@@ -75,6 +75,27 @@ final class Parsers {
         return Optional.of(path);
     }
 
+    /**
+     * Directories, relative to each watched class-path directory, whose changes are served without
+     * a restart ({@code public}, {@code META-INF/resources}), or {@code off} for none.
+     */
+    static List<String> staticLocations(String text) {
+        if (text.strip().equalsIgnoreCase("off")) {
+            return List.of();
+        }
+        List<String> locations = new java.util.ArrayList<>();
+        for (String entry : list(text)) {
+            String location = entry.replace('\\', '/').replaceAll("^/+|/+$", "");
+            if (location.isEmpty() || location.matches("(.*/)?\\.\\.(/.*)?")
+                    || location.contains(":")) {
+                throw new SettingsException("\"" + entry + "\" is not a static location; give a directory relative"
+                        + " to the class path's directories, such as public or META-INF/resources, or off.");
+            }
+            locations.add(location);
+        }
+        return List.copyOf(locations);
+    }
+
     static List<Path> paths(String text) {
         return list(text).stream().map(Path::of).toList();
     }

@@ -25,12 +25,13 @@ import java.util.Optional;
  * @param trustedHosts     host names, besides loopback ones and the bind address, that may use the debugger
  * @param consolePath      where the standalone console page is served, empty when it is off
  * @param consoleTimeLimit how long one console evaluation may run before it is stopped
+ * @param staticLocations  directories in the class path's directories whose changes need no restart
  */
 public record Settings(ServerAddress address, boolean useReloader, String reloaderType, Duration reloaderInterval,
                        List<Path> extraFiles, List<String> excludePatterns, TlsSettings tls,
                        StartupMessages startupMessages, boolean openBrowser, Optional<Path> output,
                        DebugPin debugPin, List<String> trustedHosts, Optional<String> consolePath,
-                       Duration consoleTimeLimit) {
+                       Duration consoleTimeLimit, List<String> staticLocations) {
 
     /** {@code [addrport]}; a bare port keeps the default host ({@code ::1} with {@code --ipv6}). */
     public static final Setting<String> ADDRPORT = Setting.of("addrport", "RUNSERVERPLUS_SERVER_ADDRESS_PORT",
@@ -70,7 +71,13 @@ public record Settings(ServerAddress address, boolean useReloader, String reload
     public static final Setting<Duration> CONSOLE_TIME_LIMIT = Setting.of("console-time-limit",
             "RUNSERVERPLUS_CONSOLE_TIME_LIMIT", Parsers::consoleTimeLimit, Duration.ofSeconds(10));
 
+    /** Where Spring Boot, Quarkus, Javalin and Helidon apps keep static files and templates. */
+    public static final Setting<List<String>> STATIC_LOCATIONS = Setting.of("static-location",
+            "RUNSERVERPLUS_STATIC_LOCATIONS", Parsers::staticLocations,
+            List.of("public", "static", "resources", "templates", "META-INF/resources"));
+
     public Settings {
+        staticLocations = List.copyOf(staticLocations);
         trustedHosts = List.copyOf(trustedHosts);
         extraFiles = List.copyOf(extraFiles);
         excludePatterns = List.copyOf(excludePatterns);
@@ -88,7 +95,7 @@ public record Settings(ServerAddress address, boolean useReloader, String reload
                 tls(sources.resolve(CERT_FILE), sources.resolve(KEY_FILE)), sources.resolve(STARTUP_MESSAGES),
                 sources.resolve(BROWSER), Optional.ofNullable(sources.resolve(OUTPUT)), sources.resolve(DEBUG_PIN),
                 sources.resolve(TRUSTED_HOSTS), sources.resolve(CONSOLE_PATH),
-                sources.resolve(CONSOLE_TIME_LIMIT));
+                sources.resolve(CONSOLE_TIME_LIMIT), sources.resolve(STATIC_LOCATIONS));
     }
 
     private static TlsSettings tls(String certFile, String keyFile) {

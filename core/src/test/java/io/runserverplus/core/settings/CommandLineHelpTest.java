@@ -18,6 +18,7 @@ class CommandLineHelpTest {
         String help = help(new SettingsResolver(Map.of(), Map.of(), Map.of(), Map.of()));
 
         assertThat(help).contains("Default 127.0.0.1:8000.", "Default /console.", "Default reload.", "Default auto.")
+                .containsPattern("Default public,\\s+static,\\s+resources,\\s+templates,\\s+META-INF/resources\\.")
                 .containsPattern("stopped\\.\\s+Default 10\\.")
                 .containsPattern("changes\\.\\s+Default 1\\.");
     }

@@ -120,6 +120,27 @@ class SettingsResolverTest {
     }
 
     @Test
+    void staticLocationsDefaultToTheUsualFoldersAndCanBeChangedOrTurnedOff() {
+        assertThat(settings(Map.of(), Map.of(), Map.of(), Map.of()).staticLocations())
+                .containsExactly("public", "static", "resources", "templates", "META-INF/resources");
+        assertThat(settings(Map.of(), Map.of(), Map.of(), Map.of("RUNSERVERPLUS_STATIC_LOCATIONS", "web/, /assets"))
+                .staticLocations()).containsExactly("web", "assets");
+        assertThat(parse("--static-location", "off").map(options -> settings(options.given(), Map.of(), Map.of(),
+                Map.of()).staticLocations())).hasValue(java.util.List.of());
+        assertThat(settings(Map.of(), Map.of("static-location", java.util.List.of("site")), Map.of(), Map.of())
+                .staticLocations()).containsExactly("site");
+    }
+
+    @Test
+    void aStaticLocationOutsideTheClassPathsDirectoriesIsOneSentence() {
+        assertThatThrownBy(() -> settings(Map.of("static-location", "../web"), Map.of(), Map.of(), Map.of()))
+                .hasMessage("\"../web\" is not a static location; give a directory relative to the class path's"
+                        + " directories, such as public or META-INF/resources, or off.");
+        assertThatThrownBy(() -> settings(Map.of(), Map.of(), Map.of("runserverplus.static-location", "C:/web"), Map.of()))
+                .hasMessageStartingWith("In system property runserverplus.static-location: \"C:/web\" is not a static location");
+    }
+
+    @Test
     void adhocTakesNoKeyFile() {
         assertThatThrownBy(() -> settings(Map.of("cert-file", "adhoc", "key-file", "dev.key"), Map.of(), Map.of(), Map.of()))
                 .hasMessage("--cert-file adhoc makes a new certificate and key at each start, so --key-file \"dev.key\""

@@ -1,6 +1,7 @@
 package io.runserverplus.examples.javalin;
 
 import io.javalin.config.JavalinConfig;
+import io.javalin.http.staticfiles.Location;
 import io.runserverplus.adapter.javalin.JavalinApp;
 import io.runserverplus.core.RunServerPlus;
 import io.runserverplus.core.RunningServer;
@@ -25,6 +26,9 @@ public final class JavalinDemo {
     }
 
     static void routes(JavalinConfig config) {
+        // Files under public/ (src/main/resources/public) are served as they are on disk: the
+        // reloader does not restart the app when they change.
+        config.staticFiles.add("/public", Location.CLASSPATH);
         config.routes.get("/", ctx -> ctx.result("Hello from the Javalin demo"));
         config.routes.get("/boom", ctx -> {
             Checkout checkout = new Checkout(new Inventory());

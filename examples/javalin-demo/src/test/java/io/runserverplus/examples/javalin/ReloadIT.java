@@ -80,6 +80,46 @@ class ReloadIT {
         assertThat(Files.readString(temp.resolve("console.txt"))).contains(" * Detected change in '", "', reloading");
     }
 
+    @Test
+    void aChangedStaticFileIsServedAsItIsNowWithoutARestart() throws Exception {
+        Path classes = temp.resolve("classes");
+        DemoFiles.copyTree(Path.of("target", "classes"), classes);
+        int port = DemoFiles.freePort();
+        String jars = Files.readString(Path.of("target", "runtime-classpath.txt")).strip();
+        supervisor = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", classes + File.pathSeparator + jars, JavalinDemo.class.getName(), "127.0.0.1:" + port)
+                .redirectErrorStream(true)
+                .redirectOutput(temp.resolve("console.txt").toFile())
+                .start();
+        String url = "http://127.0.0.1:" + port + "/";
+        awaitBody(url + "hello.html", "A static page of the Javalin demo");
+
+        Files.writeString(classes.resolve("public/hello.html"), "<p>Edited while the app runs</p>");
+
+        awaitBody(url + "hello.html", "Edited while the app runs");
+        String console = awaitConsole("without a restart");
+        assertThat(console).contains(" * Detected change in '" + classes.resolve("public/hello.html")
+                + "', served as it is now, without a restart").doesNotContain("reloading");
+        // Every app JVM prints the PIN when it serves: one line, one app JVM, its state kept.
+        assertThat(console.split(" \\* Debugger PIN: ", -1)).as("no second app JVM").hasSize(2);
+
+        Files.writeString(classes.resolve("touched.txt"), "not a static location");
+        awaitConsole("reloading");
+    }
+
+    /** Waits until the supervisor's output contains the text; returns all of it. */
+    private String awaitConsole(String text) throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(40);
+        while (System.nanoTime() < deadline) {
+            String console = Files.readString(temp.resolve("console.txt"));
+            if (console.contains(text)) {
+                return console;
+            }
+            Thread.sleep(100);
+        }
+        throw new AssertionError("'" + text + "' not printed within 40 s:\n" + Files.readString(temp.resolve("console.txt")));
+    }
+
     /** Enters the PIN the server printed; returns the cookie that remembers it. */
     private String pinCookie(String url) throws Exception {
         Matcher pin = Pattern.compile(" \\* Debugger PIN: ([0-9-]+)").matcher(Files.readString(temp.resolve("console.txt")));
