@@ -217,6 +217,17 @@ public abstract class AdapterContract {
     }
 
     @Test
+    void aFrameCompiledWithoutLocalVariableNamesSaysSoAndNamesTheFlag() throws Exception {
+        String page = server.get("/no-debug-info", "text/html").body();
+        String compiledWithG = server.get("/boom", "text/html").body();
+
+        assertThat(page).contains(NoDebugInfo.MESSAGE, "<td class=\"var-name\">arg0</td>",
+                "compiled without local variable names", "<code>-g</code>", "Maven and Gradle do by default")
+                .doesNotContain("<td class=\"var-name\">left</td>");
+        assertThat(compiledWithG).contains("<details class=\"locals\"").doesNotContain("no-debug-info");
+    }
+
+    @Test
     void hostileMessagesAreEscapedInThePage() throws Exception {
         String page = server.get("/xss", "text/html").body();
 

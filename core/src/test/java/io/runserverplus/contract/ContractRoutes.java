@@ -31,6 +31,7 @@ public final class ContractRoutes {
         routes.put("/basket", ContractFailures.BASKET::toString);
         routes.put("/basket/checkout", () -> ContractFailures.checkout(ContractFailures.BASKET));
         routes.put("/slow-value", ContractFailures::besideASlowValue);
+        routes.put("/no-debug-info", NoDebugInfo::fail);
         return routes;
     }
 

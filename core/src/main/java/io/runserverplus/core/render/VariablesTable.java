@@ -28,6 +28,12 @@ final class VariablesTable {
             html.append("<p class=\"no-locals\">No variables in scope.</p>\n</details>\n");
             return;
         }
+        if (compiledWithoutLocalNames(frame)) {
+            html.append("<p class=\"no-debug-info\">This method's class was compiled without local variable"
+                    + " names (<code>javac</code> without <code>-g</code>): only <code>this</code> and the parameters"
+                    + " are captured, named <code>arg0</code>, <code>arg1</code>, &#8230; Compile with <code>-g</code>"
+                    + " to see every local variable by name; Maven and Gradle do by default.</p>\n");
+        }
         html.append("<table>\n<thead><tr><th>name</th><th>type</th><th>value</th></tr></thead>\n<tbody>\n");
         for (CapturedVariable variable : frame.variables()) {
             String name = variable.name().equals("this") ? "this (self)" : variable.name();
@@ -41,6 +47,18 @@ final class VariablesTable {
         }
         html.append("</tbody>\n</table>\n</details>\n");
     }
+
+    /**
+     * Whether the agent found no local variable table: then it names the parameters as javac does
+     * ({@code arg0}, ...) and has no other locals. A method without parameters cannot tell, and says
+     * nothing.
+     */
+    static boolean compiledWithoutLocalNames(CapturedFrame frame) {
+        var named = frame.variables().stream().filter(variable -> !variable.name().equals("this")).toList();
+        return !named.isEmpty() && named.stream().allMatch(variable -> GENERATED_NAME.matcher(variable.name()).matches());
+    }
+
+    private static final java.util.regex.Pattern GENERATED_NAME = java.util.regex.Pattern.compile("arg[0-9]+");
 
     /**
      * The button that asks {@code POST /__debugger__/expand} for the fields of variable {@code name}
