@@ -1,8 +1,10 @@
 package io.runserverplus.console.shell;
 
+import io.runserverplus.spi.CapturedVariable;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
 import java.util.Arrays;
+import java.util.List;
 import java.util.stream.Collectors;
 
 /**
@@ -11,8 +13,19 @@ import java.util.stream.Collectors;
  */
 public final class ConsoleHelpers {
 
-    /** The session evaluating on this thread; inherited by the thread JShell runs the snippet on. */
-    static final InheritableThreadLocal<ConsoleSession> SESSION = new InheritableThreadLocal<>();
+    /** The console evaluating on this thread; inherited by the thread JShell runs the snippet on. */
+    public static final InheritableThreadLocal<View> SESSION = new InheritableThreadLocal<>();
+
+    /** What the helpers need of the console that runs them. */
+    public interface View {
+        /** The bound frame's variables. */
+        List<CapturedVariable> variables();
+
+        /** Why the frame has no (or unnamed) variables and how to get them, or {@code null}. */
+        default String missingVariables() {
+            return null;
+        }
+    }
     private static final ValueRenderer RENDERER = new ValueRenderer();
 
     private ConsoleHelpers() {
@@ -20,12 +33,16 @@ public final class ConsoleHelpers {
 
     /** Prints the current frame's variables: name, declared type, value. */
     public static void dump() {
-        ConsoleSession session = SESSION.get();
+        View session = SESSION.get();
+        String missing = session == null ? null : session.missingVariables();
         if (session == null || session.variables().isEmpty()) {
-            System.out.println("(no frame variables)");
+            System.out.println(missing != null ? missing : "(no frame variables)");
             return;
         }
         System.out.print(RENDERER.table(session.variables()));
+        if (missing != null) {
+            System.out.println(missing);
+        }
     }
 
     /** Prints an object's instance fields. */

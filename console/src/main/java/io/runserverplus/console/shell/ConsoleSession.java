@@ -16,7 +16,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * object. Assigning a variable ({@code a = other}) changes only the console's copy: the frame's local
  * variable is not written back (it is gone anyway: the frame has been unwound).
  */
-public final class ConsoleSession implements AutoCloseable {
+public final class ConsoleSession implements AutoCloseable, ConsoleHelpers.View {
 
     /** What the UI prints when a console opens. */
     public static final String READY = "[console ready]";
@@ -66,6 +66,7 @@ public final class ConsoleSession implements AutoCloseable {
     }
 
     /** The current frame's variables (as given to {@link #bindFrame}). */
+    @Override
     public List<CapturedVariable> variables() {
         return variables;
     }
@@ -148,6 +149,15 @@ public final class ConsoleSession implements AutoCloseable {
     /** Runs {@code task} once, after this session's first evaluation (e.g. making the next spare JShell). */
     void afterFirstEvaluation(Runnable task) {
         afterFirstEvaluation = task;
+    }
+
+    /** Stops the running evaluation (JShell's stop: the snippet throws at its next loop check); {@code false} if closed. */
+    public boolean stop() {
+        if (closed.get()) {
+            return false;
+        }
+        engine.shell.stop();
+        return true;
     }
 
     /** Forgets pending incomplete input (e.g. the UI's Ctrl-C). */

@@ -1,5 +1,8 @@
 package io.runserverplus.console.shell;
 
+import io.runserverplus.console.frame.FrameConsole;
+import io.runserverplus.console.frame.FrameConsoles;
+import io.runserverplus.spi.Completions;
 import io.runserverplus.spi.ConsoleScope;
 import io.runserverplus.spi.Consoles;
 import io.runserverplus.spi.EvalResult;
@@ -37,9 +40,14 @@ public final class ConsoleSessions implements Consoles {
     });
     private CompletableFuture<Engine> spare;
     private boolean closed;
+    /** Consoles of application frames: compiled into the frame's class (see FrameConsole). */
+    private final FrameConsoles frameConsoles;
+    private boolean frameWarmUpStarted;
 
     public ConsoleSessions(ConsoleConfig config) {
         this.config = config;
+        this.frameConsoles = new FrameConsoles(config.classLoader(), config.classPath(), config.timeLimit(),
+                config.outputLimit(), config.maxSessions());
     }
 
     public ConsoleConfig config() {
@@ -53,6 +61,16 @@ public final class ConsoleSessions implements Consoles {
      */
     @Override
     public synchronized CompletableFuture<Void> warmUp() {
+        if (!frameWarmUpStarted && !closed) {
+            frameWarmUpStarted = true;
+            background.execute(() -> {
+                try {
+                    frameConsoles.warmUp();
+                } catch (RuntimeException | LinkageError e) {
+                    // Only an optimisation: the consoles work without it.
+                }
+            });
+        }
         if (spare == null && !closed) {
             spare = CompletableFuture.supplyAsync(() -> {
                 Engine engine = new Engine(config);
@@ -119,11 +137,26 @@ public final class ConsoleSessions implements Consoles {
 
     @Override
     public EvalResult eval(String id, ConsoleScope scope, String code) {
+        Optional<FrameConsole> frameConsole = frameConsoles.forFrame(id, scope);
+        if (frameConsole.isPresent()) {
+            return frameConsole.get().eval(code);
+        }
         ConsoleSession session = open(id, scope.exception(), scope.request());
         if (!session.isBoundTo(scope.frame())) {
             session.bindFrame(scope.frame(), null, scope.variables());
         }
         return session.eval(code);
+    }
+
+    @Override
+    public Completions complete(String id, ConsoleScope scope, String code, int cursor) {
+        return frameConsoles.forFrame(id, scope).map(c -> c.complete(code, cursor)).orElse(Completions.NONE);
+    }
+
+    @Override
+    public boolean stop(String id) {
+        return frameConsoles.get(id).map(FrameConsole::stop).orElse(false)
+                | get(id).map(ConsoleSession::stop).orElse(false);
     }
 
     /** The open console of traceback {@code id}, if any (marks it recently used). */
@@ -160,6 +193,7 @@ public final class ConsoleSessions implements Consoles {
             spare = null;
         }
         all.forEach(ConsoleSession::close);
+        frameConsoles.close();
         if (pending != null) {
             pending.thenAccept(Engine::close);
         }

@@ -5,7 +5,7 @@ import java.util.Set;
 import java.util.regex.Pattern;
 
 /** Token-level checks of snippet source: a cheap scanner, no parsing. */
-final class SourceScan {
+public final class SourceScan {
 
     /**
      * Calls that would end the JVM: local execution runs snippets in the app's JVM, and since the
@@ -18,7 +18,7 @@ final class SourceScan {
     }
 
     /** The source with comments and string, text-block and char literals blanked out. */
-    static String code(String src) {
+    public static String code(String src) {
         StringBuilder out = new StringBuilder(src.length());
         int i = 0;
         int n = src.length();
@@ -55,7 +55,7 @@ final class SourceScan {
      * The source with comments and the text of string, text-block and char literals replaced by spaces
      * (the quotes and line breaks stay): same length, so positions in it are positions in the source.
      */
-    static String mask(String src) {
+    public static String mask(String src) {
         char[] out = src.toCharArray();
         int i = 0;
         int n = src.length();
@@ -98,7 +98,7 @@ final class SourceScan {
     }
 
     /** Simple names used in the code (not after a dot), in order of first use. */
-    static Set<String> names(String src) {
+    public static Set<String> names(String src) {
         String code = code(src);
         Set<String> names = new LinkedHashSet<>();
         int i = 0;
@@ -127,7 +127,7 @@ final class SourceScan {
     }
 
     /** Why the source is refused, or {@code null}. */
-    static String refusal(String src) {
+    public static String refusal(String src) {
         // Calls that would end the JVM: local execution runs snippets in the app's JVM, and since the
         // SecurityManager is gone (JDK 24) nothing can intercept them at run time.
         String code = code(src);

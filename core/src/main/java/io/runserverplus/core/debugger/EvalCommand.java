@@ -73,7 +73,8 @@ public class EvalCommand {
         FrameInfo info = new FrameInfo(frame.id(), frame.className(), frame.methodName(),
                 frame.fileName().isEmpty() ? null : frame.fileName(), frame.lineNumber());
         List<CapturedVariable> variables = frame.locals().map(CapturedFrame::variables).orElse(List.of());
-        return new ConsoleScope(traceback.throwableOf(frame.id()).orElse(null), request, info, variables);
+        return new ConsoleScope(traceback.throwableOf(frame.id()).orElse(null), request, info, variables,
+                frame.source().map(window -> window.file().text()).orElse(null));
     }
 
     private static Optional<Integer> parseInt(String text) {

@@ -1,0 +1,83 @@
+package io.runserverplus.console.frame;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import demo.frames.Frames;
+import io.runserverplus.spi.ConsoleScope;
+import io.runserverplus.spi.EvalResult;
+import io.runserverplus.spi.FrameInfo;
+import java.time.Duration;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+/** The compile path: inputs compiled into the frame's class, with the frame's access. */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class FrameConsoleTest {
+
+    private FrameConsoles consoles;
+    private Object inventory;
+    private FrameConsole console;
+
+    @BeforeAll
+    void open() {
+        consoles = new FrameConsoles(getClass().getClassLoader(), System.getProperty("java.class.path"),
+                Duration.ofSeconds(5), 4096, 4);
+        inventory = Frames.inventory();
+        console = consoles.forFrame("t", new ConsoleScope(new IllegalStateException("boom"), null,
+                new FrameInfo(0, Frames.INVENTORY, "reserve", "Inventory.java", 14), Frames.reserveFrame(inventory),
+                null)).orElseThrow();
+    }
+
+    @AfterAll
+    void close() {
+        consoles.close();
+    }
+
+    private EvalResult eval(String code) {
+        return console.eval(code);
+    }
+
+    @Test
+    void localsParametersThisFieldsAndStatics() {
+        assertThat(eval("item").value()).isEqualTo("\"apple\"");
+        assertThat(eval("onHand + 1").value()).isEqualTo("13");
+        assertThat(eval("stock.get(\"pear\")").value()).isEqualTo("3");
+        assertThat(eval("this.stock.get(\"pear\")").value()).isEqualTo("3");
+        assertThat(eval("self.stock.size()").value()).isEqualTo("2");
+        assertThat(eval("count()").value()).isEqualTo("2");
+        assertThat(eval("aisle + (capacity > 0)").value()).isEqualTo("\"A3true\"");
+        assertThat(eval("describe() + reservations").value()).isEqualTo("\"inventory0\"");
+        assertThat(eval("new Label(\"x\").text").value()).isEqualTo("\"x\"");
+    }
+
+    @Test
+    void declarationsPersist() {
+        assertThat(eval("int x = 2;").value()).isEqualTo("x ==> 2");
+        assertThat(eval("x * onHand").value()).isEqualTo("24");
+        assertThat(eval("int twice(int v) { return 2 * v + stock.size(); }").error()).isNull();
+        assertThat(eval("twice(x)").value()).isEqualTo("6");
+        assertThat(eval("record Point(int a, int b) {}").error()).isNull();
+        assertThat(eval("new Point(1, 2).b()").value()).isEqualTo("2");
+        assertThat(eval("var names = new ArrayList<>(stock.keySet())").error()).isNull();
+        assertThat(eval("names.get(0).length() > 0").value()).isEqualTo("true");
+    }
+
+    @Test
+    void fieldAssignmentChangesTheLiveObject() {
+        eval("this.capacity = 7");
+        assertThat(eval("capacity").value()).isEqualTo("7");
+        eval("capacity = 9");
+        assertThat(eval("self.capacity").value()).isEqualTo("9");
+    }
+
+    @Test
+    void voidCallsErrorsAndCompletion() {
+        assertThat(eval("System.out.println(item)").output()).isEqualTo("apple\n");
+        assertThat(eval("nothing + 1").error()).contains("cannot find symbol").doesNotContain("$ConsoleUnit");
+        assertThat(console.complete("stock.getO", 10).candidates()).contains("getOrDefault(");
+        assertThat(console.complete("on", 2).candidates()).contains("onHand");
+        assertThat(console.complete("st", 2).candidates()).contains("stock");
+    }
+}
