@@ -40,6 +40,42 @@ final class FrameCompiler {
     private final JavaCompiler javac;
     private final UnitFileManager files;
     private final ReentrantLock lock = new ReentrantLock();
+    /**
+     * javac runs on this thread only: interrupting a thread that reads a jar through NIO closes the
+     * jar's channel for good, and console threads are interrupted to stop inputs.
+     */
+    private final java.util.concurrent.ExecutorService thread = java.util.concurrent.Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "runserverplus-console-javac");
+        t.setDaemon(true);
+        return t;
+    });
+
+    /** Runs {@code work} on the compiler's thread and waits for it, even if this thread is interrupted. */
+    private <T> T onCompilerThread(java.util.concurrent.Callable<T> work) {
+        java.util.concurrent.Future<T> done = thread.submit(work);
+        boolean interrupted = false;
+        try {
+            while (true) {
+                try {
+                    return done.get();
+                } catch (InterruptedException e) {
+                    interrupted = true;
+                } catch (java.util.concurrent.ExecutionException e) {
+                    if (e.getCause() instanceof RuntimeException r) {
+                        throw r;
+                    }
+                    if (e.getCause() instanceof Error err) {
+                        throw err;
+                    }
+                    throw new IllegalStateException(e.getCause());
+                }
+            }
+        } finally {
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
 
     FrameCompiler(String classPath) {
         javac = ToolProvider.getSystemJavaCompiler();
@@ -74,6 +110,11 @@ final class FrameCompiler {
      */
     Output compile(String binaryName, String source, Map<String, byte[]> overlay, Inspector inspector,
                    boolean generate) {
+        return onCompilerThread(() -> compileHere(binaryName, source, overlay, inspector, generate));
+    }
+
+    private Output compileHere(String binaryName, String source, Map<String, byte[]> overlay, Inspector inspector,
+                               boolean generate) {
         lock.lock();
         try {
             files.prepare(overlay);
@@ -102,6 +143,10 @@ final class FrameCompiler {
 
     /** Parses {@code source} (cheap: no symbols are read). */
     Parse parse(String source) {
+        return onCompilerThread(() -> parseHere(source));
+    }
+
+    private Parse parseHere(String source) {
         lock.lock();
         try {
             files.prepare(Map.of());

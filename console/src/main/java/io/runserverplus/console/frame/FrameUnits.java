@@ -73,6 +73,7 @@ final class FrameUnits implements FrameRunner.Stoppable {
     private boolean localAssignmentNoted;
     private volatile UnitClass running;
     private volatile boolean stopping;
+    private volatile long runningSince;
 
     FrameUnits(FrameCompiler compiler) {
         this.compiler = compiler;
@@ -111,6 +112,11 @@ final class FrameUnits implements FrameRunner.Stoppable {
     @Override
     public void clearStop() {
         stopping = false;
+    }
+
+    @Override
+    public long runningSince() {
+        return runningSince;
     }
 
     Outcome evaluate(String unit, String missingVariables) {
@@ -287,10 +293,12 @@ final class FrameUnits implements FrameRunner.Stoppable {
             if (stopping) {
                 throw new CancellationException(UnitClass.STOPPED);
             }
+            runningSince = System.nanoTime();
             unitClass.run(in, out);
         } catch (Throwable t) {
             thrown = t;
         } finally {
+            runningSince = 0;
             running = null;
             Thread.currentThread().setContextClassLoader(context);
         }
