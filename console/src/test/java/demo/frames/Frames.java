@@ -14,6 +14,11 @@ public final class Frames {
         return new Inventory();
     }
 
+    /** A value whose class (java.util.Collections$UnmodifiableRandomAccessList) no other package may name. */
+    public static Object hiddenTypeValue() {
+        return java.util.Collections.unmodifiableList(new java.util.ArrayList<>(List.of("x", "y")));
+    }
+
     /** The variables of a frame of Inventory.reserve("apple") at its last line. */
     public static List<CapturedVariable> reserveFrame(Object inventory) {
         return List.of(new CapturedVariable("this", INVENTORY, inventory),

@@ -317,17 +317,6 @@ public final class ConsoleBenchmark {
             print("cpu-later", (cpu() - cpu) / 1e6 / LATER.size());
             print("later", later);
 
-            double[] complete = new double[COMPLETIONS.size()];
-            for (int i = 0; i < COMPLETIONS.size(); i++) {
-                long t = System.nanoTime();
-                List<String> names = console.complete(COMPLETIONS.get(i));
-                complete[i] = ms(t);
-                if (names.isEmpty()) {
-                    throw new IllegalStateException("no completion for " + COMPLETIONS.get(i));
-                }
-            }
-            print("complete", complete);
-
             double[] bind = new double[binds];
             double[] use = new double[binds];
             double[] oneSnippet = new double[binds];

@@ -26,12 +26,6 @@ public record EvalResult(String input, String output, String value, String error
         this(input, output, value, error, status, elapsed, null);
     }
 
-    /** This result with {@code note} (kept as is when {@code note} is null). */
-    public EvalResult withNote(String note) {
-        return note == null ? this : new EvalResult(input, output, value, error, status, elapsed,
-                this.note == null ? note : this.note + "\n" + note);
-    }
-
     /** How an input ended. */
     public enum Status {
         /** Evaluated without error ({@code value} may still be {@code null}). */

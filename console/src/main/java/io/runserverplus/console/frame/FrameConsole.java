@@ -43,6 +43,7 @@ public final class FrameConsole implements AutoCloseable, ConsoleHelpers.View {
     private volatile FrameInfo frame;
     private volatile List<CapturedVariable> variables = List.of();
     private volatile boolean bound;
+    private volatile Class<?> frameClass;
 
     public FrameConsole(String id, FrameCompiler compiler, InputSplitter splitter, Duration timeLimit, int outputLimit,
                         Throwable exception, Object request) {
@@ -95,6 +96,7 @@ public final class FrameConsole implements AutoCloseable, ConsoleHelpers.View {
             }
         }
         runner.runQuietly(() -> units.bind(t, slots, notes));
+        this.frameClass = t.frameClass;
         this.frame = newFrame;
         this.variables = List.copyOf(vars);
         this.bound = true;
@@ -126,18 +128,24 @@ public final class FrameConsole implements AutoCloseable, ConsoleHelpers.View {
             pending.setLength(0);
         }
         long start = System.nanoTime();
-        InputSplitter.Split split = splitter.split(source, force);
-        if (split.needsMore()) {
-            synchronized (pending) {
-                pending.append(source);
-            }
-            return new EvalResult(source, "", null, null, EvalResult.Status.NEEDS_MORE, Duration.ZERO);
-        }
         String refusal = SourceScan.refusal(source);
         if (refusal != null) {
             return new EvalResult(source, "", null, refusal, EvalResult.Status.REFUSED, elapsed(start));
         }
-        EvalResult result = runner.run(source, () -> evaluateHere(source, split.units(), start));
+        EvalResult result = runner.run(source, () -> {
+            // One unit (most inputs) needs no splitting; else JShell's analysis splits it or finds it incomplete.
+            InputSplitter.Split split = units.isSingleUnit(source) ? new InputSplitter.Split(false, List.of(source))
+                    : splitter.split(source, force);
+            if (split.needsMore()) {
+                return new EvalResult(source, "", null, null, EvalResult.Status.NEEDS_MORE, Duration.ZERO);
+            }
+            return evaluateHere(source, split.units(), start);
+        });
+        if (result.needsMore()) {
+            synchronized (pending) {
+                pending.append(source);
+            }
+        }
         return result.input().isEmpty() ? new EvalResult(source, result.output(), result.value(), result.error(),
                 result.status(), result.elapsed(), result.note()) : result;
     }
@@ -192,6 +200,11 @@ public final class FrameConsole implements AutoCloseable, ConsoleHelpers.View {
     }
 
     @Override
+    public Class<?> accessContext() {
+        return frameClass;
+    }
+
+    @Override
     public List<CapturedVariable> variables() {
         return variables;
     }
@@ -209,10 +222,10 @@ public final class FrameConsole implements AutoCloseable, ConsoleHelpers.View {
                         + " agent. Start the app with runserver_plus's reloader (it adds the agent to the app's JVM),"
                         + " or add -javaagent:<runserverplus-console jar> to the java command.";
             }
-            return "This frame's variables were not captured: the capture agent skipped this frame's class ("
-                    + (frame == null ? "?" : frame.className()) + "). It instruments the application's packages;"
-                    + " add the class's package to the agent's packages= option"
-                    + " (-javaagent:<runserverplus-console jar>=packages=com.acme).";
+            return "This frame's variables were not captured (or it has none: a static method without"
+                    + " parameters or locals). The capture agent instruments the application's classes; if it"
+                    + " skipped this one (" + (frame == null ? "?" : frame.className()) + "), add its package to"
+                    + " the agent's packages= option (-javaagent:<runserverplus-console jar>=packages=com.acme).";
         }
         if (vars.stream().anyMatch(v -> ARG_NAME.matcher(v.name()).matches())
                 && vars.stream().noneMatch(v -> !v.name().equals("this") && !ARG_NAME.matcher(v.name()).matches())) {

@@ -70,6 +70,8 @@ final class FrameUnits implements FrameRunner.Stoppable {
     private final Map<String, byte[]> declaredClasses = new HashMap<>();
     private int typeCount;
     private final List<String> pendingNotes = new ArrayList<>();
+    /** The frame source's imports that compile (one that names what the class path lacks is dropped). */
+    private final List<String> sourceImports = new ArrayList<>();
     private boolean localAssignmentNoted;
     private volatile UnitClass running;
     private volatile boolean stopping;
@@ -91,6 +93,8 @@ final class FrameUnits implements FrameRunner.Stoppable {
             }
         }
         target = newTarget;
+        sourceImports.clear();
+        sourceImports.addAll(newTarget.sourceImports);
         store.bindFrame(slots);
         pendingNotes.clear();
         pendingNotes.addAll(notes);
@@ -119,6 +123,10 @@ final class FrameUnits implements FrameRunner.Stoppable {
         return runningSince;
     }
 
+    boolean isSingleUnit(String source) {
+        return parser.isSingleUnit(source);
+    }
+
     Outcome evaluate(String unit, String missingVariables) {
         String note = pendingNotes.isEmpty() ? null : String.join("\n", pendingNotes);
         pendingNotes.clear();
@@ -142,7 +150,7 @@ final class FrameUnits implements FrameRunner.Stoppable {
     }
 
     private List<String> imports() {
-        List<String> all = new ArrayList<>(target.sourceImports);
+        List<String> all = new ArrayList<>(sourceImports);
         all.addAll(BASE_IMPORTS);
         all.addAll(target.nestImports);
         all.addAll(imports);
@@ -368,7 +376,25 @@ final class FrameUnits implements FrameRunner.Stoppable {
         FrameCompiler.Inspector inspector = declaredHere.isEmpty() ? null
                 : (task, unit) -> varTypes.putAll(declaredTypes(task, unit, declaredHere));
         FrameCompiler.Output out = compiler.compile(qualifiedUnitName(), source.text(), overlay(true), inspector, true);
+        if (out.failed() && dropBrokenSourceImports(out, source)) {
+            return compile(kind, parsed, bindings, declaredHere);
+        }
         return new Attempt(source, out, varTypes);
+    }
+
+    /**
+     * Drops the frame source's imports that fail to compile here (e.g. of a class only on the
+     * build's class path); {@code true} when one was dropped.
+     */
+    private boolean dropBrokenSourceImports(FrameCompiler.Output out, UnitSource source) {
+        boolean dropped = false;
+        for (Diagnostic<? extends JavaFileObject> d : out.diagnostics()) {
+            String line = d.getKind() == Diagnostic.Kind.ERROR ? source.importOn(d.getLineNumber()) : null;
+            if (line != null) {
+                dropped |= sourceImports.remove(line);
+            }
+        }
+        return dropped;
     }
 
     /** The types javac gave the variables the unit declared (for {@code var} too), as later units declare them. */

@@ -7,7 +7,9 @@ import com.sun.source.tree.Tree;
 import com.sun.source.tree.VariableTree;
 import com.sun.source.util.TreeScanner;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 
@@ -50,12 +52,17 @@ final class UnitParser {
         if (IMPORT.matcher(io.runserverplus.console.shell.SourceScan.code(unit)).matches()) {
             return new Parsed(Kind.IMPORT, unit.strip(), Edits.NONE, List.of(), Set.of());
         }
+        String expression = withoutFinalSemicolon(unit);
+        FrameCompiler.Parse asExpression = parse(EXPRESSION_PREFIX + expression + "\n); }");
+        if (asExpression.clean() && !(members(asExpression).get(0) instanceof BlockTree)) {
+            return rewritten(Kind.EXPRESSION, expression, asExpression, EXPRESSION_PREFIX.length(), context, List.of());
+        }
         String trimmed = unit.strip();
         // JShell's splitter leaves the semicolon off a declaration typed without one.
         String asMember = trimmed.endsWith(";") || trimmed.endsWith("}") ? unit : unit + ";";
         // A field may not be declared with var: parse "var x = ..." as "Var x = ..." (same length).
         String memberText = LOCAL_VAR.matcher(asMember).replaceFirst("$1Var$2");
-        FrameCompiler.Parse member = compiler.parse(MEMBER_PREFIX + memberText + "\n}");
+        FrameCompiler.Parse member = parse(MEMBER_PREFIX + memberText + "\n}");
         if (member.clean()) {
             ClassTree holder = (ClassTree) member.unit().getTypeDecls().get(0);
             List<? extends Tree> members = holder.getMembers();
@@ -71,13 +78,52 @@ final class UnitParser {
                         members.stream().map(m -> ((VariableTree) m).getName().toString()).toList());
             }
         }
-        String expression = withoutFinalSemicolon(unit);
-        FrameCompiler.Parse asExpression = compiler.parse(EXPRESSION_PREFIX + expression + "\n); }");
-        if (asExpression.clean() && !(members(asExpression).get(0) instanceof BlockTree)) {
-            return rewritten(Kind.EXPRESSION, expression, asExpression, EXPRESSION_PREFIX.length(), context, List.of());
-        }
-        FrameCompiler.Parse statement = compiler.parse(STATEMENT_PREFIX + unit + "\n} }");
+        FrameCompiler.Parse statement = parse(STATEMENT_PREFIX + unit + "\n} }");
         return rewritten(Kind.STATEMENT, unit, statement, STATEMENT_PREFIX.length(), context, List.of());
+    }
+
+    /**
+     * Whether {@code source} is one unit (an expression, one declaration or one statement), so it
+     * needs no splitting. The parses are kept for {@link #parse} of the same text.
+     */
+    boolean isSingleUnit(String source) {
+        if (IMPORT.matcher(io.runserverplus.console.shell.SourceScan.code(source)).matches()) {
+            return false;
+        }
+        String expression = withoutFinalSemicolon(source);
+        FrameCompiler.Parse asExpression = parse(EXPRESSION_PREFIX + expression + "\n); }");
+        if (asExpression.clean() && !(members(asExpression).get(0) instanceof BlockTree)) {
+            return true;
+        }
+        String trimmed = source.strip();
+        String asMember = trimmed.endsWith(";") || trimmed.endsWith("}") ? source : source + ";";
+        FrameCompiler.Parse member = parse(MEMBER_PREFIX + LOCAL_VAR.matcher(asMember).replaceFirst("$1Var$2") + "\n}");
+        if (member.clean()) {
+            return members(member).size() == 1;
+        }
+        FrameCompiler.Parse statement = parse(STATEMENT_PREFIX + source + "\n} }");
+        if (!statement.clean()) {
+            return false;
+        }
+        MethodTree m = (MethodTree) members(statement).get(0);
+        return m.getBody().getStatements().size() == 1;
+    }
+
+    /** The last few parses, by text: {@link #isSingleUnit} and {@link #parse} of one input share them. */
+    private final Map<String, FrameCompiler.Parse> recent = new LinkedHashMap<>(8, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, FrameCompiler.Parse> eldest) {
+            return size() > 6;
+        }
+    };
+
+    private synchronized FrameCompiler.Parse parse(String text) {
+        FrameCompiler.Parse p = recent.get(text);
+        if (p == null) {
+            p = compiler.parse(text);
+            recent.put(text, p);
+        }
+        return p;
     }
 
     private static List<? extends Tree> members(FrameCompiler.Parse parse) {

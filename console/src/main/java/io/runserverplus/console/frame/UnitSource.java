@@ -18,6 +18,8 @@ final class UnitSource {
     record Binding(String name, String type) {}
 
     private final StringBuilder text = new StringBuilder();
+    private final List<String> importLines = new ArrayList<>();
+    private int firstImportLine;
     private int inputStart = -1;
     private int inputLength;
     private int membersStart;
@@ -38,8 +40,10 @@ final class UnitSource {
         if (!packageName.isEmpty()) {
             text.append("package ").append(packageName).append(";\n");
         }
+        firstImportLine = packageName.isEmpty() ? 1 : 2;
         for (String i : imports) {
             text.append(i).append('\n');
+            importLines.add(i);
         }
         text.append("final class ").append(CLASS_NAME).append(" {\n");
         if (receiverType != null) {
@@ -78,6 +82,12 @@ final class UnitSource {
         text.append("}\n}\n}\n");
     }
 
+    /** The import declaration on line {@code line} (1-based), or {@code null}. */
+    String importOn(long line) {
+        long index = line - firstImportLine;
+        return index >= 0 && index < importLines.size() ? importLines.get((int) index) : null;
+    }
+
     String text() {
         return text.toString();
     }
@@ -109,7 +119,4 @@ final class UnitSource {
         return inputLine >= 1 && inputLine <= lines ? inputLine : -1;
     }
 
-    static List<String> lines(String s) {
-        return new ArrayList<>(List.of(s.split("\n", -1)));
-    }
 }

@@ -25,6 +25,11 @@ public final class ConsoleHelpers {
         default String missingVariables() {
             return null;
         }
+
+        /** The class whose access snippets have (a frame's class), or {@code null}: public members only. */
+        default Class<?> accessContext() {
+            return null;
+        }
     }
     private static final ValueRenderer RENDERER = new ValueRenderer();
 
@@ -50,23 +55,38 @@ public final class ConsoleHelpers {
         System.out.println(RENDERER.fields(obj));
     }
 
-    /** Prints an object's class, supertypes and public methods. */
+    /**
+     * Prints an object's class, supertypes and the members a snippet may use on it: in a frame's
+     * console those the frame's code may use (private ones of its nest, package-private ones of its
+     * package), else the public methods.
+     */
     public static void help(Object obj) {
         if (obj == null) {
             System.out.println("null");
             return;
         }
         Class<?> c = obj instanceof Class<?> k ? k : obj.getClass();
-        System.out.println(c.getName() + (c.getSuperclass() == null ? "" : " extends " + c.getSuperclass().getName())
-                + (c.getInterfaces().length == 0 ? "" : " implements " + Arrays.stream(c.getInterfaces())
-                        .map(Class::getName).collect(Collectors.joining(", "))));
+        View session = SESSION.get();
+        Class<?> context = session == null ? null : session.accessContext();
+        if (context != null) {
+            System.out.println(header(c));
+            MemberAccess.usableMembers(c, context, obj instanceof Class<?>).forEach(s -> System.out.println("  " + s));
+            return;
+        }
+        System.out.println(header(c));
         Arrays.stream(c.getMethods())
                 .filter(m -> m.getDeclaringClass() != Object.class)
                 .map(ConsoleHelpers::signature).sorted().distinct()
                 .forEach(s -> System.out.println("  " + s));
     }
 
-    private static String signature(Method m) {
+    private static String header(Class<?> c) {
+        return c.getName() + (c.getSuperclass() == null ? "" : " extends " + c.getSuperclass().getName())
+                + (c.getInterfaces().length == 0 ? "" : " implements " + Arrays.stream(c.getInterfaces())
+                        .map(Class::getName).collect(Collectors.joining(", ")));
+    }
+
+    static String signature(Method m) {
         return (Modifier.isStatic(m.getModifiers()) ? "static " : "") + m.getGenericReturnType().getTypeName()
                 + " " + m.getName() + "(" + Arrays.stream(m.getGenericParameterTypes())
                 .map(t -> t.getTypeName()).collect(Collectors.joining(", ")) + ")";

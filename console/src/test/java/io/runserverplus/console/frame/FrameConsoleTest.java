@@ -23,7 +23,7 @@ class FrameConsoleTest {
     @BeforeAll
     void open() {
         consoles = new FrameConsoles(getClass().getClassLoader(), System.getProperty("java.class.path"),
-                Duration.ofSeconds(5), 4096, 4);
+                Duration.ofSeconds(30), 4096, 16);
         inventory = Frames.inventory();
         console = consoles.forFrame("t", new ConsoleScope(new IllegalStateException("boom"), null,
                 new FrameInfo(0, Frames.INVENTORY, "reserve", "Inventory.java", 14), Frames.reserveFrame(inventory),
@@ -79,5 +79,76 @@ class FrameConsoleTest {
         assertThat(console.complete("stock.getO", 10).candidates()).contains("getOrDefault(");
         assertThat(console.complete("on", 2).candidates()).contains("onHand");
         assertThat(console.complete("st", 2).candidates()).contains("stock");
+    }
+
+    @Test
+    void helpListsWhatTheFramesCodeMayUse() {
+        String own = eval("help(self)").output();
+        assertThat(own).contains("java.util.Map<java.lang.String, java.lang.Integer> stock", "int count()",
+                "int capacity", "java.lang.String aisle");
+        String other = eval("help(\"text\")").output();
+        assertThat(other).contains("int length()").doesNotContain("byte[] value", "coder");
+    }
+
+    @Test
+    void aFrameLocalAssignedChangesTheConsolesCopyAndTheConsoleSaysSoOnce() {
+        FrameConsole fresh = open("assign", Frames.reserveFrame(Frames.inventory()));
+        EvalResult first = fresh.eval("onHand = 5");
+        EvalResult second = fresh.eval("onHand = 6");
+
+        assertThat(first.note()).contains("`onHand` changed in this console only");
+        assertThat(second.note()).isNull();
+        assertThat(fresh.eval("onHand + 1").value()).isEqualTo("7");
+    }
+
+    @Test
+    void aTypeTheFramesPackageCannotNameIsBoundAsItsNearestNameableSupertypeAndSaidSo() {
+        FrameConsole fresh = open("hidden", java.util.List.of(new io.runserverplus.spi.CapturedVariable("names",
+                "java.util.Collections$UnmodifiableRandomAccessList", Frames.hiddenTypeValue())));
+        EvalResult r = fresh.eval("\"\" + names.get(1) + names.size()");
+
+        assertThat(r.value()).isEqualTo("\"y2\"");
+        assertThat(r.note()).contains("`names` is bound as java.util.List", "cannot be named from package demo.frames");
+    }
+
+    @Test
+    void whatIsMissingIsSaidWhenTheFramesVariablesWereNotCaptured() {
+        FrameConsole none = open("none", java.util.List.of());
+        EvalResult r = none.eval("item.length()");
+
+        assertThat(r.error()).contains("cannot find symbol", "This frame's variables were not captured",
+                "-javaagent").doesNotContain("location: class");
+        assertThat(none.eval("dump()").output()).contains("This frame's variables were not captured");
+
+        FrameConsole noNames = open("nonames", java.util.List.of(
+                new io.runserverplus.spi.CapturedVariable("arg0", "java.lang.String", "apple")));
+        assertThat(noNames.eval("item").error()).contains("compiled without -g", "arg0");
+        assertThat(noNames.eval("arg0").value()).isEqualTo("\"apple\"");
+    }
+
+    @Test
+    void inputsGetNoMoreAccessThanTheFramesCode() {
+        assertThat(eval("\"abc\".value").error()).contains("value has private access in java.lang.String");
+        assertThat(eval("new io.runserverplus.console.frame.Store()").error()).contains("not public");
+        assertThat(eval("io.runserverplus.console.shell.ConsoleBindings.VALUES").error()).contains("private access");
+    }
+
+    @Test
+    void stopEndsALoopingInput() throws Exception {
+        FrameConsole looping = open("loop", Frames.reserveFrame(Frames.inventory()));
+        var result = java.util.concurrent.CompletableFuture.supplyAsync(() -> looping.eval("while (true) { onHand++; }"));
+        while (!looping.stop()) {
+            Thread.onSpinWait(); // false until the input runs
+        }
+        EvalResult r = result.get(20, java.util.concurrent.TimeUnit.SECONDS);
+
+        assertThat(r.status()).isEqualTo(EvalResult.Status.TIMEOUT);
+        assertThat(r.error()).isEqualTo("Stopped.");
+        assertThat(looping.eval("item").value()).as("the console still works").isEqualTo("\"apple\"");
+    }
+
+    private FrameConsole open(String id, java.util.List<io.runserverplus.spi.CapturedVariable> vars) {
+        return consoles.forFrame(id, new ConsoleScope(new IllegalStateException("boom"), null,
+                new FrameInfo(0, Frames.INVENTORY, "reserve", "Inventory.java", 14), vars, null)).orElseThrow();
     }
 }
