@@ -174,6 +174,18 @@ public abstract class ConsoleContract {
     }
 
     @Test
+    void theStandaloneConsolesAppHasItsRealTypeNotObject() throws Exception {
+        String pageSecret = attribute(server.get("/console", "text/html").body(), "data-secret");
+
+        // A list of app's type refuses an Object: it would take one if app were bound as Object.
+        HttpResponse<String> answer = debugger.post("eval", pageSecret, cookie,
+                fields("code", "new java.util.ArrayList<>(java.util.List.of(app)).add(new Object())"));
+
+        assertThat(answer.body()).contains("eval-error", "java.lang.Object cannot be converted to")
+                .doesNotContain("cannot be converted to java.lang.Object");
+    }
+
+    @Test
     void evalNeedsThePinsCookieAndTheSecret() throws Exception {
         String page = server.get("/boom", "text/html").body();
         Map<String, String> form = fields("tb", attribute(page, "data-traceback"), "frame", attribute(page, "data-focus"),

@@ -269,6 +269,10 @@ final class FrameUnits implements FrameRunner.Stoppable {
         }
         UnitParser.Kind kind = parsed.kind();
         Attempt attempt = compile(kind, parsed, bindings, declaredHere);
+        if (kind == UnitParser.Kind.CALL && attempt.out.failed()) {
+            kind = UnitParser.Kind.EXPRESSION; // e.g. a local assigned in the call: compile it plainly for the message
+            attempt = compile(kind, parsed, bindings, declaredHere);
+        }
         if (kind == UnitParser.Kind.EXPRESSION && attempt.out.failed() && isVoid(attempt)) {
             kind = UnitParser.Kind.STATEMENT;
             attempt = compile(kind, parsed, bindings, declaredHere);
@@ -322,7 +326,7 @@ final class FrameUnits implements FrameRunner.Stoppable {
             String type = attempt.varTypes.getOrDefault(declaredHere.get(i), "java.lang.Object");
             store.put(declaredHere.get(i), new Store.Slot(type, out[first + i], false, true));
         }
-        if (kind == UnitParser.Kind.EXPRESSION) {
+        if (kind == UnitParser.Kind.EXPRESSION || kind == UnitParser.Kind.CALL && out[0] != out) {
             return new Outcome(true, out[0], null, null, note, false);
         }
         if (kind == UnitParser.Kind.VAR && declaredHere.size() == 1) {
@@ -364,8 +368,10 @@ final class FrameUnits implements FrameRunner.Stoppable {
 
     private Attempt compile(UnitParser.Kind kind, UnitParser.Parsed parsed, List<UnitSource.Binding> bindings,
                             List<String> declaredHere) {
-        String prefix = kind == UnitParser.Kind.EXPRESSION ? "$out[0] = " : "";
-        StringBuilder suffix = new StringBuilder(kind == UnitParser.Kind.EXPRESSION ? ";" : "");
+        String prefix = kind == UnitParser.Kind.EXPRESSION ? "$out[0] = " : kind == UnitParser.Kind.CALL
+                ? "$call($out, () -> " : "";
+        StringBuilder suffix = new StringBuilder(kind == UnitParser.Kind.EXPRESSION ? ";"
+                : kind == UnitParser.Kind.CALL ? ");" : "");
         String body = kind == UnitParser.Kind.STATEMENT && !parsed.text().strip().endsWith(";")
                 && !parsed.text().strip().endsWith("}") ? parsed.text() + "\n;" : parsed.text();
         for (int i = 0; i < declaredHere.size(); i++) {
@@ -535,9 +541,15 @@ final class FrameUnits implements FrameRunner.Stoppable {
             int hidden = 0;
             for (StackTraceElement f : t.getStackTrace()) {
                 String c = f.getClassName();
-                boolean unit = c.startsWith(unitPrefix + "/") || c.equals(unitPrefix);
-                if (unit && f.getMethodName().equals("$run")) {
-                    int line = source.inputLine(f.getLineNumber());
+                boolean unit = c.startsWith(unitPrefix + "/") || c.equals(unitPrefix) || c.startsWith(unitPrefix + "$$");
+                boolean input = unit && (f.getMethodName().equals("$run") || f.getMethodName().startsWith("lambda$$run$"));
+                if (unit && (c.contains("$$Lambda") || f.getMethodName().equals("$call"))) {
+                    continue; // the plumbing of a call's value (seen only with -XX:+ShowHiddenFrames)
+                }
+                // The unit is a hidden class, whose frames stack traces leave out: the console's own
+                // frame that ran it stands for the input.
+                if (input || c.startsWith(UnitClass.class.getPackageName() + ".")) {
+                    int line = input ? source.inputLine(f.getLineNumber()) : -1;
                     out.append("    at console input").append(line > 0 ? " (line " + line + ")" : "").append('\n');
                     break; // what called the input is the console's own
                 }
@@ -573,7 +585,7 @@ final class FrameUnits implements FrameRunner.Stoppable {
                 bindings.add(new UnitSource.Binding(name, store.get(name).type()));
             }
         }
-        boolean expression = parsed.kind() == UnitParser.Kind.EXPRESSION;
+        boolean expression = parsed.kind() == UnitParser.Kind.EXPRESSION || parsed.kind() == UnitParser.Kind.CALL;
         UnitSource source = source(null, bindings, expression ? "$out[0] = " : "", parsed.text(), expression ? ";" : "");
         return new UnitCompleter.Prepared(qualifiedUnitName(), source, parsed, overlay(true), target, methodNames);
     }

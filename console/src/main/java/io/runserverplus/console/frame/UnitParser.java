@@ -20,7 +20,8 @@ import java.util.regex.Pattern;
  */
 final class UnitParser {
 
-    enum Kind { IMPORT, METHOD, TYPE, VAR, EXPRESSION, STATEMENT }
+    /** {@code CALL}: an expression that is a method call, which may be void. */
+    enum Kind { IMPORT, METHOD, TYPE, VAR, EXPRESSION, CALL, STATEMENT }
 
     /**
      * One parsed unit.
@@ -55,7 +56,11 @@ final class UnitParser {
         String expression = withoutFinalSemicolon(unit);
         FrameCompiler.Parse asExpression = parse(EXPRESSION_PREFIX + expression + "\n); }");
         if (asExpression.clean() && !(members(asExpression).get(0) instanceof BlockTree)) {
-            return rewritten(Kind.EXPRESSION, expression, asExpression, EXPRESSION_PREFIX.length(), context, List.of());
+            VariableTree holder = (VariableTree) members(asExpression).get(0);
+            Tree value = holder.getInitializer() instanceof com.sun.source.tree.ParenthesizedTree p ? p.getExpression()
+                    : holder.getInitializer();
+            Kind kind = value instanceof com.sun.source.tree.MethodInvocationTree ? Kind.CALL : Kind.EXPRESSION;
+            return rewritten(kind, expression, asExpression, EXPRESSION_PREFIX.length(), context, List.of());
         }
         String trimmed = unit.strip();
         // JShell's splitter leaves the semicolon off a declaration typed without one.

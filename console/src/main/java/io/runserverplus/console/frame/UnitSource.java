@@ -49,6 +49,11 @@ final class UnitSource {
         if (receiverType != null) {
             text.append("static ").append(receiverType).append(' ').append(ReceiverRewriter.RECEIVER).append(";\n");
         }
+        // For a call: $call(out, () -> call) keeps its value, or out itself when it is void (the
+        // lambda is a Callable when the call has a value, else an AutoCloseable: one compilation either way).
+        text.append("static void $call(Object[] o, java.util.concurrent.Callable<?> c) throws Exception"
+                + " { o[0] = c.call(); }\n");
+        text.append("static void $call(Object[] o, AutoCloseable c) throws Exception { c.close(); o[0] = o; }\n");
         membersStart = text.length();
         for (String m : members) {
             text.append(m).append('\n');

@@ -75,6 +75,10 @@ class FrameConsoleTest {
     @Test
     void voidCallsErrorsAndCompletion() {
         assertThat(eval("System.out.println(item)").output()).isEqualTo("apple\n");
+        assertThat(eval("Integer.parseInt(\"x\")").error()).startsWith("java.lang.NumberFormatException")
+                .contains("java.lang.Integer.parseInt", "at console input")
+                .doesNotContain("$call", "Lambda", "$ConsoleUnit", "java.lang.invoke", "UnitClass");
+        assertThat(eval("List.of(item, item)").value()).isEqualTo("[\"apple\", \"apple\"]");
         assertThat(eval("nothing + 1").error()).contains("cannot find symbol").doesNotContain("$ConsoleUnit");
         assertThat(console.complete("stock.getO", 10).candidates()).contains("getOrDefault(");
         assertThat(console.complete("on", 2).candidates()).contains("onHand");
