@@ -15,7 +15,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.locks.ReentrantLock;
 import javax.tools.Diagnostic;
 import javax.tools.DiagnosticCollector;
 import javax.tools.JavaCompiler;
@@ -26,9 +25,9 @@ import javax.tools.StandardLocation;
 import javax.tools.ToolProvider;
 
 /**
- * javac in process over the application's class path, one compilation at a time. The file manager
- * (and the jars it has opened and indexed) is kept between compilations: that is most of what
- * makes a later compilation take milliseconds instead of a second.
+ * javac in process over the application's class path, one compilation at a time on its own
+ * thread. The file manager (and the jars it has opened and indexed) is kept between compilations:
+ * that is most of what makes a later compilation take milliseconds instead of a second.
  */
 final class FrameCompiler {
 
@@ -39,7 +38,6 @@ final class FrameCompiler {
 
     private final JavaCompiler javac;
     private final UnitFileManager files;
-    private final ReentrantLock lock = new ReentrantLock();
     /**
      * javac runs on this thread only: interrupting a thread that reads a jar through NIO closes the
      * jar's channel for good, and console threads are interrupted to stop inputs.
@@ -115,7 +113,6 @@ final class FrameCompiler {
 
     private Output compileHere(String binaryName, String source, Map<String, byte[]> overlay, Inspector inspector,
                                boolean generate) {
-        lock.lock();
         try {
             files.prepare(overlay);
             DiagnosticCollector<JavaFileObject> diagnostics = new DiagnosticCollector<>();
@@ -133,8 +130,6 @@ final class FrameCompiler {
             return new Output(failed || !generate ? List.of() : files.output(), diagnostics.getDiagnostics());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
-        } finally {
-            lock.unlock();
         }
     }
 
@@ -147,7 +142,6 @@ final class FrameCompiler {
     }
 
     private Parse parseHere(String source) {
-        lock.lock();
         try {
             files.prepare(Map.of());
             DiagnosticCollector<JavaFileObject> diagnostics = new DiagnosticCollector<>();
@@ -158,8 +152,6 @@ final class FrameCompiler {
             return new Parse(unit, com.sun.source.util.Trees.instance(task).getSourcePositions(), clean);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
-        } finally {
-            lock.unlock();
         }
     }
 

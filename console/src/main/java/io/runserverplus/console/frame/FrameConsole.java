@@ -45,7 +45,7 @@ public final class FrameConsole implements AutoCloseable, ConsoleHelpers.View {
     private volatile boolean bound;
     private volatile Class<?> frameClass;
 
-    public FrameConsole(String id, FrameCompiler compiler, InputSplitter splitter, Duration timeLimit, int outputLimit,
+    FrameConsole(String id, FrameCompiler compiler, InputSplitter splitter, Duration timeLimit, int outputLimit,
                         Throwable exception, Object request) {
         this.id = id;
         this.splitter = splitter;

@@ -83,6 +83,17 @@ public final class FrameConsoles implements AutoCloseable {
         return c == null || c.isClosed() ? Optional.empty() : Optional.of(c);
     }
 
+    /** Closes the console of {@code id}, if open. */
+    public void close(String id) {
+        FrameConsole c;
+        synchronized (this) {
+            c = consoles.remove(id);
+        }
+        if (c != null) {
+            c.close();
+        }
+    }
+
     synchronized FrameCompiler compiler() {
         if (compiler == null) {
             compiler = new FrameCompiler(classPath);

@@ -572,7 +572,7 @@ final class FrameUnits implements FrameRunner.Stoppable {
     }
 
     Completions complete(String code, int cursor, int offset) {
-        return new UnitCompleter(compiler, parser).complete(this::completionSource, code, cursor, offset);
+        return new UnitCompleter(compiler).complete(this::completionSource, code, cursor, offset);
     }
 
     /** The unit source a completion attributes: the code up to the cursor as the body, every name bound. */

@@ -10,7 +10,7 @@ import jdk.jshell.SourceCodeAnalysis;
  * input, with JShell's source analysis: parsing only, nothing is compiled or run. One JShell serves
  * every console; calls are serialised.
  */
-public final class InputSplitter {
+final class InputSplitter {
 
     /** The units, or {@code needsMore} for incomplete input. */
     record Split(boolean needsMore, List<String> units) {}
@@ -18,7 +18,7 @@ public final class InputSplitter {
     private final JShell shell;
 
     /** Over a JShell that is never used to evaluate (its execution engine stays idle). */
-    public InputSplitter(JShell shell) {
+    InputSplitter(JShell shell) {
         this.shell = shell;
     }
 

@@ -42,7 +42,7 @@ final class UnitCompleter {
 
     private final FrameCompiler compiler;
 
-    UnitCompleter(FrameCompiler compiler, UnitParser parser) {
+    UnitCompleter(FrameCompiler compiler) {
         this.compiler = compiler;
     }
 

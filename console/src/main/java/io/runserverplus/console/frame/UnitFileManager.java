@@ -16,7 +16,7 @@ import javax.tools.StandardLocation;
  * javac's file manager for console units: the application's class path as on disk, except the
  * classes of {@link #overlay} (the frame's nest relaxed, the types the console declared), which are
  * served from memory in place of (or beside) the real ones; compiled classes are kept in memory.
- * One compilation at a time (the caller holds the compiler's lock).
+ * One compilation at a time (on the compiler's thread).
  */
 final class UnitFileManager extends ForwardingJavaFileManager<StandardJavaFileManager> {
 

@@ -151,6 +151,31 @@ public final class ConsoleSession implements AutoCloseable, ConsoleHelpers.View 
         afterFirstEvaluation = task;
     }
 
+    /**
+     * JShell's completions of {@code code} at {@code cursor}, the bound variables the code names
+     * declared first (so that {@code app.} completes the members of app's type); nothing is run.
+     */
+    public io.runserverplus.spi.Completions complete(String code, int cursor) {
+        if (closed.get()) {
+            return io.runserverplus.spi.Completions.NONE;
+        }
+        try {
+            return engine.thread.submit(() -> {
+                bound.declare(SourceScan.names(code).stream().filter(bound::isBound).toList());
+                int[] anchor = {0};
+                var suggestions = engine.shell.sourceCodeAnalysis().completionSuggestions(code, cursor, anchor);
+                return new io.runserverplus.spi.Completions(anchor[0], suggestions.stream()
+                        .map(jdk.jshell.SourceCodeAnalysis.Suggestion::continuation).distinct().sorted().toList());
+            }).get(config.timeLimit().toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return io.runserverplus.spi.Completions.NONE;
+        } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException
+                 | java.util.concurrent.RejectedExecutionException e) {
+            return io.runserverplus.spi.Completions.NONE;
+        }
+    }
+
     /** Stops the running evaluation (JShell's stop: the snippet throws at its next loop check); {@code false} if closed. */
     public boolean stop() {
         if (closed.get()) {

@@ -24,7 +24,9 @@ import java.util.concurrent.TimeUnit;
  * {@link WarmUp#INPUTS representative inputs}, so the first evaluations find javac's code
  * loaded and compiled. The next spare is made after the opened console's first evaluation (or
  * {@link #SPARE_DELAY} after opening, if none comes), so that it does not compete with that evaluation
- * for the CPUs. Thread-safe.
+ * for the CPUs. An application frame's inputs go to a {@link FrameConsole} instead (compiled into
+ * the frame's class); JShell serves the standalone console and frames whose class the console cannot
+ * open (JDK classes). Thread-safe.
  */
 public final class ConsoleSessions implements Consoles {
 
@@ -150,7 +152,15 @@ public final class ConsoleSessions implements Consoles {
 
     @Override
     public Completions complete(String id, ConsoleScope scope, String code, int cursor) {
-        return frameConsoles.forFrame(id, scope).map(c -> c.complete(code, cursor)).orElse(Completions.NONE);
+        Optional<FrameConsole> frameConsole = frameConsoles.forFrame(id, scope);
+        if (frameConsole.isPresent()) {
+            return frameConsole.get().complete(code, cursor);
+        }
+        ConsoleSession session = open(id, scope.exception(), scope.request());
+        if (!session.isBoundTo(scope.frame())) {
+            session.bindFrame(scope.frame(), null, scope.variables());
+        }
+        return session.complete(code, cursor);
     }
 
     @Override
@@ -179,6 +189,7 @@ public final class ConsoleSessions implements Consoles {
         if (s != null) {
             s.close();
         }
+        frameConsoles.close(id);
     }
 
     @Override
