@@ -14,6 +14,16 @@ public final class Frames {
         return new Inventory();
     }
 
+    public static final String CHECKOUT = "demo.frames.Checkout";
+
+    /** The variables of Checkout.placeOrder("alice", ["apple"]) at its second line. */
+    public static List<CapturedVariable> placeOrderFrame() {
+        return List.of(new CapturedVariable("this", CHECKOUT, new Checkout()),
+                new CapturedVariable("customer", "java.lang.String", "alice"),
+                new CapturedVariable("items", "java.util.List<java.lang.String>", List.of("apple")),
+                new CapturedVariable("itemCount", "int", 1));
+    }
+
     /** A value whose class (java.util.Collections$UnmodifiableRandomAccessList) no other package may name. */
     public static Object hiddenTypeValue() {
         return java.util.Collections.unmodifiableList(new java.util.ArrayList<>(List.of("x", "y")));

@@ -151,7 +151,10 @@ public final class FrameConsole implements AutoCloseable, ConsoleHelpers.View {
     }
 
     private EvalResult evaluateHere(String source, List<String> inputUnits, long start) {
-        ConsoleHelpers.SESSION.set(this);
+        return ConsoleHelpers.evaluatingIn(this, () -> evaluateUnits(source, inputUnits, start));
+    }
+
+    private EvalResult evaluateUnits(String source, List<String> inputUnits, long start) {
         OutputCapture capture = OutputCapture.begin(outputLimit);
         FrameUnits.Outcome last = null;
         List<String> notes = new ArrayList<>();
@@ -168,7 +171,6 @@ public final class FrameConsole implements AutoCloseable, ConsoleHelpers.View {
             }
         } finally {
             output = capture.end();
-            ConsoleHelpers.SESSION.remove();
         }
         String note = notes.isEmpty() ? null : String.join("\n", notes);
         if (last == null) {

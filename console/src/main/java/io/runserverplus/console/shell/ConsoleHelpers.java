@@ -13,8 +13,11 @@ import java.util.stream.Collectors;
  */
 public final class ConsoleHelpers {
 
-    /** The console evaluating on this thread; inherited by the thread JShell runs the snippet on. */
-    public static final InheritableThreadLocal<View> SESSION = new InheritableThreadLocal<>();
+    /**
+     * The console evaluating on this thread; inherited by the thread JShell runs the snippet on.
+     * Private: a snippet must not reach the console's own object through it.
+     */
+    private static final InheritableThreadLocal<View> SESSION = new InheritableThreadLocal<>();
 
     /** What the helpers need of the console that runs them. */
     public interface View {
@@ -34,6 +37,21 @@ public final class ConsoleHelpers {
     private static final ValueRenderer RENDERER = new ValueRenderer();
 
     private ConsoleHelpers() {
+    }
+
+    /** Runs {@code evaluation} with {@code console} as the one the helpers describe (on this thread and its children). */
+    public static <T> T evaluatingIn(View console, java.util.function.Supplier<T> evaluation) {
+        View before = SESSION.get();
+        SESSION.set(console);
+        try {
+            return evaluation.get();
+        } finally {
+            if (before == null) {
+                SESSION.remove();
+            } else {
+                SESSION.set(before);
+            }
+        }
     }
 
     /** Prints the current frame's variables: name, declared type, value. */

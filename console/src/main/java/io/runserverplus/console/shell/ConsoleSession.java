@@ -138,12 +138,7 @@ public final class ConsoleSession implements AutoCloseable, ConsoleHelpers.View 
      * console's helpers ({@code dump()}) see this session meanwhile.
      */
     EvalResult evaluateHere(String source, boolean force, int outputLimit, AtomicBoolean stopRequested) {
-        ConsoleHelpers.SESSION.set(this);
-        try {
-            return evaluator.evaluate(source, force, outputLimit, stopRequested);
-        } finally {
-            ConsoleHelpers.SESSION.remove();
-        }
+        return ConsoleHelpers.evaluatingIn(this, () -> evaluator.evaluate(source, force, outputLimit, stopRequested));
     }
 
     /** Runs {@code task} once, after this session's first evaluation (e.g. making the next spare JShell). */

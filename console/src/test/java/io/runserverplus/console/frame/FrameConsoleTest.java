@@ -48,8 +48,22 @@ class FrameConsoleTest {
         assertThat(eval("self.stock.size()").value()).isEqualTo("2");
         assertThat(eval("count()").value()).isEqualTo("2");
         assertThat(eval("aisle + (capacity > 0)").value()).isEqualTo("\"A3true\"");
-        assertThat(eval("describe() + reservations").value()).isEqualTo("\"inventory0\"");
+        assertThat(eval("describe() + (reservations >= 0)").value()).isEqualTo("\"inventorytrue\"");
         assertThat(eval("new Label(\"x\").text").value()).isEqualTo("\"x\"");
+    }
+
+    @Test
+    void theIssuesCheckoutFrame() {
+        FrameConsole checkout = consoles.forFrame("checkout", new ConsoleScope(null, null,
+                new FrameInfo(0, Frames.CHECKOUT, "placeOrder", "Checkout.java", 14), Frames.placeOrderFrame(),
+                null)).orElseThrow();
+
+        assertThat(checkout.eval("pricing.total(List.of(\"apple\"), inventory)").value()).isEqualTo("45");
+        assertThat(checkout.eval("new Pricing().total(items, this.inventory) + itemCount").value()).isEqualTo("46");
+        assertThat(checkout.eval("inventory.reserve(\"pear\")").value()).as("reserve returns what was on hand")
+                .isEqualTo("3");
+        assertThat(checkout.eval("inventory.reserve(\"pear\")").value()).as("the live object changed")
+                .isEqualTo("2");
     }
 
     @Test
@@ -135,6 +149,8 @@ class FrameConsoleTest {
         assertThat(eval("\"abc\".value").error()).contains("value has private access in java.lang.String");
         assertThat(eval("new io.runserverplus.console.frame.Store()").error()).contains("not public");
         assertThat(eval("io.runserverplus.console.shell.ConsoleBindings.VALUES").error()).contains("private access");
+        assertThat(eval("io.runserverplus.console.shell.ConsoleHelpers.SESSION.get()").error())
+                .as("the console's own object").contains("private access");
     }
 
     @Test
