@@ -95,10 +95,14 @@ public final class FrameConsole implements AutoCloseable, ConsoleHelpers.View {
                 put(slots, t, v.name(), v.declaredType(), v.value(), true, notes);
             }
         }
-        runner.runQuietly(() -> units.bind(t, slots, notes));
-        this.frameClass = t.frameClass;
         this.frame = newFrame;
         this.variables = List.copyOf(vars);
+        String missing = missingVariables();
+        if (missing != null) {
+            notes.add(0, missing); // said with the first evaluation in this frame
+        }
+        runner.runQuietly(() -> units.bind(t, slots, notes));
+        this.frameClass = t.frameClass;
         this.bound = true;
         return true;
     }

@@ -134,6 +134,8 @@ class FrameConsoleTest {
         FrameConsole none = open("none", java.util.List.of());
         EvalResult r = none.eval("item.length()");
 
+        assertThat(r.note()).as("said once, with the first input").contains("were not captured");
+        assertThat(none.eval("1 + 1").note()).isNull();
         assertThat(r.error()).contains("cannot find symbol", "This frame's variables were not captured",
                 "-javaagent").doesNotContain("location: class");
         assertThat(none.eval("dump()").output()).contains("This frame's variables were not captured");
