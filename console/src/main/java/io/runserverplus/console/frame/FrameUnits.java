@@ -68,7 +68,8 @@ final class FrameUnits implements FrameRunner.Stoppable {
     private final Map<String, String> typeImports = new LinkedHashMap<>();
     /** The class files of the declared types, which later units compile against. */
     private final Map<String, byte[]> declaredClasses = new HashMap<>();
-    private int typeCount;
+    /** Numbers the holder classes of declared types: one namespace per JVM, since consoles share loaders. */
+    private static final java.util.concurrent.atomic.AtomicInteger TYPE_COUNT = new java.util.concurrent.atomic.AtomicInteger();
     private final List<String> pendingNotes = new ArrayList<>();
     /** The frame source's imports that compile (one that names what the class path lacks is dropped). */
     private final List<String> sourceImports = new ArrayList<>();
@@ -221,7 +222,7 @@ final class FrameUnits implements FrameRunner.Stoppable {
     /** A declared type: a static member of a new holder class in the frame's package, imported by later units. */
     private Outcome typeUnit(UnitParser.Parsed parsed, String unit, String note) {
         String simpleName = parsed.names().get(0);
-        String holder = "$ConsoleTypes" + (++typeCount);
+        String holder = "$ConsoleTypes" + TYPE_COUNT.incrementAndGet();
         String declaration = STATIC_MODIFIER.matcher(unit).matches() ? unit : "static " + unit;
         StringBuilder text = new StringBuilder();
         if (!target.packageName.isEmpty()) {

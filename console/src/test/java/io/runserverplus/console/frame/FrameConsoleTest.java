@@ -79,6 +79,44 @@ class FrameConsoleTest {
     }
 
     @Test
+    void inputsOfEveryShape() {
+        FrameConsole c = open("shapes", Frames.reserveFrame(Frames.inventory()));
+
+        assertThat(c.eval("int a = 1; int b = 2; a + b").value()).isEqualTo("3");
+        assertThat(c.eval("a * 10 + b").value()).as("both declarations kept").isEqualTo("12");
+        assertThat(c.eval("import java.util.concurrent.atomic.AtomicInteger;").error()).isNull();
+        assertThat(c.eval("new AtomicInteger(3).incrementAndGet()").value()).isEqualTo("4");
+        assertThat(c.eval("for (int i = 0; i < 3; i++) System.out.print(item.charAt(i));").output()).isEqualTo("app");
+        assertThat(c.eval("stock.keySet().stream().map(k -> k.toUpperCase()).sorted().toList()").value())
+                .isEqualTo("[\"APPLE\", \"PEAR\"]");
+        assertThat(c.eval("var total = stock.values().stream().mapToInt(Integer::intValue).sum()").value())
+                .isEqualTo("total ==> 15");
+        assertThat(c.eval("total + onHand").value()).isEqualTo("27");
+        assertThat(c.eval("String shout(String s) {").status()).isEqualTo(EvalResult.Status.NEEDS_MORE);
+        assertThat(c.eval("return s.toUpperCase() + \"!\"; }").error()).isNull();
+        assertThat(c.eval("shout(item)").value()).isEqualTo("\"APPLE!\"");
+        assertThat(c.eval("enum Size { S, M }").error()).isNull();
+        assertThat(c.eval("Size.M.ordinal() + Size.values().length").value()).isEqualTo("3");
+        assertThat(c.eval("java.util.List.of(1).forEach(x -> { throw new IllegalArgumentException(\"in lambda\"); })")
+                .error()).startsWith("java.lang.IllegalArgumentException: in lambda").contains("at console input");
+        assertThat(c.eval("if (onHand > 10) { System.out.println(\"many\"); }").output()).isEqualTo("many\n");
+        assertThat(c.eval("new Object() { int x = 1; }.x").error()).contains("anonymous and local classes");
+    }
+
+    @Test
+    void twoConsolesOfOnePackageDeclareTypesOfTheSameName() {
+        FrameConsole one = open("types-1", Frames.reserveFrame(Frames.inventory()));
+        FrameConsole two = open("types-2", Frames.reserveFrame(Frames.inventory()));
+
+        assertThat(one.eval("record Q(int v) {}").error()).isNull();
+        assertThat(two.eval("record Q(String v) {}").error()).isNull();
+        assertThat(one.eval("new Q(1).v() + 1").value()).isEqualTo("2");
+        assertThat(two.eval("new Q(\"a\").v() + 1").value()).isEqualTo("\"a1\"");
+        assertThat(one.eval("record Q(long v, long w) {}").error()).as("a redeclaration wins").isNull();
+        assertThat(one.eval("new Q(1, 2).w()").value()).isEqualTo("2");
+    }
+
+    @Test
     void fieldAssignmentChangesTheLiveObject() {
         eval("this.capacity = 7");
         assertThat(eval("capacity").value()).isEqualTo("7");
