@@ -22,10 +22,21 @@ final class RelaxedClasses {
     private RelaxedClasses() {
     }
 
+    /** Per nest host: its nest relaxed, read once (binding a frame again costs nothing). */
+    private static final ClassValue<Map<String, byte[]>> NESTS = new ClassValue<>() {
+        @Override
+        protected Map<String, byte[]> computeValue(Class<?> host) {
+            return relaxNest(host);
+        }
+    };
+
     /** The relaxed class files of {@code frameClass}'s nest, by binary name; empty when unreadable. */
     static Map<String, byte[]> ofNest(Class<?> frameClass) {
+        return NESTS.get(frameClass.getNestHost());
+    }
+
+    private static Map<String, byte[]> relaxNest(Class<?> host) {
         Map<String, byte[]> relaxed = new LinkedHashMap<>();
-        Class<?> host = frameClass.getNestHost();
         for (Class<?> member : host.getNestMembers()) {
             if (member.isHidden()) {
                 continue;
@@ -35,7 +46,7 @@ final class RelaxedClasses {
                 relaxed.put(member.getName(), relax(original));
             }
         }
-        return relaxed;
+        return java.util.Collections.unmodifiableMap(relaxed);
     }
 
     private static byte[] read(Class<?> c) {
