@@ -248,8 +248,17 @@ public abstract class ConsoleContract {
                 .contains(value("\"4 8 8\""));
         assertThat(valueIn("/frames/inner", "name + step + opened + new Crate(5).weight"))
                 .contains(value("\"picker-1215\""));
+        assertThat(valueIn("/frames/inner", "bins.get(\"a\").get(0) + docks + \"\" + (Warehouse.this == Warehouse.SHARED)"))
+                .as("the enclosing instance's fields, unqualified and as Warehouse.this")
+                .contains(value("\"14true\""));
         assertThat(valueIn("/frames/record", "prefix + bin + level + this.bin()")).contains(value("\"slot-c2c\""));
         assertThat(valueIn("/frames/enum", "days + name() + FRESH.ordinal()")).contains(value("\"30FROZEN0\""));
+    }
+
+    @Test
+    void helpListsWhatTheFramesCodeMayUse() throws Exception {
+        assertThat(valueIn("/frames/pick", "help(self)")).contains("bins", "int count", "java.lang.String state()",
+                "java.lang.String city");
     }
 
     @Test

@@ -61,12 +61,12 @@ final class Warehouse extends Depot {
         }
     }
 
-    /** An inner class. */
+    /** An inner class that uses its enclosing instance (else javac leaves out the field that holds it). */
     final class Picker {
         private final String name = "picker-1";
 
         String run() {
-            int step = 2;
+            int step = bins.isEmpty() ? 1 : 2;
             throw new IllegalStateException("inner frame " + name + step);
         }
     }

@@ -90,6 +90,10 @@ public final class FrameConsole implements AutoCloseable, ConsoleHelpers.View {
         if (t.receiver != null) {
             put(slots, t, "self", t.frameClass.getName(), t.receiver, false, notes);
         }
+        if (t.outerInstance != null) {
+            put(slots, t, ReceiverRewriter.OUTER, t.frameClass.getEnclosingClass().getName(), t.outerInstance, false,
+                    notes);
+        }
         for (CapturedVariable v : vars) {
             if (!v.name().equals("this")) {
                 put(slots, t, v.name(), v.declaredType(), v.value(), true, notes);

@@ -32,6 +32,9 @@ final class FrameTarget {
     /** The relaxed class files of the frame's nest (see {@link RelaxedClasses}). */
     final Map<String, byte[]> relaxedNest;
     final FrameTypes types;
+    /** The receiver's enclosing instance when the frame's class is an inner class, else {@code null}. */
+    final Object outerInstance;
+    final ReceiverRewriter.Outer outer;
 
     private FrameTarget(Class<?> frameClass, Object receiver, MethodHandles.Lookup lookup, List<String> sourceImports) {
         this.frameClass = frameClass;
@@ -44,6 +47,26 @@ final class FrameTarget {
         this.instanceMethods = receiver == null ? Set.of() : instanceMethods(frameClass);
         this.relaxedNest = RelaxedClasses.ofNest(frameClass);
         this.types = new FrameTypes(frameClass);
+        Class<?> enclosing = frameClass.getEnclosingClass();
+        Object outerValue = receiver == null || enclosing == null || Modifier.isStatic(frameClass.getModifiers())
+                || enclosing.getCanonicalName() == null ? null : enclosingInstance(frameClass, enclosing, receiver);
+        this.outerInstance = outerValue;
+        this.outer = outerValue == null ? null : new ReceiverRewriter.Outer(enclosing.getSimpleName(),
+                instanceFields(enclosing), instanceMethods(enclosing));
+    }
+
+    /** The value of the inner class's synthetic field holding its enclosing instance ({@code this$0}). */
+    private static Object enclosingInstance(Class<?> inner, Class<?> enclosing, Object receiver) {
+        for (Field f : inner.getDeclaredFields()) {
+            if (f.isSynthetic() && f.getType() == enclosing && f.getName().startsWith("this$")) {
+                try {
+                    return f.trySetAccessible() ? f.get(receiver) : null;
+                } catch (IllegalAccessException | RuntimeException e) {
+                    return null;
+                }
+            }
+        }
+        return null;
     }
 
     /**

@@ -147,7 +147,7 @@ final class FrameUnits implements FrameRunner.Stoppable {
 
     private ReceiverRewriter.Context context() {
         return new ReceiverRewriter.Context(target.receiver != null, target.instanceFields, target.instanceMethods,
-                store.names(), methodNames);
+                store.names(), methodNames, target.outer);
     }
 
     private List<String> imports() {

@@ -45,7 +45,16 @@ final class ReceiverRewriter extends TreeScanner<Void, Void> {
      * @param declaredMethods methods the console declared (they hide the receiver's, as in JShell)
      */
     record Context(boolean hasReceiver, Set<String> fields, Set<String> methods, Set<String> bound,
-                   Set<String> declaredMethods) {}
+                   Set<String> declaredMethods, Outer outer) {}
+
+    /**
+     * The enclosing instance of an inner class's frame: its simple class name (for {@code Outer.this})
+     * and its instance fields and methods, which the frame's code may also write unqualified.
+     */
+    record Outer(String simpleName, Set<String> fields, Set<String> methods) {}
+
+    /** The variable units hold the enclosing instance of an inner class's receiver in. */
+    static final String OUTER = "$outer";
 
     private final FrameCompiler.Parse parse;
     private final int offset;
@@ -96,8 +105,25 @@ final class ReceiverRewriter extends TreeScanner<Void, Void> {
             edit(node, 4, RECEIVER);
         } else if (context.fields().contains(name) && !shadowed(name)) {
             edit(node, 0, RECEIVER + ".");
+        } else if (context.outer() != null && context.outer().fields().contains(name) && !shadowed(name)) {
+            edit(node, 0, OUTER + ".");
         }
         return null;
+    }
+
+    @Override
+    public Void visitMemberSelect(com.sun.source.tree.MemberSelectTree node, Void p) {
+        if (context.outer() != null && node.getIdentifier().contentEquals("this")
+                && node.getExpression() instanceof IdentifierTree owner
+                && owner.getName().contentEquals(context.outer().simpleName())) {
+            int at = start(node);
+            int end = (int) parse.positions().getEndPosition(parse.unit(), node) - offset;
+            if (at >= 0 && end <= length) {
+                edits.add(new Edits.Edit(at, end - at, OUTER)); // Outer.this
+            }
+            return null;
+        }
+        return super.visitMemberSelect(node, p);
     }
 
     @Override
@@ -107,6 +133,9 @@ final class ReceiverRewriter extends TreeScanner<Void, Void> {
             if (context.methods().contains(name) && !context.declaredMethods().contains(name)
                     && !declared.contains(name)) {
                 edit(id, 0, RECEIVER + ".");
+            } else if (context.outer() != null && context.outer().methods().contains(name)
+                    && !context.declaredMethods().contains(name) && !declared.contains(name)) {
+                edit(id, 0, OUTER + ".");
             }
         } else {
             scan(node.getMethodSelect(), p);

@@ -155,6 +155,10 @@ final class UnitCompleter {
             target.instanceMethods.forEach(m -> found.add(m + "("));
             found.add("this");
         }
+        if (target.outer != null) {
+            found.addAll(target.outer.fields());
+            target.outer.methods().forEach(m -> found.add(m + "("));
+        }
         prepared.declaredMethods().forEach(m -> found.add(m + "("));
         // The frame class's statics and those of its enclosing classes (imported by every unit).
         for (Class<?> c = target.frameClass; c != null; c = c.getEnclosingClass()) {
