@@ -35,6 +35,7 @@ public final class ConsoleSession implements AutoCloseable, ConsoleHelpers.View 
     private final StringBuilder pendingInput = new StringBuilder();
 
     private volatile Runnable afterFirstEvaluation;
+    private volatile boolean evaluating;
 
     ConsoleSession(String id, Engine engine, ConsoleConfig config, Throwable exception, Object request) {
         this.id = id;
@@ -119,7 +120,13 @@ public final class ConsoleSession implements AutoCloseable, ConsoleHelpers.View 
             source = pendingInput.isEmpty() ? line : pendingInput + "\n" + line;
             pendingInput.setLength(0);
         }
-        EvalResult result = runner.run(() -> evaluateHere(source, force, config.outputLimit(), runner.stopRequested()));
+        evaluating = true;
+        EvalResult result;
+        try {
+            result = runner.run(() -> evaluateHere(source, force, config.outputLimit(), runner.stopRequested()));
+        } finally {
+            evaluating = false;
+        }
         if (result.needsMore()) {
             synchronized (pendingInput) {
                 pendingInput.append(source);
@@ -171,9 +178,9 @@ public final class ConsoleSession implements AutoCloseable, ConsoleHelpers.View 
         }
     }
 
-    /** Stops the running evaluation (JShell's stop: the snippet throws at its next loop check); {@code false} if closed. */
+    /** Stops the running evaluation (JShell's stop: the snippet throws at its next loop check); {@code false} when none runs. */
     public boolean stop() {
-        if (closed.get()) {
+        if (closed.get() || !evaluating) {
             return false;
         }
         engine.shell.stop();

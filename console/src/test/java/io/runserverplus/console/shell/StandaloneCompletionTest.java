@@ -7,7 +7,7 @@ import io.runserverplus.spi.ConsoleScope;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** Tab in the standalone console (JShell): bound names and the members of their types. */
+/** Tab and Stop in the standalone console (JShell). */
 class StandaloneCompletionTest {
 
     @Test
@@ -21,6 +21,7 @@ class StandaloneCompletionTest {
             assertThat(members.anchor()).isEqualTo(4);
             assertThat(members.candidates()).contains("append(");
             assertThat(sessions.eval("standalone", scope, "app.length()").value()).isEqualTo("6");
+            assertThat(sessions.stop("standalone")).as("nothing runs").isFalse();
         }
     }
 }
