@@ -56,6 +56,11 @@ public final class ConsoleBenchmark {
     /** The first input, on the typical frame (uses three of its variables). */
     static final String FIRST = "label + \" owes \" + (subtotal - Math.round(subtotal * discount))";
 
+    /** Tab at the end of these: a local's prefix, a member after a dot, a field of this. */
+    static final List<String> COMPLETIONS = List.of("lab", "label.toUpp", "self.li", "first.s", "cou", "names.ad");
+
+    static final double COMPLETE_TARGET_MS = 50;
+
     /** Later inputs on the typical frame: expressions, declarations, statements, lambdas. */
     static final List<String> LATER = List.of(
             "subtotal * 2",
@@ -172,11 +177,17 @@ public final class ConsoleBenchmark {
         System.out.printf(Locale.ROOT, "%-44s console median %6.0f ms %s, bare JShell %.0f ms  [target <= %.0f ms: %s]%n",
                 "bind 20 variables + evaluation using all", bind20, rounded(console.get("bind20")),
                 Stats.median(bare.get("bind20")), BIND20_TARGET_MS, bindOk ? "MET" : "MISSED");
+        double complete = Stats.median(console.get("complete"));
+        boolean completeOk = complete <= COMPLETE_TARGET_MS;
+        System.out.printf(Locale.ROOT, "%-44s console median %6.1f ms (max %.0f)  [target <= %.0f ms: %s]%n",
+                "completion (" + runs + " x " + COMPLETIONS.size() + ")", complete,
+                console.get("complete").stream().mapToDouble(Double::doubleValue).max().orElse(0), COMPLETE_TARGET_MS,
+                completeOk ? "MET" : "MISSED");
         System.out.printf(Locale.ROOT, "  bare JShell, the same evaluation with the 20 variables already declared:"
                 + " median %.1f ms; in one snippet declaring them as locals (switch (0) { default -> { T v = ...;"
                 + " yield <input>; } }): median %.1f ms%n", Stats.median(bare.get("use20")),
                 Stats.median(bare.get("oneSnippet20")));
-        boolean met = firstOk && laterOk && bindOk;
+        boolean met = firstOk && laterOk && bindOk && completeOk;
         System.out.println("console" + (jvmOptions.isEmpty() ? "" : " (" + String.join(" ", jvmOptions) + ")")
                 + " target " + (met ? "MET" : "MISSED"));
         return met;
@@ -228,6 +239,17 @@ public final class ConsoleBenchmark {
             }
             print("cpu-later", (cpu() - cpu) / 1e6 / LATER.size());
             print("later", later);
+
+            double[] complete = new double[COMPLETIONS.size()];
+            for (int i = 0; i < COMPLETIONS.size(); i++) {
+                long t = System.nanoTime();
+                List<String> names = console.complete(COMPLETIONS.get(i));
+                complete[i] = ms(t);
+                if (names.isEmpty()) {
+                    throw new IllegalStateException("no completion for " + COMPLETIONS.get(i));
+                }
+            }
+            print("complete", complete);
 
             double[] bind = new double[binds];
             long bindCpu = 0;

@@ -3,10 +3,10 @@ package io.runserverplus.benchmarks;
 import io.runserverplus.console.agent.Agent;
 import io.runserverplus.console.agent.FrameLocals;
 import io.runserverplus.console.shell.ConsoleConfig;
-import io.runserverplus.console.shell.ConsoleSession;
 import io.runserverplus.console.shell.ConsoleSessions;
 import io.runserverplus.spi.CapturedFrame;
 import io.runserverplus.spi.CapturedVariable;
+import io.runserverplus.spi.ConsoleScope;
 import io.runserverplus.spi.EvalResult;
 import io.runserverplus.spi.FrameInfo;
 import java.time.Duration;
@@ -14,7 +14,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The only place the benchmarks use the console module's API (capture agent and JShell engine), so
+ * The only place the benchmarks use the console module's API (capture agent and console engine), so
  * that a change of its types changes this file alone.
  */
 final class ConsoleBridge {
@@ -67,9 +67,9 @@ final class ConsoleBridge {
             sessions.warmUp().join();
         }
 
-        /** Opens the console of traceback {@code id} for {@code exception}. */
+        /** The console of traceback {@code id} for {@code exception} (opened by its first evaluation). */
         Console open(String id, Throwable exception) {
-            return new Console(sessions.open(id, exception, null), exception);
+            return new Console(sessions, id, exception);
         }
 
         @Override
@@ -78,14 +78,18 @@ final class ConsoleBridge {
         }
     }
 
-    /** One open console. */
+    /** One console, driven as the debugger drives it: {@code Consoles.eval(id, scope, code)}. */
     static final class Console {
-        private final ConsoleSession session;
+        private final ConsoleSessions sessions;
+        private final String id;
         private final Throwable exception;
+        private ConsoleScope scope;
 
-        private Console(ConsoleSession session, Throwable exception) {
-            this.session = session;
+        private Console(ConsoleSessions sessions, String id, Throwable exception) {
+            this.sessions = sessions;
+            this.id = id;
             this.exception = exception;
+            this.scope = new ConsoleScope(exception, null, null, List.of());
         }
 
         /**
@@ -101,21 +105,21 @@ final class ConsoleBridge {
             }
             FrameInfo info = index < trace.length ? FrameInfo.of(index, trace[index])
                     : new FrameInfo(-1, frame.className(), frame.methodName(), null, -1);
-            Object self = null;
             List<CapturedVariable> variables = new ArrayList<>();
             for (Var v : frame.variables()) {
-                if (v.name().equals("this")) {
-                    self = v.value();
-                } else {
-                    variables.add(new CapturedVariable(v.name(), v.declaredType(), v.value()));
-                }
+                variables.add(new CapturedVariable(v.name(), v.declaredType(), v.value()));
             }
-            session.bindFrame(info, self, variables);
+            scope = new ConsoleScope(exception, null, info, variables);
         }
 
         Answer eval(String code) {
-            EvalResult result = session.eval(code);
+            EvalResult result = sessions.eval(id, scope, code);
             return new Answer(result.value(), result.error(), result.status() == EvalResult.Status.OK);
+        }
+
+        /** The completions of {@code code} at its end. */
+        List<String> complete(String code) {
+            return sessions.complete(id, scope, code, code.length()).candidates();
         }
     }
 }

@@ -38,7 +38,7 @@ public abstract class ConsoleContract {
 
     @BeforeAll
     void startServer() throws Exception {
-        server = new ContractServer(app(ContractRoutes.standard(), ContractRoutes.streaming()),
+        server = new ContractServer(app(ContractRoutes.withFrames(), ContractRoutes.streaming()),
                 builder -> builder.consoleTimeLimit(TIME_LIMIT));
         debugger = new DebuggerClient(server);
         secret = attribute(server.get("/boom", "text/html").body(), "data-secret");
@@ -216,6 +216,18 @@ public abstract class ConsoleContract {
     }
 
     @Test
+    void theStandaloneConsolesAppHasItsRealTypeNotObject() throws Exception {
+        String pageSecret = attribute(server.get("/console", "text/html").body(), "data-secret");
+
+        // A list of app's type refuses an Object: it would take one if app were bound as Object.
+        HttpResponse<String> answer = debugger.post("eval", pageSecret, cookie,
+                fields("code", "new java.util.ArrayList<>(java.util.List.of(app)).add(new Object())"));
+
+        assertThat(answer.body()).contains("eval-error", "java.lang.Object cannot be converted to")
+                .doesNotContain("cannot be converted to java.lang.Object");
+    }
+
+    @Test
     void evalNeedsThePinsCookieAndTheSecret() throws Exception {
         String page = server.get("/boom", "text/html").body();
         Map<String, String> form = fields("tb", attribute(page, "data-traceback"), "frame", attribute(page, "data-focus"),
@@ -356,6 +368,89 @@ public abstract class ConsoleContract {
                 .matcher(page);
         assertThat(frame.find()).as("a frame of %s on the page", method).isTrue();
         return frame.group(1);
+    }
+
+    // ------------------------------------------------------------ a frame's console is the frame's code
+
+    /** The value {@code code} gives in the innermost application frame of {@code path}'s failure. */
+    private String valueIn(String path, String code) throws Exception {
+        String page = server.get(path, "text/html").body();
+        return eval(page, attribute(page, "data-focus"), code).body();
+    }
+
+    private static String value(String rendered) {
+        return "<pre class=\"eval-value\">" + rendered.replace("\"", "&#34;") + "</pre>";
+    }
+
+    @Test
+    void aMethodFrameReachesThisFieldsOfEveryKindStaticsAndNestedTypes() throws Exception {
+        assertThat(valueIn("/frames/pick", "wanted + found.get(0)")).as("locals keep generic types").contains(value("13"));
+        assertThat(valueIn("/frames/pick", "bins.get(bin).get(1) + 1")).as("a private generic field").contains(value("21"));
+        assertThat(valueIn("/frames/pick", "this.count")).contains(value("5"));
+        assertThat(valueIn("/frames/pick", "self.count + count")).contains(value("10"));
+        assertThat(valueIn("/frames/pick", "city + docks")).as("inherited fields").contains(value("\"Lyon4\""));
+        assertThat(valueIn("/frames/pick", "motto() + opened")).as("private static method, static field")
+                .contains(value("\"ship it1\""));
+        assertThat(valueIn("/frames/pick", "new Crate(3).weight")).as("a private nested class by simple name")
+                .contains(value("3"));
+        assertThat(valueIn("/frames/pick", "Kind.FROZEN.ordinal() + new Slot(\"x\", 1).level()"))
+                .contains(value("2"));
+    }
+
+    @Test
+    void lambdaConstructorInnerRecordAndEnumFrames() throws Exception {
+        assertThat(valueIn("/frames/lambda", "bin + inLambda + motto()")).contains(value("\"b7ship it\""));
+        assertThat(valueIn("/frames/constructor", "seed + \" \" + doubled + \" \" + this.count"))
+                .contains(value("\"4 8 8\""));
+        assertThat(valueIn("/frames/inner", "name + step + opened + new Crate(5).weight"))
+                .contains(value("\"picker-1215\""));
+        assertThat(valueIn("/frames/inner", "bins.get(\"a\").get(0) + docks + \"\" + (Warehouse.this == Warehouse.SHARED)"))
+                .as("the enclosing instance's fields, unqualified and as Warehouse.this")
+                .contains(value("\"14true\""));
+        assertThat(valueIn("/frames/record", "prefix + bin + level + this.bin()")).contains(value("\"slot-c2c\""));
+        assertThat(valueIn("/frames/enum", "days + name() + FRESH.ordinal()")).contains(value("\"30FROZEN0\""));
+    }
+
+    @Test
+    void helpListsWhatTheFramesCodeMayUse() throws Exception {
+        assertThat(valueIn("/frames/pick", "help(self)")).contains("bins", "int count", "java.lang.String state()",
+                "java.lang.String city");
+    }
+
+    @Test
+    void mutationsThroughMethodsAndFieldAssignmentsReachTheLiveObject() throws Exception {
+        String page = server.get("/frames/pick", "text/html").body();
+        String focus = attribute(page, "data-focus");
+
+        assertThat(eval(page, focus, "bins.get(\"a\").add(77)").body()).doesNotContain("eval-error");
+        assertThat(eval(page, focus, "this.count = 42").body()).contains(value("42"));
+        assertThat(server.get("/frames/state", null).body()).contains("count=42", "77");
+        HttpResponse<String> local = eval(page, focus, "wanted = 9");
+        assertThat(local.body()).contains(value("9"));
+        assertThat(eval(page, focus, "wanted * 2").body()).as("the console's copy").contains(value("18"));
+        eval(page, focus, "count = 5");
+        assertThat(server.get("/frames/state", null).body()).contains("count=5");
+    }
+
+    @Test
+    void declarationsPersistAcrossInputs() throws Exception {
+        String page = server.get("/frames/pick", "text/html").body();
+        String focus = attribute(page, "data-focus");
+
+        assertThat(eval(page, focus, "int x = 2;").body()).doesNotContain("eval-error");
+        assertThat(eval(page, focus, "x * wanted").body()).contains(value("6"));
+        assertThat(eval(page, focus, "int heavier(int by) { return count + by; }").body()).doesNotContain("eval-error");
+        assertThat(eval(page, focus, "heavier(x)").body()).contains(value("7"));
+        assertThat(eval(page, focus, "record Pair(String bin, int n) { }").body()).doesNotContain("eval-error");
+        assertThat(eval(page, focus, "new Pair(bin, x).n() + new Pair(\"q\", 1).bin()").body()).contains(value("\"2q\""));
+    }
+
+    @Test
+    void inputsGetNoMoreAccessThanTheFramesOwnCode() throws Exception {
+        assertThat(valueIn("/frames/pick", "new ContractFailures.Orders().stock"))
+                .as("another class's private field").contains("eval-error", "stock has private access");
+        assertThat(valueIn("/frames/pick", "io.runserverplus.core.debugger.EvalCommand.STANDALONE"))
+                .as("the debugger's own package-private state").contains("eval-error", "not public");
     }
 
     private HttpResponse<String> eval(String page, String frame, String code) throws Exception {

@@ -35,6 +35,19 @@ public final class ContractRoutes {
         return routes;
     }
 
+    /** The standard routes plus routes failing in each kind of frame of {@link Warehouse} (the console's). */
+    public static Map<String, ContractRoute> withFrames() {
+        Map<String, ContractRoute> routes = standard();
+        routes.put("/frames/pick", () -> Warehouse.SHARED.pick("a"));
+        routes.put("/frames/state", Warehouse.SHARED::state);
+        routes.put("/frames/lambda", () -> Warehouse.SHARED.viaLambda("b"));
+        routes.put("/frames/constructor", () -> new Warehouse(4).state());
+        routes.put("/frames/inner", () -> Warehouse.SHARED.new Picker().run());
+        routes.put("/frames/record", () -> new Warehouse.Slot("c", 2).label());
+        routes.put("/frames/enum", () -> String.valueOf(Warehouse.Kind.FROZEN.shelfLife()));
+        return routes;
+    }
+
     /** Text every streaming route writes before it fails. */
     public static final String PARTIAL_BODY = "partial body, then a failure\n";
 

@@ -10,10 +10,18 @@ import java.util.List;
  * @param frame bound as {@code frame}; {@code null} when no frame is chosen
  * @param variables the frame's variables ({@code this} is bound as {@code self}), or extra names such
  *     as the standalone console's {@code app}
+ * @param frameSource the text of the frame's source file, when found (its imports are the console's);
+ *     {@code null} otherwise
  */
-public record ConsoleScope(Throwable exception, Object request, FrameInfo frame, List<CapturedVariable> variables) {
+public record ConsoleScope(Throwable exception, Object request, FrameInfo frame, List<CapturedVariable> variables,
+                           String frameSource) {
 
     public ConsoleScope {
         variables = List.copyOf(variables);
+    }
+
+    /** A scope without the frame's source. */
+    public ConsoleScope(Throwable exception, Object request, FrameInfo frame, List<CapturedVariable> variables) {
+        this(exception, request, frame, variables, null);
     }
 }

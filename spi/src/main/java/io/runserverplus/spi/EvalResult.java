@@ -14,9 +14,17 @@ import java.time.Duration;
  *     {@code null} when none
  * @param status the outcome
  * @param elapsed how long the evaluation took (zero when nothing was evaluated)
+ * @param note something the user should know about this evaluation besides its value, shown once
+ *     (e.g. that assigning a frame's local changed only the console's copy, or that a variable is bound
+ *     with a supertype of its declared type); {@code null} when none
  */
 public record EvalResult(String input, String output, String value, String error, Status status,
-                         Duration elapsed) {
+                         Duration elapsed, String note) {
+
+    /** A result without a note. */
+    public EvalResult(String input, String output, String value, String error, Status status, Duration elapsed) {
+        this(input, output, value, error, status, elapsed, null);
+    }
 
     /** How an input ended. */
     public enum Status {

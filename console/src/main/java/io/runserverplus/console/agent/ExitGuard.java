@@ -24,6 +24,7 @@ public final class ExitGuard {
     private static final InheritableThreadLocal<Boolean> CONSOLE = new InheritableThreadLocal<>();
     /** The loaders of the consoles' snippet classes; weak, so a closed console's loader can go. */
     private static final Map<ClassLoader, Boolean> SNIPPET_LOADERS = Collections.synchronizedMap(new WeakHashMap<>());
+    private static final java.util.List<String> SNIPPET_CLASS_MARKERS = new java.util.concurrent.CopyOnWriteArrayList<>();
     private static final StackWalker WALKER = StackWalker.getInstance(StackWalker.Option.RETAIN_CLASS_REFERENCE);
     private static volatile boolean active;
 
@@ -35,9 +36,33 @@ public final class ExitGuard {
      * run by a thread the app started, or by a thread started without inheriting the mark).
      */
     public static void check() {
-        if (CONSOLE.get() != null || !SNIPPET_LOADERS.isEmpty() && WALKER.walk(frames -> frames.anyMatch(
-                f -> SNIPPET_LOADERS.containsKey(f.getDeclaringClass().getClassLoader())))) {
+        if (CONSOLE.get() != null || (!SNIPPET_LOADERS.isEmpty() || !SNIPPET_CLASS_MARKERS.isEmpty())
+                && WALKER.walk(frames -> frames.anyMatch(ExitGuard::isSnippets))) {
             throw new SecurityException(MESSAGE);
+        }
+    }
+
+    /** A frame of a console's input: its class comes from a snippet loader, or carries a snippet class marker. */
+    private static boolean isSnippets(StackWalker.StackFrame frame) {
+        if (SNIPPET_LOADERS.containsKey(frame.getDeclaringClass().getClassLoader())) {
+            return true;
+        }
+        String name = frame.getClassName();
+        for (String marker : SNIPPET_CLASS_MARKERS) {
+            if (name.contains(marker)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Registers a piece of the names of a console's input classes that live in the app's own loader
+     * (the frame console's, compiled into the frame's package): their frames make a stack a console's.
+     */
+    public static void registerSnippetClassMarker(String marker) {
+        if (!SNIPPET_CLASS_MARKERS.contains(marker)) {
+            SNIPPET_CLASS_MARKERS.add(marker);
         }
     }
 

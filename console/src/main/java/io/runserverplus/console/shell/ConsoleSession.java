@@ -22,7 +22,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * object. Assigning a variable ({@code a = other}) changes only the console's copy: the frame's local
  * variable is not written back (it is gone anyway: the frame has been unwound).
  */
-public final class ConsoleSession implements AutoCloseable {
+public final class ConsoleSession implements AutoCloseable, ConsoleHelpers.View {
 
     /** What the UI prints when a console opens. */
     public static final String READY = "[console ready]";
@@ -72,6 +72,7 @@ public final class ConsoleSession implements AutoCloseable {
     }
 
     /** The current frame's variables (as given to {@link #bindFrame}). */
+    @Override
     public List<CapturedVariable> variables() {
         return variables;
     }
@@ -143,12 +144,7 @@ public final class ConsoleSession implements AutoCloseable {
      * console's helpers ({@code dump()}) see this session meanwhile.
      */
     EvalResult evaluateHere(String source, boolean force, int outputLimit, AtomicBoolean stopRequested) {
-        ConsoleHelpers.SESSION.set(this);
-        try {
-            return evaluator.evaluate(source, force, outputLimit, stopRequested);
-        } finally {
-            ConsoleHelpers.SESSION.remove();
-        }
+        return ConsoleHelpers.evaluatingIn(this, () -> evaluator.evaluate(source, force, outputLimit, stopRequested));
     }
 
     /**

@@ -1,5 +1,7 @@
 package io.runserverplus.console.shell;
 
+import io.runserverplus.console.frame.FrameConsole;
+import io.runserverplus.console.frame.FrameConsoles;
 import io.runserverplus.spi.Completions;
 import io.runserverplus.spi.ConsoleScope;
 import io.runserverplus.spi.Consoles;
@@ -22,7 +24,9 @@ import java.util.concurrent.TimeUnit;
  * {@link WarmUp#INPUTS representative inputs}, so the first evaluations find javac's code
  * loaded and compiled. The next spare is made after the opened console's first evaluation (or
  * {@link #SPARE_DELAY} after opening, if none comes), so that it does not compete with that evaluation
- * for the CPUs. Thread-safe.
+ * for the CPUs. An application frame's inputs go to a {@link FrameConsole} instead (compiled into
+ * the frame's class); JShell serves the standalone console and frames whose class the console cannot
+ * open (JDK classes). Thread-safe.
  */
 public final class ConsoleSessions implements Consoles {
 
@@ -38,9 +42,14 @@ public final class ConsoleSessions implements Consoles {
     });
     private CompletableFuture<Engine> spare;
     private boolean closed;
+    /** Consoles of application frames: compiled into the frame's class (see FrameConsole). */
+    private final FrameConsoles frameConsoles;
+    private boolean frameWarmUpStarted;
 
     public ConsoleSessions(ConsoleConfig config) {
         this.config = config;
+        this.frameConsoles = new FrameConsoles(config.classLoader(), config.classPath(), config.timeLimit(),
+                config.outputLimit(), config.maxSessions());
     }
 
     public ConsoleConfig config() {
@@ -54,6 +63,16 @@ public final class ConsoleSessions implements Consoles {
      */
     @Override
     public synchronized CompletableFuture<Void> warmUp() {
+        if (!frameWarmUpStarted && !closed) {
+            frameWarmUpStarted = true;
+            background.execute(() -> {
+                try {
+                    frameConsoles.warmUp();
+                } catch (RuntimeException | LinkageError e) {
+                    // Only an optimisation: the consoles work without it.
+                }
+            });
+        }
         if (spare == null && !closed) {
             spare = CompletableFuture.supplyAsync(() -> {
                 Engine engine = new Engine(config);
@@ -120,6 +139,10 @@ public final class ConsoleSessions implements Consoles {
 
     @Override
     public EvalResult eval(String id, ConsoleScope scope, String code) {
+        Optional<FrameConsole> frameConsole = frameConsoles.forFrame(id, scope);
+        if (frameConsole.isPresent()) {
+            return frameConsole.get().eval(code);
+        }
         ConsoleSession session = open(id, scope.exception(), scope.request());
         if (!session.isBoundTo(scope.frame())) {
             session.bindFrame(scope.frame(), null, scope.variables());
@@ -129,6 +152,10 @@ public final class ConsoleSessions implements Consoles {
 
     @Override
     public Completions complete(String id, ConsoleScope scope, String code, int cursor) {
+        Optional<FrameConsole> frameConsole = frameConsoles.forFrame(id, scope);
+        if (frameConsole.isPresent()) {
+            return frameConsole.get().complete(code, cursor);
+        }
         ConsoleSession session = open(id, scope.exception(), scope.request());
         if (!session.isBoundTo(scope.frame())) {
             session.bindFrame(scope.frame(), null, scope.variables());
@@ -138,7 +165,8 @@ public final class ConsoleSessions implements Consoles {
 
     @Override
     public boolean stop(String id) {
-        return get(id).map(ConsoleSession::stop).orElse(false);
+        return frameConsoles.get(id).map(FrameConsole::stop).orElse(false)
+                | get(id).map(ConsoleSession::stop).orElse(false);
     }
 
     /** The open console of traceback {@code id}, if any (marks it recently used). */
@@ -161,6 +189,7 @@ public final class ConsoleSessions implements Consoles {
         if (s != null) {
             s.close();
         }
+        frameConsoles.close(id);
     }
 
     @Override
@@ -175,6 +204,7 @@ public final class ConsoleSessions implements Consoles {
             spare = null;
         }
         all.forEach(ConsoleSession::close);
+        frameConsoles.close();
         if (pending != null) {
             pending.thenAccept(Engine::close);
         }

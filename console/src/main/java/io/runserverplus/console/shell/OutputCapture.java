@@ -10,7 +10,7 @@ import java.nio.charset.Charset;
  * capture of the current thread (inherited by threads the snippet starts, including the one JShell runs
  * it on) and to the original stream otherwise, so other threads' output never lands in a result.
  */
-final class OutputCapture {
+public final class OutputCapture {
 
     private static final InheritableThreadLocal<OutputCapture> CURRENT = new InheritableThreadLocal<>();
 
@@ -26,7 +26,7 @@ final class OutputCapture {
     }
 
     /** Starts capturing on this thread (and threads it starts from now on). */
-    static OutputCapture begin(int limit) {
+    public static OutputCapture begin(int limit) {
         install();
         OutputCapture capture = new OutputCapture(limit, System.out.charset());
         CURRENT.set(capture);
@@ -34,7 +34,7 @@ final class OutputCapture {
     }
 
     /** Stops capturing; threads that inherited this capture write to the original streams again. */
-    String end() {
+    public String end() {
         CURRENT.remove();
         synchronized (this) {
             closed = true;

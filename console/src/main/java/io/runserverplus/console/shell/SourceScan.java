@@ -6,7 +6,7 @@ import java.util.Set;
 import java.util.regex.Pattern;
 
 /** Token-level checks of snippet source: a cheap scanner, no parsing. */
-final class SourceScan {
+public final class SourceScan {
 
     /** Calls that would end the JVM, spelled plainly (see {@link #refusal}). */
     private static final Pattern EXIT_CALL = Pattern.compile("\\b(exit|halt)\\s*\\(|::\\s*(exit|halt)\\b");
@@ -16,7 +16,7 @@ final class SourceScan {
     }
 
     /** The source with comments and string, text-block and char literals blanked out. */
-    static String code(String src) {
+    public static String code(String src) {
         StringBuilder out = new StringBuilder(src.length());
         int i = 0;
         int n = src.length();
@@ -53,7 +53,7 @@ final class SourceScan {
      * The source with comments and the text of string, text-block and char literals replaced by spaces
      * (the quotes and line breaks stay): same length, so positions in it are positions in the source.
      */
-    static String mask(String src) {
+    public static String mask(String src) {
         char[] out = src.toCharArray();
         int i = 0;
         int n = src.length();
@@ -96,7 +96,7 @@ final class SourceScan {
     }
 
     /** Simple names used in the code (not after a dot), in order of first use. */
-    static Set<String> names(String src) {
+    public static Set<String> names(String src) {
         String code = code(src);
         Set<String> names = new LinkedHashSet<>();
         int i = 0;
@@ -125,7 +125,7 @@ final class SourceScan {
     }
 
     /** Why the source is refused, or {@code null}. */
-    static String refusal(String src) {
+    public static String refusal(String src) {
         // The fallback when the agent's ExitGuard is not installed: calls that would end the JVM, as
         // far as the source shows them (reflection, unicode escapes and called code escape it).
         String code = code(src);

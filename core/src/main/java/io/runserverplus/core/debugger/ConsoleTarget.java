@@ -61,7 +61,9 @@ record ConsoleTarget(String sessionId, ConsoleScope scope, Optional<Frame> frame
         FrameInfo info = new FrameInfo(frame.id(), frame.className(), frame.methodName(),
                 frame.fileName().isEmpty() ? null : frame.fileName(), frame.lineNumber());
         List<CapturedVariable> variables = frame.locals().map(CapturedFrame::variables).orElse(List.of());
-        return new ConsoleScope(traceback.throwableOf(frame.id()).orElse(null), request, info, variables);
+        // The frame's source, where it was found, gives its console the file's imports.
+        return new ConsoleScope(traceback.throwableOf(frame.id()).orElse(null), request, info, variables,
+                frame.source().map(window -> window.file().text()).orElse(null));
     }
 
     static Optional<Integer> parseInt(String text) {

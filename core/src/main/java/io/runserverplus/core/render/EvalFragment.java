@@ -8,7 +8,7 @@ import java.util.Locale;
 
 /**
  * The answer to one console input: the echoed input with its prompt, what the snippet printed, its
- * value or its error. Every text is the snippet's or the application's, so every text is encoded;
+ * value, the console's note about it, or its error. Every text is the snippet's or the application's, so every text is encoded;
  * the page's script inserts the fragment as inert markup.
  */
 public final class EvalFragment {
@@ -27,6 +27,8 @@ public final class EvalFragment {
         html.append("<pre class=\"eval-input\">").append(forHtml(echo(code, continues(code, result)))).append("</pre>");
         section(html, "eval-output", result.output());
         section(html, "eval-value", result.value());
+        // Said once by the console: a local changed only in its copy, a type it fell back from, missing variables.
+        section(html, "eval-note", result.note());
         section(html, "eval-error", result.error());
         return html.append("</div>\n").toString();
     }

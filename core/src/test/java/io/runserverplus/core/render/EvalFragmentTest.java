@@ -40,4 +40,15 @@ class EvalFragmentTest {
         assertThat(html).contains("<pre class=\"eval-input\">&gt;&gt;&gt; int a = 1;\n... a + 1</pre>",
                 "<pre class=\"eval-value\">2</pre>").doesNotContain("eval-output", "eval-error");
     }
+
+    @Test
+    void theConsolesNoteIsShownEscapedBetweenTheValueAndAnyError() {
+        EvalResult result = new EvalResult("quantity = 5", "", "5", null, EvalResult.Status.OK, Duration.ZERO,
+                "quantity changed in this console only <b>");
+
+        String html = EvalFragment.render("quantity = 5", result);
+
+        assertThat(html).contains("<pre class=\"eval-value\">5</pre><pre class=\"eval-note\">quantity changed in this"
+                + " console only &lt;b&gt;</pre>");
+    }
 }
