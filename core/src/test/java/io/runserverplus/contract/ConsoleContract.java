@@ -449,7 +449,7 @@ public abstract class ConsoleContract {
     void inputsGetNoMoreAccessThanTheFramesOwnCode() throws Exception {
         assertThat(valueIn("/frames/pick", "new ContractFailures.Orders().stock"))
                 .as("another class's private field").contains("eval-error", "stock has private access");
-        assertThat(valueIn("/frames/pick", "io.runserverplus.core.debugger.EvalCommand.STANDALONE"))
+        assertThat(valueIn("/frames/pick", "io.runserverplus.core.debugger.ConsoleTarget.STANDALONE"))
                 .as("the debugger's own package-private state").contains("eval-error", "not public");
     }
 

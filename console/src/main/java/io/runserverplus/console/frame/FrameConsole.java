@@ -38,7 +38,10 @@ public final class FrameConsole implements AutoCloseable, ConsoleHelpers.View {
     private final int outputLimit;
     private final Throwable exception;
     private final Object request;
-    private final ValueRenderer renderer = new ValueRenderer();
+    /** What the pane's Stop gives, as the JShell console says it. */
+    static final String STOPPED_ON_REQUEST = "Stopped on request.";
+    /** A value keeps up to 64 KB of text: the pane folds a long one and shows all of it on demand. */
+    private final ValueRenderer renderer = ValueRenderer.forConsoleValue();
     private final StringBuilder pending = new StringBuilder();
 
     private volatile FrameInfo frame;
@@ -187,7 +190,8 @@ public final class FrameConsole implements AutoCloseable, ConsoleHelpers.View {
             return new EvalResult(source, output, null, null, EvalResult.Status.OK, elapsed(start), note);
         }
         if (last.stopped()) {
-            return new EvalResult(source, output, null, UnitClass.STOPPED, EvalResult.Status.TIMEOUT, elapsed(start),
+            // The time limit's stop is reworded by the runner; a stop that gets here was asked for.
+            return new EvalResult(source, output, null, STOPPED_ON_REQUEST, EvalResult.Status.TIMEOUT, elapsed(start),
                     note);
         }
         if (last.error() != null && last.error().contains(ExitGuard.MESSAGE)) {

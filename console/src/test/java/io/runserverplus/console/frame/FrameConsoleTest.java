@@ -203,7 +203,7 @@ class FrameConsoleTest {
         EvalResult r = result.get(20, java.util.concurrent.TimeUnit.SECONDS);
 
         assertThat(r.status()).isEqualTo(EvalResult.Status.TIMEOUT);
-        assertThat(r.error()).isEqualTo("Stopped.");
+        assertThat(r.error()).isEqualTo("Stopped on request.");
         assertThat(looping.eval("item").value()).as("the console still works").isEqualTo("\"apple\"");
     }
 

@@ -51,15 +51,8 @@ class ReloadIT {
     @Test
     void aRecompiledClassIsServedAndABrokenStartShowsItsFailureUntilTheFix() throws Exception {
         Path classes = temp.resolve("classes");
-        DemoFiles.copyTree(Path.of("target", "classes"), classes);
-        int port = DemoFiles.freePort();
         String jars = Files.readString(Path.of("target", "runtime-classpath.txt")).strip();
-        supervisor = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", classes + File.pathSeparator + jars, JavalinDemo.class.getName(), "127.0.0.1:" + port)
-                .redirectErrorStream(true)
-                .redirectOutput(temp.resolve("console.txt").toFile())
-                .start();
-        String url = "http://127.0.0.1:" + port + "/";
+        String url = startDemo(classes, jars);
         awaitBody(url, "Hello from the Javalin demo");
         String cookie = pinCookie(url);
 
@@ -83,15 +76,8 @@ class ReloadIT {
     @Test
     void aChangedStaticFileIsServedAsItIsNowWithoutARestart() throws Exception {
         Path classes = temp.resolve("classes");
-        DemoFiles.copyTree(Path.of("target", "classes"), classes);
-        int port = DemoFiles.freePort();
         String jars = Files.readString(Path.of("target", "runtime-classpath.txt")).strip();
-        supervisor = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", classes + File.pathSeparator + jars, JavalinDemo.class.getName(), "127.0.0.1:" + port)
-                .redirectErrorStream(true)
-                .redirectOutput(temp.resolve("console.txt").toFile())
-                .start();
-        String url = "http://127.0.0.1:" + port + "/";
+        String url = startDemo(classes, jars);
         awaitBody(url + "hello.html", "A static page of the Javalin demo");
 
         Files.writeString(classes.resolve("public/hello.html"), "<p>Edited while the app runs</p>");
@@ -118,6 +104,18 @@ class ReloadIT {
             Thread.sleep(100);
         }
         throw new AssertionError("'" + text + "' not printed within 40 s:\n" + Files.readString(temp.resolve("console.txt")));
+    }
+
+    /** Starts the demo under the supervisor over a copy of its classes, as ./run-demo does; returns its URL. */
+    private String startDemo(Path classes, String jars) throws Exception {
+        DemoFiles.copyTree(Path.of("target", "classes"), classes);
+        int port = DemoFiles.freePort();
+        supervisor = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", classes + File.pathSeparator + jars, JavalinDemo.class.getName(), "127.0.0.1:" + port)
+                .redirectErrorStream(true)
+                .redirectOutput(temp.resolve("console.txt").toFile())
+                .start();
+        return "http://127.0.0.1:" + port + "/";
     }
 
     /** Enters the PIN the server printed; returns the cookie that remembers it. */
