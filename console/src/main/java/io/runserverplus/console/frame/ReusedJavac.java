@@ -25,17 +25,27 @@ import javax.tools.JavaFileObject;
  * <p>Kept symbols stay right only while the classes javac reads stay the same: a unit sees the
  * frame's nest relaxed in place of the real classes, and the types the console declared. So one
  * pool serves one such overlay; another overlay (another nest, a new declared type, a type
- * declaration's unrelaxed view) starts a fresh pool. One compilation at a time (the compiler's thread).
+ * declaration's unrelaxed view) has a pool of its own, made afresh. The last {@link #POOLS} are
+ * kept, so consoles of two frames used in turn both stay fast. One compilation at a time (the
+ * compiler's thread).
  */
 final class ReusedJavac {
 
     private static final String POOL = "com.sun.tools.javac.api.JavacTaskPool";
+    /** How many pools (each holding javac's symbol tables) are kept, the least recently used dropped. */
+    static final int POOLS = 3;
 
     private final Class<?> poolClass;
     private final Class<?> workerClass;
     private final Method getTask;
-    private Object pool;
-    private Map<String, byte[]> poolOverlay;
+
+    private final Map<Overlay, Object> pools = new java.util.LinkedHashMap<>(8, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<Overlay, Object> eldest) {
+            return size() > POOLS;
+        }
+    };
+    private Object lastPool;
 
     private ReusedJavac(Class<?> poolClass, Class<?> workerClass, Method getTask) {
         this.poolClass = poolClass;
@@ -62,17 +72,20 @@ final class ReusedJavac {
 
     /**
      * Runs {@code work} with a task compiling {@code units}, in a context kept from the last task
-     * with the same {@code overlay}; the task is valid only while {@code work} runs.
+     * with the same {@code overlay} ({@code null}: the last task's, for a parse, which reads no
+     * class); the task is valid only while {@code work} runs.
      */
     <T> T run(Map<String, byte[]> overlay, JavaFileManager files, DiagnosticListener<JavaFileObject> diagnostics,
               List<String> options, List<? extends JavaFileObject> units, Function<JavacTask, T> work) {
-        if (overlay != null && (pool == null || !same(overlay, poolOverlay))) {
-            pool = newPool();
-            poolOverlay = Map.copyOf(overlay);
-        } else if (pool == null) {
-            pool = newPool();
-            poolOverlay = Map.of();
+        if (overlay != null || lastPool == null) {
+            Map<String, byte[]> classes = overlay == null ? Map.of() : overlay;
+            lastPool = pools.get(new Overlay(classes));
+            if (lastPool == null) {
+                lastPool = newPool();
+                pools.put(new Overlay(Map.copyOf(classes)), lastPool);
+            }
         }
+        Object pool = lastPool;
         Object worker = Proxy.newProxyInstance(ReusedJavac.class.getClassLoader(), new Class<?>[] {workerClass},
                 (proxy, method, args) -> switch (method.getName()) {
                     case "withTask" -> work.apply((JavacTask) args[0]);
@@ -105,16 +118,28 @@ final class ReusedJavac {
         }
     }
 
-    /** The same class names with the very same bytes (the overlays' arrays are never changed in place). */
-    private static boolean same(Map<String, byte[]> a, Map<String, byte[]> b) {
-        if (a.size() != b.size()) {
-            return false;
-        }
-        for (var e : a.entrySet()) {
-            if (b.get(e.getKey()) != e.getValue()) {
+    /** An overlay as a key: the same class names with the very same bytes (the arrays are never changed in place). */
+    private record Overlay(Map<String, byte[]> classes) {
+        @Override
+        public boolean equals(Object o) {
+            if (!(o instanceof Overlay other) || other.classes.size() != classes.size()) {
                 return false;
             }
+            for (var e : classes.entrySet()) {
+                if (other.classes.get(e.getKey()) != e.getValue()) {
+                    return false;
+                }
+            }
+            return true;
         }
-        return true;
+
+        @Override
+        public int hashCode() {
+            int h = 0;
+            for (var e : classes.entrySet()) {
+                h += e.getKey().hashCode() ^ System.identityHashCode(e.getValue());
+            }
+            return h;
+        }
     }
 }
