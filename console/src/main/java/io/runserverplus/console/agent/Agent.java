@@ -70,8 +70,30 @@ public final class Agent {
             System.err.println("runserverplus-agent: console evaluations may call System.exit, the exit guard is off: "
                     + unguarded);
         }
+        exportJavacPool(instrumentation);
         instrumentation.addTransformer(new CaptureTransformer(options), false);
         started = true;
+    }
+
+    /**
+     * Exports javac's {@code JavacTaskPool} to the console (this module, or the class path's unnamed
+     * module), so that a frame console keeps javac's symbol tables between inputs as JShell does
+     * ({@code io.runserverplus.console.frame.ReusedJavac}); without it each input's compilation
+     * starts afresh, which is slower.
+     */
+    private static void exportJavacPool(Instrumentation instrumentation) {
+        String pkg = "com.sun.tools.javac.api";
+        ModuleLayer.boot().findModule("jdk.compiler").ifPresent(javac -> {
+            Module console = Agent.class.getModule();
+            try {
+                if (!javac.isExported(pkg, console) && instrumentation.isModifiableModule(javac)) {
+                    instrumentation.redefineModule(javac, java.util.Set.of(), java.util.Map.of(pkg,
+                            java.util.Set.of(console)), java.util.Map.of(), java.util.Set.of(), java.util.Map.of());
+                }
+            } catch (RuntimeException e) {
+                System.err.println("runserverplus-agent: frame consoles will compile more slowly: " + e);
+            }
+        });
     }
 
     /**

@@ -26,8 +26,10 @@ import javax.tools.ToolProvider;
 
 /**
  * javac in process over the application's class path, one compilation at a time on its own
- * thread. The file manager (and the jars it has opened and indexed) is kept between compilations:
- * that is most of what makes a later compilation take milliseconds instead of a second.
+ * thread. The file manager (and the jars it has opened and indexed) is kept between compilations,
+ * and, when the JVM lets the console use javac's pool ({@link ReusedJavac}), javac's symbol tables
+ * too: with both a later compilation takes a few milliseconds instead of 15-40 (reading the class
+ * files of {@code java.lang}, {@code java.util} and the frame's nest again was most of that).
  */
 final class FrameCompiler {
 
@@ -38,6 +40,8 @@ final class FrameCompiler {
 
     private final JavaCompiler javac;
     private final UnitFileManager files;
+    /** javac's state kept between compilations, or {@code null} when javac does not let the console keep it. */
+    private final ReusedJavac reused;
     /**
      * javac runs on this thread only: interrupting a thread that reads a jar through NIO closes the
      * jar's channel for good, and console threads are interrupted to stop inputs.
@@ -76,6 +80,12 @@ final class FrameCompiler {
     }
 
     FrameCompiler(String classPath) {
+        this(classPath, true);
+    }
+
+    /** {@code keepJavacState}: keep javac's symbol tables between compilations when the JVM lets it. */
+    FrameCompiler(String classPath, boolean keepJavacState) {
+        reused = keepJavacState ? ReusedJavac.create() : null;
         javac = ToolProvider.getSystemJavaCompiler();
         if (javac == null) {
             throw new IllegalStateException("This JVM has no Java compiler (jdk.compiler); the console needs a JDK.");
@@ -87,6 +97,11 @@ final class FrameCompiler {
             throw new UncheckedIOException(e);
         }
         files = new UnitFileManager(standard);
+    }
+
+    /** Whether compilations share javac's state (see {@link ReusedJavac}). */
+    boolean keepsJavacState() {
+        return reused != null;
     }
 
     /** What one compilation gave: the classes (empty on errors) and the compiler's messages. */
@@ -113,24 +128,30 @@ final class FrameCompiler {
 
     private Output compileHere(String binaryName, String source, Map<String, byte[]> overlay, Inspector inspector,
                                boolean generate) {
-        try {
-            files.prepare(overlay);
-            DiagnosticCollector<JavaFileObject> diagnostics = new DiagnosticCollector<>();
-            JavacTask task = (JavacTask) javac.getTask(Writer.nullWriter(), files, diagnostics, OPTIONS, null,
-                    List.of(new Source(binaryName, source)));
-            Iterable<? extends CompilationUnitTree> units = task.parse();
-            task.analyze();
-            boolean failed = diagnostics.getDiagnostics().stream().anyMatch(d -> d.getKind() == Diagnostic.Kind.ERROR);
-            if (inspector != null) {
-                inspector.inspect(task, units.iterator().next());
+        files.prepare(overlay);
+        DiagnosticCollector<JavaFileObject> diagnostics = new DiagnosticCollector<>();
+        List<Source> units = List.of(new Source(binaryName, source));
+        java.util.function.Function<JavacTask, Output> work = task -> {
+            try {
+                CompilationUnitTree unit = task.parse().iterator().next();
+                task.analyze();
+                boolean failed = diagnostics.getDiagnostics().stream().anyMatch(d -> d.getKind() == Diagnostic.Kind.ERROR);
+                if (inspector != null) {
+                    inspector.inspect(task, unit);
+                }
+                if (!failed && generate) {
+                    task.generate();
+                }
+                return new Output(failed || !generate ? List.of() : files.output(), diagnostics.getDiagnostics());
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
             }
-            if (!failed && generate) {
-                task.generate();
-            }
-            return new Output(failed || !generate ? List.of() : files.output(), diagnostics.getDiagnostics());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+        };
+        if (reused != null) {
+            return reused.run(overlay, files, diagnostics, OPTIONS, units, work);
         }
+        JavacTask task = (JavacTask) javac.getTask(Writer.nullWriter(), files, diagnostics, OPTIONS, null, units);
+        return work.apply(task);
     }
 
     /** A parsed source: its tree, where its nodes are, and whether it parsed without errors. */
@@ -142,17 +163,22 @@ final class FrameCompiler {
     }
 
     private Parse parseHere(String source) {
-        try {
-            files.prepare(Map.of());
-            DiagnosticCollector<JavaFileObject> diagnostics = new DiagnosticCollector<>();
-            JavacTask task = (JavacTask) javac.getTask(Writer.nullWriter(), files, diagnostics, OPTIONS, null,
-                    List.of(new Source("Parse", source)));
-            CompilationUnitTree unit = task.parse().iterator().next();
-            boolean clean = diagnostics.getDiagnostics().stream().noneMatch(d -> d.getKind() == Diagnostic.Kind.ERROR);
-            return new Parse(unit, com.sun.source.util.Trees.instance(task).getSourcePositions(), clean);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+        files.prepare(Map.of());
+        DiagnosticCollector<JavaFileObject> diagnostics = new DiagnosticCollector<>();
+        List<Source> units = List.of(new Source("Parse", source));
+        java.util.function.Function<JavacTask, Parse> work = task -> {
+            try {
+                CompilationUnitTree unit = task.parse().iterator().next();
+                boolean clean = diagnostics.getDiagnostics().stream().noneMatch(d -> d.getKind() == Diagnostic.Kind.ERROR);
+                return new Parse(unit, com.sun.source.util.Trees.instance(task).getSourcePositions(), clean);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        };
+        if (reused != null) {
+            return reused.run(null, files, diagnostics, OPTIONS, units, work); // parsing reads no class
         }
+        return work.apply((JavacTask) javac.getTask(Writer.nullWriter(), files, diagnostics, OPTIONS, null, units));
     }
 
     /** A compilation unit's source, named after its class as javac expects. */

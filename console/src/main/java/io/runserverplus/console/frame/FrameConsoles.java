@@ -34,7 +34,16 @@ public final class FrameConsoles implements AutoCloseable {
     private JShell splitterShell;
     private boolean closed;
 
+    private final boolean keepJavacState;
+
     public FrameConsoles(ClassLoader appLoader, String classPath, Duration timeLimit, int outputLimit, int maxSessions) {
+        this(appLoader, classPath, timeLimit, outputLimit, maxSessions, true);
+    }
+
+    /** {@code keepJavacState}: see {@link ReusedJavac}; off only to test the JVM that does not allow it. */
+    FrameConsoles(ClassLoader appLoader, String classPath, Duration timeLimit, int outputLimit, int maxSessions,
+                  boolean keepJavacState) {
+        this.keepJavacState = keepJavacState;
         this.appLoader = appLoader;
         this.classPath = classPath;
         this.timeLimit = timeLimit;
@@ -102,7 +111,7 @@ public final class FrameConsoles implements AutoCloseable {
 
     synchronized FrameCompiler compiler() {
         if (compiler == null) {
-            compiler = new FrameCompiler(classPath);
+            compiler = new FrameCompiler(classPath, keepJavacState);
         }
         return compiler;
     }

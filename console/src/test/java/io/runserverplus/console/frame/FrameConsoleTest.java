@@ -23,7 +23,7 @@ class FrameConsoleTest {
     @BeforeAll
     void open() {
         consoles = new FrameConsoles(getClass().getClassLoader(), System.getProperty("java.class.path"),
-                Duration.ofSeconds(30), 4096, 16);
+                Duration.ofSeconds(30), 4096, 16, keepJavacState());
         inventory = Frames.inventory();
         console = consoles.forFrame("t", new ConsoleScope(new IllegalStateException("boom"), null,
                 new FrameInfo(0, Frames.INVENTORY, "reserve", "Inventory.java", 14), Frames.reserveFrame(inventory),
@@ -33,6 +33,11 @@ class FrameConsoleTest {
     @AfterAll
     void close() {
         consoles.close();
+    }
+
+    /** Whether the consoles keep javac's state between inputs, as they do with the agent (or the tests' --add-exports). */
+    boolean keepJavacState() {
+        return true;
     }
 
     private EvalResult eval(String code) {
@@ -64,6 +69,31 @@ class FrameConsoleTest {
                 .isEqualTo("3");
         assertThat(checkout.eval("inventory.reserve(\"pear\")").value()).as("the live object changed")
                 .isEqualTo("2");
+    }
+
+    @Test
+    void javacsStateIsKeptBetweenInputsWhenTheJvmAllowsIt() {
+        eval("onHand + 1");
+        assertThat(consoles.compiler().keepsJavacState()).isEqualTo(keepJavacState());
+    }
+
+    @Test
+    void framesOfOneNestAndAnotherTakeTurnsWithDeclaredTypesBetween() {
+        FrameConsole inventory = open("turns-inventory", Frames.reserveFrame(Frames.inventory()));
+        FrameConsole checkout = consoles.forFrame("turns-checkout", new ConsoleScope(null, null,
+                new FrameInfo(0, Frames.CHECKOUT, "placeOrder", "Checkout.java", 14), Frames.placeOrderFrame(),
+                null)).orElseThrow();
+        for (int round = 0; round < 2; round++) {
+            assertThat(inventory.eval("stock.get(\"pear\") + count()").error()).isNull();
+            assertThat(checkout.eval("new Pricing().total(items, inventory) >= 0").value()).isEqualTo("true");
+            assertThat(inventory.eval("class Peek" + round + " { int n(Inventory i) { return i.stock.size(); } }")
+                    .error()).as("a declared type is no nestmate: the frame's private members stay private to it")
+                    .contains("stock has private access");
+            assertThat(inventory.eval("record Box" + round + "(int v) {}").error()).isNull();
+            assertThat(inventory.eval("new Box" + round + "(count()).v()").value()).isEqualTo("2");
+            assertThat(checkout.eval("nothing" + round).error()).contains("cannot find symbol");
+            assertThat(checkout.eval("itemCount").error()).isNull();
+        }
     }
 
     @Test
