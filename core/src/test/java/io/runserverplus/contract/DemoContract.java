@@ -113,6 +113,10 @@ public abstract class DemoContract {
     @Test
     void theDemoStartsFromItsClassesAndJarsAndServesTheGreeting() throws Exception {
         Process child = demoProcess("127.0.0.1:0").redirectErrorStream(true).start();
+        // readLine blocks while the demo prints nothing: a demo that never gets to the awaited line
+        // is ended after two minutes, which ends the read and fails the test instead of hanging it.
+        java.util.concurrent.CompletableFuture.runAsync(child::destroyForcibly,
+                java.util.concurrent.CompletableFuture.delayedExecutor(2, TimeUnit.MINUTES));
         try (BufferedReader output = new BufferedReader(new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8))) {
             List<String> printed = new ArrayList<>();
             String url = awaitUrl(output, printed);
