@@ -1,13 +1,5 @@
 package io.runserverplus.console.frame;
 
-import com.sun.source.tree.BlockTree;
-import com.sun.source.tree.ClassTree;
-import com.sun.source.tree.MethodTree;
-import com.sun.source.tree.StatementTree;
-import com.sun.source.tree.TryTree;
-import com.sun.source.tree.VariableTree;
-import com.sun.source.util.TreePath;
-import com.sun.source.util.Trees;
 import io.runserverplus.console.shell.SourceScan;
 import io.runserverplus.spi.Completions;
 import java.util.ArrayList;
@@ -21,8 +13,6 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.CancellationException;
 import java.util.regex.Pattern;
-import javax.lang.model.type.TypeKind;
-import javax.lang.model.type.TypeMirror;
 import javax.tools.Diagnostic;
 import javax.tools.JavaFileObject;
 
@@ -56,7 +46,6 @@ final class FrameUnits implements FrameRunner.Stoppable {
     private static final List<String> BASE_IMPORTS = List.of("import java.util.*;",
             "import static io.runserverplus.console.shell.ConsoleHelpers.*;");
     private static final Pattern STATIC_MODIFIER = Pattern.compile("(?s)^\\s*(?:@\\w+\\s+)*(?:\\w+\\s+)*?static\\s.*");
-    private static final int TRACE_FRAMES = 5;
     private static final Object UNSET = new Object();
 
     private final FrameCompiler compiler;
@@ -191,7 +180,7 @@ final class FrameUnits implements FrameRunner.Stoppable {
         FrameCompiler.Output out = compiler.compile(qualifiedUnitName(), source.text(), overlay(true), null, false);
         if (out.failed()) {
             imports.remove(imports.size() - 1);
-            return Outcome.error(diagnostics(out, source, parsed, unit, null), note);
+            return Outcome.error(UnitMessages.diagnostics(out, source, parsed, unit, null), note);
         }
         return Outcome.nothing(note);
     }
@@ -201,7 +190,7 @@ final class FrameUnits implements FrameRunner.Stoppable {
         UnitSource source = source(member, List.of(), "", null, "");
         FrameCompiler.Output out = compiler.compile(qualifiedUnitName(), source.text(), overlay(true), null, false);
         if (out.failed()) {
-            return Outcome.error(diagnostics(out, source, parsed, unit, null), note);
+            return Outcome.error(UnitMessages.diagnostics(out, source, parsed, unit, null), note);
         }
         String name = parsed.names().get(0);
         methods.put(name + "/" + arity(parsed.text()), member);
@@ -238,7 +227,7 @@ final class FrameUnits implements FrameRunner.Stoppable {
         String binary = target.packageName.isEmpty() ? holder : target.packageName + "." + holder;
         FrameCompiler.Output out = compiler.compile(binary, text.toString(), overlay(false), null, true);
         if (out.failed()) {
-            return Outcome.error(typeDiagnostics(out, text.toString(), at, declaration, unit), note);
+            return Outcome.error(UnitMessages.typeDiagnostics(out, text.toString(), at, declaration, unit), note);
         }
         List<ClassBytes> classes = new ArrayList<>(out.classes());
         classes.sort(Comparator.comparingInt(c -> c.binaryName.length())); // the holder before its members
@@ -282,7 +271,7 @@ final class FrameUnits implements FrameRunner.Stoppable {
             attempt = compile(kind, parsed, bindings, declaredHere);
         }
         if (attempt.out.failed()) {
-            return Outcome.error(diagnostics(attempt.out, attempt.source, parsed, unit, missingVariables), note);
+            return Outcome.error(UnitMessages.diagnostics(attempt.out, attempt.source, parsed, unit, missingVariables), note);
         }
         if (attempt.out.classes().size() != 1) {
             return Outcome.error("error: anonymous and local classes are not supported in a console input;"
@@ -323,7 +312,7 @@ final class FrameUnits implements FrameRunner.Stoppable {
             return new Outcome(false, null, null, UnitClass.STOPPED, note, true);
         }
         if (thrown != null) {
-            return Outcome.error(trace(thrown, attempt.source), note);
+            return Outcome.error(UnitMessages.trace(thrown, attempt.source, qualifiedUnitName()), note);
         }
         int first = bindings.size() + 1;
         for (int i = 0; i < declaredHere.size(); i++) {
@@ -384,7 +373,7 @@ final class FrameUnits implements FrameRunner.Stoppable {
         UnitSource source = source(null, bindings, prefix, body, suffix.toString());
         Map<String, String> varTypes = new HashMap<>();
         FrameCompiler.Inspector inspector = declaredHere.isEmpty() ? null
-                : (task, unit) -> varTypes.putAll(declaredTypes(task, unit, declaredHere));
+                : (task, unit) -> varTypes.putAll(DeclaredVariableTypes.of(task, unit, declaredHere));
         FrameCompiler.Output out = compiler.compile(qualifiedUnitName(), source.text(), overlay(true), inspector, true);
         if (out.failed() && dropBrokenSourceImports(out, source)) {
             return compile(kind, parsed, bindings, declaredHere);
@@ -407,48 +396,6 @@ final class FrameUnits implements FrameRunner.Stoppable {
         return dropped;
     }
 
-    /** The types javac gave the variables the unit declared (for {@code var} too), as later units declare them. */
-    private static Map<String, String> declaredTypes(com.sun.source.util.JavacTask task,
-                                                     com.sun.source.tree.CompilationUnitTree unit, List<String> names) {
-        Map<String, String> types = new HashMap<>();
-        Trees trees = Trees.instance(task);
-        for (var decl : unit.getTypeDecls()) {
-            if (!(decl instanceof ClassTree c)) {
-                continue;
-            }
-            for (var m : c.getMembers()) {
-                if (!(m instanceof MethodTree method) || !method.getName().contentEquals("$run")) {
-                    continue;
-                }
-                for (StatementTree s : method.getBody().getStatements()) {
-                    if (!(s instanceof TryTree t)) {
-                        continue;
-                    }
-                    BlockTree block = t.getBlock();
-                    for (StatementTree inner : block.getStatements()) {
-                        if (inner instanceof VariableTree v && names.contains(v.getName().toString())) {
-                            TypeMirror type = trees.getTypeMirror(TreePath.getPath(unit, v));
-                            types.put(v.getName().toString(), declarable(task, type));
-                        }
-                    }
-                }
-            }
-        }
-        return types;
-    }
-
-    private static String declarable(com.sun.source.util.JavacTask task, TypeMirror type) {
-        if (type == null || type.getKind() == TypeKind.ERROR || type.getKind() == TypeKind.NONE) {
-            return "java.lang.Object";
-        }
-        String text = type.toString();
-        if (text.contains("capture#") || text.contains("<anonymous") || type.getKind() == TypeKind.INTERSECTION
-                || text.contains("&")) {
-            text = task.getTypes().erasure(type).toString();
-        }
-        return text.contains("<anonymous") || text.contains("capture#") ? "java.lang.Object" : text;
-    }
-
     private static boolean isVoid(Attempt attempt) {
         for (Diagnostic<? extends JavaFileObject> d : attempt.out.diagnostics()) {
             if (d.getKind() != Diagnostic.Kind.ERROR) {
@@ -462,117 +409,6 @@ final class FrameUnits implements FrameRunner.Stoppable {
             }
         }
         return false;
-    }
-
-    // ---------------------------------------------------------------- messages
-
-    private String diagnostics(FrameCompiler.Output out, UnitSource source, UnitParser.Parsed parsed, String unit,
-                               String missingVariables) {
-        StringBuilder text = new StringBuilder();
-        boolean unresolved = false;
-        for (Diagnostic<? extends JavaFileObject> d : out.diagnostics()) {
-            if (d.getKind() != Diagnostic.Kind.ERROR) {
-                continue;
-            }
-            String message = clean(d.getMessage(java.util.Locale.ROOT));
-            unresolved |= d.getCode().startsWith("compiler.err.cant.resolve");
-            int p = source.inputPosition(d.getStartPosition());
-            if (p >= 0) {
-                appendWithCaret(text, message, unit, parsed.edits().toInput(p));
-            } else if (source.inMembers(d.getStartPosition())) {
-                text.append("error: in a method this console declared earlier: ").append(message).append('\n');
-            } else {
-                text.append("error: ").append(message).append('\n');
-            }
-        }
-        if (unresolved && missingVariables != null) {
-            text.append(missingVariables).append('\n');
-        }
-        return text.isEmpty() ? "error: the input was rejected" : text.toString().stripTrailing();
-    }
-
-    private static String typeDiagnostics(FrameCompiler.Output out, String text, int at, String declaration,
-                                          String unit) {
-        StringBuilder msg = new StringBuilder();
-        int shift = declaration.length() - unit.length();
-        for (Diagnostic<? extends JavaFileObject> d : out.diagnostics()) {
-            if (d.getKind() == Diagnostic.Kind.ERROR) {
-                long p = d.getStartPosition() - at - shift;
-                if (p >= 0 && p <= unit.length()) {
-                    appendWithCaret(msg, clean(d.getMessage(java.util.Locale.ROOT)), unit, (int) p);
-                } else {
-                    msg.append("error: ").append(clean(d.getMessage(java.util.Locale.ROOT))).append('\n');
-                }
-            }
-        }
-        return msg.toString().stripTrailing();
-    }
-
-    /** The compiler's message without the console's own names (the unit class, the receiver variable). */
-    private static String clean(String message) {
-        StringBuilder out = new StringBuilder();
-        for (String line : message.split("\n")) {
-            if (line.contains(UnitSource.CLASS_NAME) && line.strip().startsWith("location:")) {
-                continue;
-            }
-            out.append(line.replace(ReceiverRewriter.RECEIVER + ".", "this.").replace(ReceiverRewriter.RECEIVER,
-                    "this").replace(UnitSource.CLASS_NAME, "console input")).append('\n');
-        }
-        return out.toString().stripTrailing();
-    }
-
-    private static void appendWithCaret(StringBuilder out, String message, String src, int position) {
-        out.append("error: ").append(message).append('\n');
-        int pos = Math.max(0, Math.min(position, src.length()));
-        int lineStart = src.lastIndexOf('\n', Math.max(0, pos - 1)) + 1;
-        if (pos > 0 && pos <= src.length() && src.charAt(pos - 1) == '\n') {
-            lineStart = pos;
-        }
-        int lineEnd = src.indexOf('\n', pos);
-        out.append(src, lineStart, lineEnd < 0 ? src.length() : lineEnd).append('\n')
-                .append(" ".repeat(pos - lineStart)).append("^\n");
-    }
-
-    /** A short traceback: type, message, a few frames, the unit's frames named as console input lines. */
-    private String trace(Throwable thrown, UnitSource source) {
-        StringBuilder out = new StringBuilder();
-        Throwable t = thrown;
-        String unitPrefix = qualifiedUnitName();
-        for (int depth = 0; t != null && depth < 3; depth++, t = t.getCause()) {
-            out.append(depth == 0 ? "" : "Caused by: ").append(t.getClass().getName())
-                    .append(t.getMessage() == null ? "" : ": " + t.getMessage()).append('\n');
-            int shown = 0;
-            int hidden = 0;
-            for (StackTraceElement f : t.getStackTrace()) {
-                String c = f.getClassName();
-                boolean unit = c.startsWith(unitPrefix + "/") || c.equals(unitPrefix) || c.startsWith(unitPrefix + "$$");
-                boolean input = unit && (f.getMethodName().equals("$run") || f.getMethodName().startsWith("lambda$$run$"));
-                if (unit && (c.contains("$$Lambda") || f.getMethodName().equals("$call"))) {
-                    continue; // the plumbing of a call's value (seen only with -XX:+ShowHiddenFrames)
-                }
-                // The unit is a hidden class, whose frames stack traces leave out: the console's own
-                // frame that ran it stands for the input.
-                if (input || c.startsWith(UnitClass.class.getPackageName() + ".")) {
-                    int line = input ? source.inputLine(f.getLineNumber()) : -1;
-                    out.append("    at console input").append(line > 0 ? " (line " + line + ")" : "").append('\n');
-                    break; // what called the input is the console's own
-                }
-                if (c.startsWith("java.lang.invoke.") || c.startsWith("jdk.internal.") || unit && f.getMethodName().equals("$check")) {
-                    continue;
-                }
-                if (shown < TRACE_FRAMES) {
-                    out.append("    at ").append(unit ? "console input, method " + f.getMethodName() : f.toString())
-                            .append('\n');
-                    shown++;
-                } else {
-                    hidden++;
-                }
-            }
-            if (hidden > 0) {
-                out.append("    ... ").append(hidden).append(" more\n");
-            }
-        }
-        return out.toString().stripTrailing();
     }
 
     Completions complete(String code, int cursor, int offset) {
