@@ -1,6 +1,7 @@
 package io.runserverplus.adapter.helidon;
 
 import io.helidon.common.Weighted;
+import io.helidon.http.Method;
 import io.helidon.webserver.http.Filter;
 import io.helidon.webserver.http.FilterChain;
 import io.helidon.webserver.http.HttpFeature;
@@ -36,7 +37,7 @@ final class DebuggerFeature implements HttpFeature, Weighted {
     @Override
     public void setup(HttpRouting.Builder routing) {
         routing.addFilter(new RequestLogFilter(requestLog));
-        routing.addFilter(new DebuggerPaths(debugger));
+        routing.addFilter(new DebuggerPaths(debugger, debugger.consolePath().orElse(null)));
     }
 
     @Override
@@ -44,8 +45,11 @@ final class DebuggerFeature implements HttpFeature, Weighted {
         return FIRST;
     }
 
-    /** Answers the debugger's paths and lets everything else through. */
-    private record DebuggerPaths(DebuggerEndpoint debugger) implements Filter {
+    /**
+     * Answers the debugger's paths and lets everything else through; it sees every request, so it
+     * only compares strings ({@code consolePath} is null when the console page is off).
+     */
+    private record DebuggerPaths(DebuggerEndpoint debugger, String consolePath) implements Filter {
 
         @Override
         public void filter(FilterChain chain, RoutingRequest request, RoutingResponse response) {
@@ -53,8 +57,7 @@ final class DebuggerFeature implements HttpFeature, Weighted {
             try {
                 if (DebuggerEndpoint.isDebuggerPath(path)) {
                     HelidonExchange.respond(response, debugger.handleCommand(HelidonExchange.command(request)));
-                } else if (debugger.consolePath().filter(path::equals).isPresent()
-                        && request.prologue().method().text().equals("GET")) {
+                } else if (path.equals(consolePath) && Method.GET.equals(request.prologue().method())) {
                     HelidonExchange.respond(response, debugger.handleConsolePage(HelidonExchange.command(request)));
                 } else {
                     chain.proceed();
