@@ -16,16 +16,15 @@ import io.runserverplus.core.server.RequestLog;
 import io.runserverplus.core.server.ServerAdapter;
 import io.runserverplus.core.server.ServerAddress;
 import io.runserverplus.core.server.Terminal;
-import io.runserverplus.core.settings.AddressPort;
 import io.runserverplus.core.settings.CommandLine;
 import io.runserverplus.core.settings.PortInUseException;
 import io.runserverplus.core.settings.Settings;
 import io.runserverplus.core.settings.SettingsException;
+import io.runserverplus.core.settings.TlsSettings;
 import io.runserverplus.core.settings.SettingsResolver;
 import io.runserverplus.core.source.SourceRoots;
 import io.runserverplus.core.tls.DevelopmentCertificates;
 import io.runserverplus.core.tls.TlsMaterial;
-import io.runserverplus.core.tls.TlsSettings;
 import io.runserverplus.core.traceback.TracebackSettings;
 import java.net.BindException;
 import java.nio.file.Path;
@@ -286,16 +285,16 @@ public final class RunServerPlus {
                 given = commandLine.get().given();
             }
             Settings settings = Settings.resolve(SettingsResolver.forThisProcess(given, builderSettings));
-            ServerAddress address = settings.address();
+            ServerAddress address = new ServerAddress(settings.address().host(), settings.address().port());
             boolean child = Reloading.isChild();
             if (!child) {
                 // The supervisor passes its children's output through, so only it copies to the file.
                 settings.output().ifPresent(OutputCopy::install);
             }
             Terminal console = terminal != null ? terminal : Terminal.standardOutput();
-            AddressPort.requireResolvable(address);
+            settings.address().requireResolvable();
             if (!child) {
-                AddressPort.requirePortFree(address);
+                settings.address().requirePortFree();
             }
             String browsable = (settings.tls().enabled() ? "https" : "http") + "://" + address.browsableHost() + ":"
                     + address.port();

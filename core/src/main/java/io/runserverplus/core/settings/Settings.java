@@ -1,7 +1,5 @@
 package io.runserverplus.core.settings;
 
-import io.runserverplus.core.server.ServerAddress;
-import io.runserverplus.core.tls.TlsSettings;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -27,7 +25,7 @@ import java.util.Optional;
  * @param consoleTimeLimit how long one console evaluation may run before it is stopped
  * @param staticLocations  directories in the class path's directories whose changes need no restart
  */
-public record Settings(ServerAddress address, boolean useReloader, String reloaderType, Duration reloaderInterval,
+public record Settings(AddressPort address, boolean useReloader, String reloaderType, Duration reloaderInterval,
                        List<Path> extraFiles, List<String> excludePatterns, TlsSettings tls,
                        StartupMessages startupMessages, boolean openBrowser, Optional<Path> output,
                        DebugPin debugPin, List<String> trustedHosts, Optional<String> consolePath,
@@ -87,8 +85,8 @@ public record Settings(ServerAddress address, boolean useReloader, String reload
     public static Settings resolve(SettingsResolver sources) {
         String defaultHost = sources.resolve(IPV6) ? "::1" : AddressPort.DEFAULT_HOST;
         String addrPort = sources.resolve(ADDRPORT);
-        ServerAddress address = addrPort == null
-                ? new ServerAddress(defaultHost, AddressPort.DEFAULT_PORT)
+        AddressPort address = addrPort == null
+                ? new AddressPort(defaultHost, AddressPort.DEFAULT_PORT)
                 : AddressPort.parse(addrPort, defaultHost);
         return new Settings(address, !sources.resolve(NORELOAD), sources.resolve(RELOADER_TYPE),
                 sources.resolve(RELOADER_INTERVAL), sources.resolve(EXTRA_FILES), sources.resolve(EXCLUDE_PATTERNS),

@@ -3,7 +3,6 @@ package io.runserverplus.core.settings;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.runserverplus.core.server.ServerAddress;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -36,15 +35,15 @@ class SettingsResolverTest {
 
     @Test
     void withoutAnySourceTheDefaultIsLoopbackPort8000() {
-        assertThat(settings(Map.of(), Map.of(), Map.of(), Map.of()).address()).isEqualTo(new ServerAddress("127.0.0.1", 8000));
+        assertThat(settings(Map.of(), Map.of(), Map.of(), Map.of()).address()).isEqualTo(new AddressPort("127.0.0.1", 8000));
     }
 
     @Test
     void ipv6MakesTheDefaultHostTheIpv6Loopback() {
         assertThat(settings(Map.of("ipv6", "true"), Map.of(), Map.of(), Map.of()).address())
-                .isEqualTo(new ServerAddress("::1", 8000));
+                .isEqualTo(new AddressPort("::1", 8000));
         assertThat(settings(Map.of("ipv6", "true", "addrport", "9000"), Map.of(), Map.of(), Map.of()).address())
-                .isEqualTo(new ServerAddress("::1", 9000));
+                .isEqualTo(new AddressPort("::1", 9000));
     }
 
     @Test
@@ -84,7 +83,7 @@ class SettingsResolverTest {
                 "--startup-messages", "once", "--browser", "--output", "out.log", "0.0.0.0:9000")
                 .orElseThrow().given(), Map.of(), Map.of(), Map.of()));
 
-        assertThat(settings.address()).isEqualTo(new ServerAddress("0.0.0.0", 9000));
+        assertThat(settings.address()).isEqualTo(new AddressPort("0.0.0.0", 9000));
         assertThat(settings.useReloader()).isFalse();
         assertThat(settings.tls().certFile()).contains(java.nio.file.Path.of("certs/dev.crt"));
         assertThat(settings.tls().keyFile()).contains(java.nio.file.Path.of("keys/dev.key"));
