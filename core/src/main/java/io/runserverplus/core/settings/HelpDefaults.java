@@ -44,7 +44,7 @@ final class HelpDefaults {
             value = text.apply(resolver);
         } catch (SettingsException bad) {
             // Help must still print; the bad value is reported when the program is run without --help.
-            value = text.apply(new SettingsResolver(Map.of(), Map.of(), Map.of(), Map.of()));
+            value = text.apply(new SettingsResolver(Map.of(), BuilderSettings.none(), Map.of(), Map.of()));
         }
         shown.put(setting.name(), value);
     }
