@@ -2,6 +2,9 @@
 module io.runserverplus.core {
     requires transitive io.runserverplus.spi;
     requires transitive com.google.guice;
+    // Guice is an automatic module, which cannot say that it needs Guava: on the module path,
+    // this line is what resolves Guava.
+    requires com.google.common;
     requires transitive jakarta.inject;
     requires com.github.javaparser.core;
     requires owasp.encoder;

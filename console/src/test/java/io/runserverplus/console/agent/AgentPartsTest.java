@@ -28,7 +28,7 @@ class AgentPartsTest {
 
     @Test
     void applicationClassesAreThoseFromDirectoriesOrConfiguredPackages() throws Exception {
-        CaptureTransformer transformer = new CaptureTransformer(AgentOptions.parse("packages=io.runserverplus.mine;cache=none"));
+        CaptureTransformer transformer = new CaptureTransformer(AgentOptions.parse("packages=io.runserverplus.mine;cache=none"), null);
         ClassLoader app = ClassLoader.getSystemClassLoader();
         ProtectionDomain dir = domain("file:/work/app/target/classes/");
         ProtectionDomain jar = domain("file:/repo/lib/framework.jar");
