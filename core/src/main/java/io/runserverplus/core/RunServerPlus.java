@@ -131,7 +131,10 @@ public final class RunServerPlus {
             return this;
         }
 
-        /** One more directory for {@link #staticLocations(String...)} (after the defaults only if they were given). */
+        /**
+         * One more directory for {@link #staticLocations(String...)}; without an earlier call the list
+         * starts empty, not from the defaults.
+         */
         public Builder addStaticLocation(String directory) {
             given.staticLocations(plus(given.staticLocations(), directory));
             return this;
