@@ -63,18 +63,19 @@ public abstract class ConsoleContract {
     @Test
     void aValueWhoseToStringHangsIsSaidToTakeTooLongAndThePageComesAtOnce() throws Exception {
         String tooLong = "toString() took too long (io.runserverplus.contract.ContractFailures$SlowToString)";
-        long start = System.nanoTime();
-        String page = server.get("/slow-value", "text/html").body();
-        Duration pageTook = Duration.ofNanos(System.nanoTime() - start);
-        start = System.nanoTime();
-        String json = server.get("/slow-value", "application/json").body();
-        Duration jsonTook = Duration.ofNanos(System.nanoTime() - start);
+        // The toString() returns only once the test releases it: both answers come while it still blocks.
+        ContractFailures.SlowToString.hold();
+        String page;
+        String json;
+        try {
+            page = server.get("/slow-value", "text/html").body();
+            json = server.get("/slow-value", "application/json").body();
+        } finally {
+            ContractFailures.SlowToString.release();
+        }
 
         assertThat(page).contains("<td class=\"var-name\">sleepy</td>", "<pre>&lt;" + tooLong + "&gt;</pre>");
         assertThat(json).contains("{\"name\":\"sleepy\",\"type\":\"java.lang.Object\",\"value\":\"<" + tooLong + ">\"}");
-        // The toString() sleeps 20 s; the budget is a few seconds, whatever the machine.
-        assertThat(pageTook).isLessThan(Duration.ofSeconds(10));
-        assertThat(jsonTook).isLessThan(Duration.ofSeconds(10));
     }
 
     @Test
