@@ -7,10 +7,12 @@ module io.runserverplus.console {
     requires org.objectweb.asm;
     requires org.objectweb.asm.tree;
 
-    exports io.runserverplus.console;
+    // Code outside this module calls two packages only: snippets (JShell's, and a frame console's
+    // inputs compiled beside the frame's class) call ConsoleHelpers and ConsoleBindings, and the
+    // application's instrumented classes call the capture agent's CapturedFrames. The engines
+    // (shell, frame) are reached through ConsoleProvider alone.
+    exports io.runserverplus.console.snippet;
     exports io.runserverplus.console.agent;
-    exports io.runserverplus.console.shell;
-    exports io.runserverplus.console.frame;
 
     provides io.runserverplus.spi.ConsoleProvider with io.runserverplus.console.JShellConsoleProvider;
 }

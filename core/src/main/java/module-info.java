@@ -2,6 +2,9 @@
 module io.runserverplus.core {
     requires transitive io.runserverplus.spi;
     requires transitive com.google.guice;
+    // Guice is an automatic module, which cannot say that it needs Guava: on the module path,
+    // this line is what resolves Guava.
+    requires com.google.common;
     requires transitive jakarta.inject;
     requires com.github.javaparser.core;
     requires owasp.encoder;
@@ -11,15 +14,15 @@ module io.runserverplus.core {
     requires org.bouncycastle.provider;
 
     exports io.runserverplus.core;
-    exports io.runserverplus.core.console;
     exports io.runserverplus.core.debugger;
-    exports io.runserverplus.core.render;
-    exports io.runserverplus.core.security;
+    // The Helidon adapter reads the request target's authority as the debugger reads Host headers.
+    exports io.runserverplus.core.security to io.runserverplus.adapter.helidon;
     exports io.runserverplus.core.server;
+    // The builder names StartupMessages and throws SettingsException and PortInUseException.
     exports io.runserverplus.core.settings;
+    // A user's modules(...) may replace the SourceLocator (README, "Replacing a piece").
     exports io.runserverplus.core.source;
-    exports io.runserverplus.core.tls;
-    exports io.runserverplus.core.traceback;
+    // Not exported: console (the console's support in core), render, tls, traceback.
 
     // Guice builds our singletons reflectively; picocli fills the command-line fields.
     opens io.runserverplus.core to com.google.guice;

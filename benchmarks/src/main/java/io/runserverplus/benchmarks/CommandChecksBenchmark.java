@@ -6,7 +6,6 @@ import io.runserverplus.core.debugger.FailureLog;
 import io.runserverplus.core.debugger.StaticAssets;
 import io.runserverplus.core.debugger.TracebackRegistry;
 import io.runserverplus.core.security.DebuggerAnnouncement;
-import io.runserverplus.core.security.PinGenerator;
 import io.runserverplus.core.security.PinGuard;
 import io.runserverplus.core.security.SecuritySettings;
 import io.runserverplus.core.security.TrustedHosts;
@@ -17,8 +16,6 @@ import io.runserverplus.spi.DebugResponse;
 import java.io.OutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -58,8 +55,7 @@ public class CommandChecksBenchmark {
     public void setUp() throws Exception {
         SecuritySettings settings = new SecuritySettings(DebugPin.parse("123-456-789"), List.of(), "127.0.0.1",
                 Optional.of(CommandChecksBenchmark.class.getName()), "benchmark");
-        PinGuard guard = new PinGuard(Optional.of(PinGenerator.generate(List.of("public"), List.of("private"),
-                Optional.of("123456789"))), Clock.systemUTC(), Duration.ofMillis(500), Duration.ofSeconds(5));
+        PinGuard guard = new PinGuard(settings); // the PIN the settings fix, the usual waits after a wrong one
         DebuggerSecret secret = new DebuggerSecret();
         StaticAssets assets = new StaticAssets();
         Terminal quiet = new Terminal(new PrintStream(OutputStream.nullOutputStream()), false);

@@ -62,7 +62,7 @@ final class TracebackPage {
         TracebackSettings settings = new TracebackSettings(List.of("io.runserverplus.benchmarks.app"),
                 sourceRoots(), TracebackSettings.DEFAULT_CONTEXT_LINES);
         JavaSourceAnalyzer analyzer = new JavaSourceAnalyzer();
-        TracebackFactory factory = new TracebackFactory(new FrameClassifier(settings), new DefaultSourceLocator(settings),
+        TracebackFactory factory = new TracebackFactory(new FrameClassifier(settings), new DefaultSourceLocator(new io.runserverplus.core.source.SourceRoots(settings.sourceRoots())),
                 analyzer, settings, new io.runserverplus.core.console.ConsoleSupport());
         TracebackHtmlRenderer renderer = new TracebackHtmlRenderer(new JavaHighlighter(analyzer),
             new io.runserverplus.core.console.ConsoleSupport());

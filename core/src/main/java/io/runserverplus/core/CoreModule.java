@@ -8,6 +8,7 @@ import io.runserverplus.core.security.TrustedHosts;
 import io.runserverplus.core.server.Terminal;
 import io.runserverplus.core.source.DefaultSourceLocator;
 import io.runserverplus.core.source.SourceLocator;
+import io.runserverplus.core.source.SourceRoots;
 import io.runserverplus.core.traceback.TracebackSettings;
 
 /**
@@ -33,6 +34,7 @@ final class CoreModule extends AbstractModule {
     @Override
     protected void configure() {
         bind(TracebackSettings.class).toInstance(tracebackSettings);
+        bind(SourceRoots.class).toInstance(new SourceRoots(tracebackSettings.sourceRoots()));
         bind(Terminal.class).toInstance(terminal);
         bind(SecuritySettings.class).toInstance(securitySettings);
         bind(ConsoleSettings.class).toInstance(consoleSettings);

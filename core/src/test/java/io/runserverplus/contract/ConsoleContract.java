@@ -63,18 +63,19 @@ public abstract class ConsoleContract {
     @Test
     void aValueWhoseToStringHangsIsSaidToTakeTooLongAndThePageComesAtOnce() throws Exception {
         String tooLong = "toString() took too long (io.runserverplus.contract.ContractFailures$SlowToString)";
-        long start = System.nanoTime();
-        String page = server.get("/slow-value", "text/html").body();
-        Duration pageTook = Duration.ofNanos(System.nanoTime() - start);
-        start = System.nanoTime();
-        String json = server.get("/slow-value", "application/json").body();
-        Duration jsonTook = Duration.ofNanos(System.nanoTime() - start);
+        // The toString() returns only once the test releases it: both answers come while it still blocks.
+        ContractFailures.SlowToString.hold();
+        String page;
+        String json;
+        try {
+            page = server.get("/slow-value", "text/html").body();
+            json = server.get("/slow-value", "application/json").body();
+        } finally {
+            ContractFailures.SlowToString.release();
+        }
 
         assertThat(page).contains("<td class=\"var-name\">sleepy</td>", "<pre>&lt;" + tooLong + "&gt;</pre>");
         assertThat(json).contains("{\"name\":\"sleepy\",\"type\":\"java.lang.Object\",\"value\":\"<" + tooLong + ">\"}");
-        // The toString() sleeps 20 s; the budget is a few seconds, whatever the machine.
-        assertThat(pageTook).isLessThan(Duration.ofSeconds(10));
-        assertThat(jsonTook).isLessThan(Duration.ofSeconds(10));
     }
 
     @Test
@@ -150,25 +151,26 @@ public abstract class ConsoleContract {
     void aSnippetThatNeverEndsIsStoppedInTimeWhileOtherRequestsAreServed() throws Exception {
         String page = server.get("/boom", "text/html").body();
         String focus = attribute(page, "data-focus");
-        long start = System.nanoTime();
+        SnippetGate.reset();
 
-        CompletableFuture<HttpResponse<String>> stuck = CompletableFuture.supplyAsync(() -> {
+        CompletableFuture<HttpResponse<String>> waiting = CompletableFuture.supplyAsync(() -> {
             try {
-                return eval(page, focus, "while (true) { }");
+                return eval(page, focus, SnippetGate.class.getName() + ".runUntilServed()");
             } catch (Exception failed) {
                 throw new IllegalStateException(failed);
             }
         });
-        Thread.sleep(300);
+        assertThat(SnippetGate.awaitRunning()).as("the snippet runs").isTrue();
         for (int i = 0; i < 5; i++) {
-            long requestStart = System.nanoTime();
             assertThat(server.get("/ok", null).body()).isEqualTo("ok");
-            assertThat(Duration.ofNanos(System.nanoTime() - requestStart)).isLessThan(Duration.ofSeconds(1));
         }
-        HttpResponse<String> answer = stuck.get();
+        SnippetGate.served();
+        assertThat(waiting.get().body()).as("the requests were served while the snippet ran")
+                .contains(SnippetGate.SERVED).doesNotContain("class=\"eval timeout\"");
+
+        HttpResponse<String> answer = eval(page, focus, "while (true) { }");
 
         assertThat(answer.body()).contains("class=\"eval timeout\"", "Stopped: the evaluation ran longer than " + TIME_LIMIT.toSeconds() + " s.");
-        assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(TIME_LIMIT.plusSeconds(4));
         assertThat(eval(page, focus, "quantity").body()).as("the console still works").contains("<pre class=\"eval-value\">3</pre>");
     }
 

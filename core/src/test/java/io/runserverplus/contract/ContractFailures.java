@@ -44,12 +44,25 @@ public final class ContractFailures {
         throw new IllegalStateException("failed beside a " + sleepy.getClass().getSimpleName());
     }
 
-    /** A value whose {@code toString()} blocks, as one taking a lock or calling a remote service may. */
+    /**
+     * A value whose {@code toString()} blocks, as one taking a lock or calling a remote service may:
+     * until the test releases it (two minutes at most), so a page that came is one that did not wait.
+     */
     public static final class SlowToString {
+        private static volatile java.util.concurrent.CountDownLatch returns = new java.util.concurrent.CountDownLatch(1);
+
+        static void hold() {
+            returns = new java.util.concurrent.CountDownLatch(1);
+        }
+
+        static void release() {
+            returns.countDown();
+        }
+
         @Override
         public String toString() {
             try {
-                Thread.sleep(20_000);
+                returns.await(2, java.util.concurrent.TimeUnit.MINUTES);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }

@@ -3,7 +3,7 @@ package io.runserverplus.contract;
 import io.runserverplus.core.source.DefaultSourceLocator;
 import io.runserverplus.core.source.SourceFile;
 import io.runserverplus.core.source.SourceLocator;
-import io.runserverplus.core.traceback.TracebackSettings;
+import io.runserverplus.core.source.SourceRoots;
 import jakarta.inject.Inject;
 import java.net.URL;
 import java.util.Optional;
@@ -17,8 +17,8 @@ public final class HidingSourceLocator implements SourceLocator {
     private final SourceLocator delegate;
 
     @Inject
-    public HidingSourceLocator(TracebackSettings settings) {
-        this.delegate = new DefaultSourceLocator(settings);
+    public HidingSourceLocator(SourceRoots sourceRoots) {
+        this.delegate = new DefaultSourceLocator(sourceRoots);
     }
 
     @Override

@@ -3,10 +3,12 @@ package io.runserverplus.reloader;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Builds the child's command line: {@code java} from the same {@code java.home}, the parent's
- * forwardable JVM options, the extra ones, {@code -cp}, the main class and its arguments.
+ * forwardable JVM options, the extra ones, {@code -cp}, the main class (in its module when the
+ * parent ran from the module path) and its arguments.
  */
 final class ChildCommand {
 
@@ -21,6 +23,9 @@ final class ChildCommand {
      * before the extra options, so an app can still ask for C2 ({@code -XX:TieredStopAtLevel=4}).
      */
     static final String QUICK_START_JIT = "-XX:TieredStopAtLevel=1";
+
+    /** How the JVM lists {@code -m module/Main} among its input arguments (the main class is the supervisor's). */
+    private static final String MAIN_MODULE = "-Djdk.module.main=";
 
     private ChildCommand() {
     }
@@ -37,7 +42,16 @@ final class ChildCommand {
             command.add("-cp");
             command.add(classPath);
         }
-        command.add(mainClass);
+        // A parent started with -m module/Main (its module path is among the forwarded options)
+        // starts its children the same way.
+        Optional<String> mainModule = parentOptions.stream().filter(option -> option.startsWith(MAIN_MODULE))
+                .map(option -> option.substring(MAIN_MODULE.length())).findFirst();
+        if (mainModule.isPresent()) {
+            command.add("-m");
+            command.add(mainModule.get() + "/" + mainClass);
+        } else {
+            command.add(mainClass);
+        }
         command.addAll(args);
         return command;
     }
@@ -56,12 +70,14 @@ final class ChildCommand {
     static List<String> forwarded(List<String> parentOptions) {
         var kept = new ArrayList<String>();
         for (String option : parentOptions) {
-            if (option.startsWith("-D") && !option.startsWith("-Djava.class.path=")
+            if (option.startsWith("-D") && !option.startsWith("-Djava.class.path=") && !option.startsWith(MAIN_MODULE)
                     || option.equals("-ea") || option.startsWith("-ea:")
                     || option.equals("-enableassertions") || option.startsWith("-enableassertions:")
                     || option.equals("-esa") || option.equals("--enable-preview")
                     || option.startsWith("--add-opens=") || option.startsWith("--add-exports=")
                     || option.startsWith("--add-reads=") || option.startsWith("--add-modules=")
+                    || option.startsWith("--module-path=") || option.startsWith("--upgrade-module-path=")
+                    || option.startsWith("--limit-modules=") || option.startsWith("--patch-module=")
                     || option.startsWith("--enable-native-access=")
                     || option.startsWith("-Xmx") || option.startsWith("-Xms") || option.startsWith("-Xss")) {
                 kept.add(option);

@@ -17,7 +17,7 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * The main class of a standby child JVM ({@link Standbys}): {@code StandbyLauncher <class list>
+ * The main class of a standby child JVM ({@link StandbyChild}): {@code StandbyLauncher <class list>
  * -- <main class> <args>}. It boots, connects to the supervisor, and loads and links (without
  * initialising them) the classes the previous child loaded from jars and the JDK; on "go" it runs
  * the app's main. The app's own classes, in directories that change, are read only after "go".

@@ -34,7 +34,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
  *       prints why, serves a plain-text failure page on the app's port (the app's last output for
  *       trusted hosts only, a bare 503 for others), and starts the app again on the next change,
  *       so a crash loop cannot spin.</li>
- *   <li>Once a child has started, the next one waits as a standby JVM ({@link Standbys}); a
+ *   <li>Once a child has started, the next one waits as a standby JVM ({@link StandbyChild}); a
  *       restart sends it "go", and starts a JVM only when there is none or it is unusable.</li>
  *   <li>{@link #stop()}, Ctrl+C or SIGTERM stop the child and the standby too; a child that calls
  *       {@link ParentWatch#install()}, and every standby, exits by itself if the supervisor is killed.</li>
@@ -79,7 +79,7 @@ public final class Supervisor {
     /** In a directory of this supervisor's own; null when it could not be made (then no death restarts at once). */
     private Path servingFile;
     private String detectorName;
-    private Standbys standbys;
+    private StandbyChild standbys;
 
     Supervisor(SupervisorBuilder b) {
         this.settings = b;
@@ -147,7 +147,7 @@ public final class Supervisor {
         ChangeDetector detector = settings.detector.create(settings.watch, debouncer);
         detectorName = detector.name();
         if (settings.standby) {
-            standbys = Standbys.open(settings.javaHome, settings.classPath);
+            standbys = StandbyChild.open(settings.javaHome, settings.classPath);
         }
         servingFile = ServingFile.create(settings.err);
         try {
@@ -239,7 +239,7 @@ public final class Supervisor {
         settings.out.println(" * Restarting with " + detectorName);
         int index = starts++;
         try {
-            Standbys.Standby standby = standbys == null ? null : standbys.take();
+            StandbyChild.Standby standby = standbys == null ? null : standbys.take();
             ChildProcess started;
             Path classList = null;
             if (standby != null) {
@@ -249,7 +249,7 @@ public final class Supervisor {
                 List<String> cold = command;
                 if (standbys != null) {
                     classList = standbys.newClassList();
-                    cold = childCommand(List.of(Standbys.classListOption(classList)), settings.mainClass, settings.args);
+                    cold = childCommand(List.of(StandbyChild.classListOption(classList)), settings.mainClass, settings.args);
                 }
                 started = ChildProcess.start(cold, environment(index), tail, settings.out, settings.err);
                 // A new JVM boots for a while before it needs both cores; the first start's garbage
@@ -316,8 +316,8 @@ public final class Supervisor {
     private void prepareStandby(PrepareStandby p) {
         releaseMemory(); // the child has started and the standby has not: nothing else runs
         Path classList = standbys.newClassList();
-        List<String> launcher = childCommand(List.of(Standbys.classListOption(classList)),
-                StandbyLauncher.class.getName(), Standbys.launcherArgs(p.classList(), settings.mainClass, settings.args));
+        List<String> launcher = childCommand(List.of(StandbyChild.classListOption(classList)),
+                StandbyLauncher.class.getName(), StandbyChild.launcherArgs(p.classList(), settings.mainClass, settings.args));
         try {
             standbys.prepare(launcher, classList, environment(p.index()), tail, settings.out, settings.err);
         } catch (IOException e) {

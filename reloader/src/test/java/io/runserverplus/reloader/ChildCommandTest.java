@@ -27,4 +27,16 @@ class ChildCommandTest {
                 .containsExactly("-Dfile.encoding=UTF-8", "--add-opens=java.base/java.lang=ALL-UNNAMED", "-ea",
                         "--enable-preview", "-Xss2m");
     }
+
+    @Test
+    void aParentStartedFromTheModulePathStartsItsChildrenFromIt() {
+        // What the JVM lists for: java --module-path mods --add-modules com.google.common -m app/com.acme.Main 8000
+        List<String> command = ChildCommand.build(Path.of("/jdk"), "",
+                List.of("--module-path=mods", "--add-modules=com.google.common", "-Djdk.module.main=app"),
+                List.of(), "com.acme.Main", List.of("8000"));
+
+        assertThat(command).containsExactly(Path.of("/jdk/bin/java").toString(), "--module-path=mods",
+                "--add-modules=com.google.common", "-XX:TieredStopAtLevel=1", "-XX:-OmitStackTraceInFastThrow",
+                "-m", "app/com.acme.Main", "8000");
+    }
 }

@@ -7,9 +7,14 @@ import io.runserverplus.spi.WatchRequest;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -23,39 +28,44 @@ class DebounceBurstTest {
     @ParameterizedTest
     @ValueSource(strings = {"watch", "poll"})
     void aBurstOf500WritesGivesOneBatch(String type) throws Exception {
-        var batches = new ArrayList<Set<Path>>();
         var request = new WatchRequest(List.of(root), List.of(), Duration.ofMillis(100));
         // The quiet period the supervisor uses for this detector with its defaults.
         Duration quiet = Supervisor.quietPeriodFor(ChangeDetectors.select(type),
                 Supervisor.builder().mainClass("unused.Main").watch(request));
-        try (var debouncer = new Debouncer(quiet, Duration.ofSeconds(5), batch -> {
-                    synchronized (batches) {
-                        batches.add(batch);
-                    }
-                }).start();
-                ChangeDetector detector = ChangeDetectors.select(type).create(request, debouncer)) {
+        // Virtual time for the debouncer: the writes pause 40 ms (20 pauses, about a second in all)
+        // however long the machine takes to write and the detector to report them.
+        AtomicLong now = new AtomicLong();
+        BlockingQueue<Set<Path>> batches = new LinkedBlockingQueue<>();
+        Set<Path> reported = ConcurrentHashMap.newKeySet();
+        try (var debouncer = new Debouncer(quiet, Duration.ofSeconds(5), now::get, batches::add).start();
+                ChangeDetector detector = ChangeDetectors.select(type).create(request, paths -> {
+                    reported.addAll(paths);
+                    debouncer.changed(paths);
+                })) {
             detector.start();
+            Set<Path> written = new HashSet<>();
             for (int i = 0; i < 500; i++) {
                 Path dir = Files.createDirectories(root.resolve("com/acme/p" + i % 10));
-                Files.writeString(dir.resolve("C" + i + ".class"), "class " + i);
-                if (i % 25 == 0) {
-                    Thread.sleep(40); // 20 pauses of 40 ms: about a second in all
+                written.add(Files.writeString(dir.resolve("C" + i + ".class"), "class " + i));
+                if (i % 25 == 24) {
+                    awaitReported(reported, written);
+                    now.addAndGet(Duration.ofMillis(40).toNanos());
                 }
             }
-            long deadline = System.nanoTime() + 5_000_000_000L;
-            while (System.nanoTime() < deadline) {
-                synchronized (batches) {
-                    if (!batches.isEmpty() && batches.getFirst().size() >= 500) {
-                        break;
-                    }
-                }
-                Thread.sleep(20);
-            }
-            Thread.sleep(500); // time for a stray second batch to show up
+            now.addAndGet(quiet.toNanos());
+
+            assertThat(batches.poll(10, TimeUnit.SECONDS)).as("one batch").hasSize(500);
+            assertThat(debouncer.nanosUntilDue(now.get())).as("nothing left for a second batch").isEqualTo(-1);
         }
-        synchronized (batches) {
-            assertThat(batches).hasSize(1);
-            assertThat(batches.getFirst()).hasSize(500);
+        assertThat(batches).isEmpty();
+    }
+
+    /** Waits (10 s at most) until the detector reported every file written so far. */
+    private static void awaitReported(Set<Path> reported, Set<Path> written) throws InterruptedException {
+        long deadline = System.nanoTime() + 10_000_000_000L;
+        while (!reported.containsAll(written)) {
+            assertThat(System.nanoTime()).as("files reported within 10 s").isLessThan(deadline);
+            Thread.sleep(5);
         }
     }
 }

@@ -71,7 +71,7 @@ public final class Agent {
                     + unguarded);
         }
         exportJavacPool(instrumentation);
-        instrumentation.addTransformer(new CaptureTransformer(options), false);
+        instrumentation.addTransformer(new CaptureTransformer(options, instrumentation), false);
         started = true;
     }
 

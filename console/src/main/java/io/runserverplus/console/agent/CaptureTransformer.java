@@ -1,11 +1,13 @@
 package io.runserverplus.console.agent;
 
 import java.lang.instrument.ClassFileTransformer;
+import java.lang.instrument.Instrumentation;
 import java.net.URL;
 import java.security.CodeSource;
 import java.security.ProtectionDomain;
 import java.util.Collections;
 import java.util.Map;
+import java.util.Set;
 import java.util.WeakHashMap;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -38,9 +40,29 @@ final class CaptureTransformer implements ClassFileTransformer {
      */
     private final Map<ClassLoader, Map<String, byte[]>> defined = Collections.synchronizedMap(new WeakHashMap<>());
 
-    CaptureTransformer(AgentOptions options) {
+    /** Null in tests that call the transform directly, on classes of no named module. */
+    private final Instrumentation instrumentation;
+
+    CaptureTransformer(AgentOptions options, Instrumentation instrumentation) {
         this.options = options;
         this.cache = new TransformCache(options.cache());
+        this.instrumentation = instrumentation;
+    }
+
+    /**
+     * An instrumented class calls {@link CapturedFrames}: in a named module (an app on the module
+     * path), which does not require the console, the module is made to read the console's first.
+     */
+    @Override
+    public byte[] transform(Module module, ClassLoader loader, String className, Class<?> redefined,
+                            ProtectionDomain domain, byte[] bytes) {
+        byte[] result = transform(loader, className, redefined, domain, bytes);
+        Module recorder = CapturedFrames.class.getModule();
+        if (result != null && instrumentation != null && module.isNamed() && !module.canRead(recorder)
+                && instrumentation.isModifiableModule(module)) {
+            instrumentation.redefineModule(module, Set.of(recorder), Map.of(), Map.of(), Set.of(), Map.of());
+        }
+        return result;
     }
 
     @Override

@@ -29,7 +29,7 @@ public final class FrameLocals {
             List<CapturedVariable> variables = new ArrayList<>();
             for (int i = 0; i < capture.values().length && 4 + 2 * i < site.length; i++) {
                 Object value = capture.values()[i];
-                variables.add(new CapturedVariable(site[3 + 2 * i], TypeNames.toJava(site[4 + 2 * i]),
+                variables.add(new CapturedVariable(site[3 + 2 * i], SignatureText.toJava(site[4 + 2 * i]),
                         value == CapturedFrames.SELF ? t : value));
             }
             frames.add(new CapturedFrame(site[0].replace('/', '.'), site[1], site[2], variables));

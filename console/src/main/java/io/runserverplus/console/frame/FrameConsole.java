@@ -1,7 +1,7 @@
 package io.runserverplus.console.frame;
 
 import io.runserverplus.console.agent.FrameLocals;
-import io.runserverplus.console.shell.ConsoleHelpers;
+import io.runserverplus.console.snippet.ConsoleHelpers;
 import io.runserverplus.console.shell.OutputCapture;
 import io.runserverplus.console.agent.ExitGuard;
 import io.runserverplus.console.shell.SourceScan;

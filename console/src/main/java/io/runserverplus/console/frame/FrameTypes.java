@@ -164,7 +164,7 @@ final class FrameTypes {
         char c = type.isEmpty() ? ' ' : type.charAt(0);
         boolean descriptor = type.length() == 1 ? "ZBCSIJFD".indexOf(c) >= 0
                 : c == '[' || (c == 'L' || c == 'T') && type.endsWith(";") && type.indexOf('.') < 0;
-        return descriptor ? io.runserverplus.console.agent.TypeNames.toJava(type) : type;
+        return descriptor ? io.runserverplus.console.agent.SignatureText.toJava(type) : type;
     }
 
     private static boolean isBox(String primitive, Object value) {

@@ -44,7 +44,7 @@ final class FrameUnits implements FrameRunner.Stoppable {
     }
 
     private static final List<String> BASE_IMPORTS = List.of("import java.util.*;",
-            "import static io.runserverplus.console.shell.ConsoleHelpers.*;");
+            "import static io.runserverplus.console.snippet.ConsoleHelpers.*;");
     private static final Pattern STATIC_MODIFIER = Pattern.compile("(?s)^\\s*(?:@\\w+\\s+)*(?:\\w+\\s+)*?static\\s.*");
     private static final Object UNSET = new Object();
 

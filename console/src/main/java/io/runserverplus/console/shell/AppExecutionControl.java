@@ -1,5 +1,6 @@
 package io.runserverplus.console.shell;
 
+import io.runserverplus.console.snippet.ConsoleBindings;
 import java.lang.reflect.Method;
 import java.util.Map;
 import jdk.jshell.execution.LocalExecutionControl;
@@ -11,7 +12,7 @@ import jdk.jshell.spi.ExecutionEnv;
  * JShell's local execution (stop support included) over {@link SnippetLoaderDelegate}, keeping the
  * live value of the last snippet: JShell itself only hands back {@code String.valueOf(value)}.
  */
-final class AppExecutionControl extends LocalExecutionControl {
+public final class AppExecutionControl extends LocalExecutionControl {
 
     /**
      * The snippet method to run, its raw result, and whether the snippet kept a result itself
@@ -19,6 +20,11 @@ final class AppExecutionControl extends LocalExecutionControl {
      */
     static final InheritableThreadLocal<Object[]> CURRENT = new InheritableThreadLocal<>();
     private static final Method TRAMPOLINE;
+
+    /** Internal, for {@code ConsoleBindings}: the snippet running on this thread (method, result, kept). */
+    public static Object[] currentSnippet() {
+        return CURRENT.get();
+    }
 
     static {
         try {

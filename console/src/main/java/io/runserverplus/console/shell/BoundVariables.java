@@ -1,5 +1,6 @@
 package io.runserverplus.console.shell;
 
+import io.runserverplus.console.snippet.ConsoleBindings;
 import io.runserverplus.spi.CapturedVariable;
 import io.runserverplus.spi.FrameInfo;
 import java.util.Collection;
@@ -83,7 +84,7 @@ final class BoundVariables {
         }
         values.put(name, value);
         types.put(name, type == null && value == null ? "java.lang.Object"
-                : TypeNames.declarable(type, value, loader));
+                : DeclarableTypes.declarable(type, value, loader));
     }
 
     /** The names bound in the current frame. */

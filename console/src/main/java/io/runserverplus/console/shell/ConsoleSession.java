@@ -1,5 +1,6 @@
 package io.runserverplus.console.shell;
 
+import io.runserverplus.console.snippet.ConsoleHelpers;
 import io.runserverplus.spi.CapturedVariable;
 import io.runserverplus.spi.Completions;
 import io.runserverplus.spi.EvalResult;

@@ -1,5 +1,7 @@
 package io.runserverplus.console.shell;
 
+import io.runserverplus.console.snippet.ConsoleBindings;
+import io.runserverplus.console.snippet.ConsoleHelpers;
 import io.runserverplus.console.agent.ExitGuard;
 import java.io.File;
 import java.io.InputStream;

@@ -1,5 +1,6 @@
 package io.runserverplus.console.shell;
 
+import io.runserverplus.console.snippet.ConsoleBindings;
 import io.runserverplus.console.agent.ExitGuard;
 import io.runserverplus.spi.EvalResult;
 import java.util.ArrayList;

@@ -1,6 +1,6 @@
 package io.runserverplus.console.shell;
 
-import io.runserverplus.console.agent.TypeNames;
+import io.runserverplus.console.agent.SignatureText;
 
 /**
  * Declarable source form of a type the binder is given: JVM descriptors and generic signatures
@@ -17,7 +17,7 @@ final class JvmTypes {
         if (type == null || type.isEmpty() || !looksLikeDescriptor(type)) {
             return type;
         }
-        String java = TypeNames.toJava(type);
+        String java = SignatureText.toJava(type);
         return java.equals(type) ? type : java.replace('$', '.');
     }
 

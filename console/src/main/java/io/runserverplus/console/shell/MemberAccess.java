@@ -5,12 +5,14 @@ import java.lang.reflect.Member;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
 import java.util.LinkedHashMap;
+import java.util.Arrays;
 import java.util.List;
+import java.util.stream.Collectors;
 import java.util.Map;
 import java.util.TreeSet;
 
 /** The members of a class that code of another class may use, as {@code help(x)} lists them. */
-final class MemberAccess {
+public final class MemberAccess {
 
     private MemberAccess() {
     }
@@ -19,7 +21,7 @@ final class MemberAccess {
      * The fields and methods of {@code c} (declared or inherited, {@code Object}'s left out) that code
      * of {@code context} may use; only static ones when {@code staticOnly}. Sorted, fields first.
      */
-    static List<String> usableMembers(Class<?> c, Class<?> context, boolean staticOnly) {
+    public static List<String> usableMembers(Class<?> c, Class<?> context, boolean staticOnly) {
         Map<String, String> fields = new LinkedHashMap<>();
         TreeSet<String> methods = new TreeSet<>();
         for (Class<?> t = c; t != null && t != Object.class; t = t.getSuperclass()) {
@@ -31,14 +33,14 @@ final class MemberAccess {
             }
             for (Method m : t.getDeclaredMethods()) {
                 if (!m.isSynthetic() && !m.isBridge() && usable(m, t, c, context, staticOnly)) {
-                    methods.add(ConsoleHelpers.signature(m));
+                    methods.add(signature(m));
                 }
             }
         }
         for (Class<?> i : c.getInterfaces()) {
             for (Method m : i.getMethods()) {
                 if (!staticOnly || Modifier.isStatic(m.getModifiers())) {
-                    methods.add(ConsoleHelpers.signature(m));
+                    methods.add(signature(m));
                 }
             }
         }
@@ -61,5 +63,12 @@ final class MemberAccess {
             return true;
         }
         return Modifier.isProtected(mod) && declaring.isAssignableFrom(context);
+    }
+
+    /** A method as help(x) lists it: static, return type, name, parameter types. */
+    public static String signature(Method m) {
+        return (Modifier.isStatic(m.getModifiers()) ? "static " : "") + m.getGenericReturnType().getTypeName()
+                + " " + m.getName() + "(" + Arrays.stream(m.getGenericParameterTypes())
+                .map(t -> t.getTypeName()).collect(Collectors.joining(", ")) + ")";
     }
 }

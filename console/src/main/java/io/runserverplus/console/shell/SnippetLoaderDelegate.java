@@ -1,5 +1,6 @@
 package io.runserverplus.console.shell;
 
+import io.runserverplus.console.snippet.ConsoleBindings;
 import java.io.File;
 import java.net.MalformedURLException;
 import java.net.URL;

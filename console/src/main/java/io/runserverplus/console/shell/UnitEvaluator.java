@@ -1,5 +1,6 @@
 package io.runserverplus.console.shell;
 
+import io.runserverplus.console.snippet.ConsoleBindings;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;

@@ -28,7 +28,7 @@ class AgentPartsTest {
 
     @Test
     void applicationClassesAreThoseFromDirectoriesOrConfiguredPackages() throws Exception {
-        CaptureTransformer transformer = new CaptureTransformer(AgentOptions.parse("packages=io.runserverplus.mine;cache=none"));
+        CaptureTransformer transformer = new CaptureTransformer(AgentOptions.parse("packages=io.runserverplus.mine;cache=none"), null);
         ClassLoader app = ClassLoader.getSystemClassLoader();
         ProtectionDomain dir = domain("file:/work/app/target/classes/");
         ProtectionDomain jar = domain("file:/repo/lib/framework.jar");
@@ -46,15 +46,15 @@ class AgentPartsTest {
 
     @Test
     void typeNamesAsWrittenInJava() {
-        assertThat(TypeNames.toJava("I")).isEqualTo("int");
-        assertThat(TypeNames.toJava("[[J")).isEqualTo("long[][]");
-        assertThat(TypeNames.toJava("Ljava/lang/String;")).isEqualTo("java.lang.String");
-        assertThat(TypeNames.toJava("Ljava/util/Map<Ljava/lang/String;+Ljava/util/List<*>;>;"))
+        assertThat(SignatureText.toJava("I")).isEqualTo("int");
+        assertThat(SignatureText.toJava("[[J")).isEqualTo("long[][]");
+        assertThat(SignatureText.toJava("Ljava/lang/String;")).isEqualTo("java.lang.String");
+        assertThat(SignatureText.toJava("Ljava/util/Map<Ljava/lang/String;+Ljava/util/List<*>;>;"))
                 .isEqualTo("java.util.Map<java.lang.String, ? extends java.util.List<?>>");
-        assertThat(TypeNames.toJava("TT;")).isEqualTo("T");
-        assertThat(TypeNames.toJava("Lp/Outer<TT;>.Inner<-Ljava/lang/Number;>;"))
+        assertThat(SignatureText.toJava("TT;")).isEqualTo("T");
+        assertThat(SignatureText.toJava("Lp/Outer<TT;>.Inner<-Ljava/lang/Number;>;"))
                 .isEqualTo("p.Outer<T>.Inner<? super java.lang.Number>");
-        assertThat(TypeNames.toJava("not a type")).isEqualTo("not a type");
+        assertThat(SignatureText.toJava("not a type")).isEqualTo("not a type");
     }
 
     @Test

@@ -86,7 +86,7 @@ class InstrumentedShapeTest {
     @Test
     void theTransformerRedefinesOnlyClassesItInstrumented() throws Exception {
         CaptureTransformer transformer = new CaptureTransformer(
-                AgentOptions.parse("packages=io.runserverplus.console.agent.testfixture;cache=none"));
+                AgentOptions.parse("packages=io.runserverplus.console.agent.testfixture;cache=none"), null);
         ClassLoader loader = getClass().getClassLoader();
         String name = "io/runserverplus/console/agent/testfixture/Shapes";
         byte[] bytes = bytes(original);

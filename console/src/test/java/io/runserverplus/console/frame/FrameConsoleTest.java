@@ -218,8 +218,8 @@ class FrameConsoleTest {
     void inputsGetNoMoreAccessThanTheFramesCode() {
         assertThat(eval("\"abc\".value").error()).contains("value has private access in java.lang.String");
         assertThat(eval("new io.runserverplus.console.frame.Store()").error()).contains("not public");
-        assertThat(eval("io.runserverplus.console.shell.ConsoleBindings.VALUES").error()).contains("private access");
-        assertThat(eval("io.runserverplus.console.shell.ConsoleHelpers.SESSION.get()").error())
+        assertThat(eval("io.runserverplus.console.snippet.ConsoleBindings.VALUES").error()).contains("private access");
+        assertThat(eval("io.runserverplus.console.snippet.ConsoleHelpers.SESSION.get()").error())
                 .as("the console's own object").contains("private access");
     }
 

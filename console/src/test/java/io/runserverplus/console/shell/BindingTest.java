@@ -1,5 +1,8 @@
 package io.runserverplus.console.shell;
 
+import io.runserverplus.console.snippet.ConsoleBindings;
+import io.runserverplus.console.snippet.ConsoleHelpers;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.runserverplus.spi.CapturedVariable;

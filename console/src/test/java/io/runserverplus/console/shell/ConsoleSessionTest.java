@@ -111,7 +111,7 @@ class ConsoleSessionTest extends SharedConsoleTest {
     }
 
     @Test
-    void bindingTwentyVariablesIsCheap() {
+    void bindingTwentyVariablesLetsAnInputUseTwoOfThem() {
         List<CapturedVariable> vars = new ArrayList<>();
         for (int i = 0; i < 20; i++) {
             vars.add(new CapturedVariable("v" + i, "java.util.List<java.lang.String>", new ArrayList<>(List.of("s" + i))));
@@ -123,8 +123,8 @@ class ConsoleSessionTest extends SharedConsoleTest {
         start = System.nanoTime();
         assertThat(ok("v3.get(0) + v19.get(0)").value()).isEqualTo("\"s3s19\"");
         long useMs = (System.nanoTime() - start) / 1_000_000;
+        // Printed, not asserted: how long it takes depends on the machine (benchmarks/ measures it).
         System.out.printf("[timing] bind 20 variables: %d ms; first eval using 2 of them: %d ms%n", bindMs, useMs);
-        assertThat(bindMs).isLessThan(1000);
     }
 
     @Test
@@ -227,7 +227,7 @@ class ConsoleSessionTest extends SharedConsoleTest {
     }
 
     @Test
-    void timings() {
+    void laterEvaluationsAnswerAndTheirTimesArePrinted() {
         List<Long> ms = new ArrayList<>();
         for (int i = 0; i < 15; i++) {
             long start = System.nanoTime();
@@ -235,7 +235,7 @@ class ConsoleSessionTest extends SharedConsoleTest {
             ms.add((System.nanoTime() - start) / 1_000_000);
         }
         List<Long> sorted = ms.stream().sorted().toList();
+        // Printed, not asserted: how long it takes depends on the machine (benchmarks/ measures it).
         System.out.printf("[timing] later evals: median %d ms (all: %s)%n", sorted.get(sorted.size() / 2), ms);
-        assertThat(sorted.get(sorted.size() / 2)).isLessThan(2000);
     }
 }

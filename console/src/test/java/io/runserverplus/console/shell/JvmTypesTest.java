@@ -28,7 +28,7 @@ class JvmTypesTest {
 
     @Test
     void theBinderAcceptsSignatures() {
-        assertThat(TypeNames.declarable("Ljava/util/List<Ljava/lang/String;>;", new ArrayList<>(),
+        assertThat(DeclarableTypes.declarable("Ljava/util/List<Ljava/lang/String;>;", new ArrayList<>(),
                 getClass().getClassLoader())).isEqualTo("java.util.List<java.lang.String>");
     }
 }

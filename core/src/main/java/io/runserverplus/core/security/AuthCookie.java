@@ -19,7 +19,7 @@ import javax.crypto.spec.SecretKeySpec;
  * cookie tells nothing about the PIN and cannot be made without the server. A restart of the
  * supervisor asks for the PIN again; a reload does not.
  */
-public final class AuthCookie {
+final class AuthCookie {
 
     /** How long a correct PIN is remembered, as Werkzeug's PIN_TIME. */
     public static final Duration LIFETIME = Duration.ofDays(7);

@@ -1,5 +1,6 @@
 package io.runserverplus.core.security;
 
+import io.runserverplus.core.settings.HostNames;
 import java.util.Locale;
 import java.util.Optional;
 
@@ -28,21 +29,21 @@ public final class HostSyntax {
             }
             host = value.substring(1, close);
             rest = value.substring(close + 1);
-            if (!isIpv6(host)) {
+            if (!HostNames.isIpv6(host)) {
                 return Optional.empty();
             }
         } else if (value.indexOf(':') != value.lastIndexOf(':')) {
             // A bare IPv6 literal (e.g. ::1) cannot carry a port, so all of it is the host.
             host = value;
             rest = "";
-            if (!isIpv6(host)) {
+            if (!HostNames.isIpv6(host)) {
                 return Optional.empty();
             }
         } else {
             int colon = value.indexOf(':');
             host = colon < 0 ? value : value.substring(0, colon);
             rest = colon < 0 ? "" : value.substring(colon);
-            if (!isName(host)) {
+            if (!HostNames.isName(host)) {
                 return Optional.empty();
             }
         }
@@ -88,38 +89,7 @@ public final class HostSyntax {
 
     /** Whether the text is a host name, IPv4 address or IPv6 literal (a configured trusted host). */
     public static boolean isHost(String text) {
-        return isName(text) || isIpv6(text) || (text.startsWith("[") && text.endsWith("]")
-                && isIpv6(text.substring(1, text.length() - 1)));
-    }
-
-    static boolean isName(String text) {
-        if (text.isEmpty() || text.length() > 253) {
-            return false;
-        }
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            boolean allowed = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')
-                    || c == '-' || c == '.' || c == '_';
-            if (!allowed) {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    static boolean isIpv6(String text) {
-        if (text.length() < 2 || text.length() > 45 || text.indexOf(':') < 0) {
-            return false;
-        }
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            boolean allowed = (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F')
-                    || c == ':' || c == '.';
-            if (!allowed) {
-                return false;
-            }
-        }
-        return true;
+        return HostNames.isHost(text);
     }
 
     private static boolean isPort(String text) {

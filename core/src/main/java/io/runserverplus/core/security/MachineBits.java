@@ -21,7 +21,7 @@ import java.util.Optional;
  * working directory and the main class's code source are added: two projects on one machine or
  * in look-alike containers get different PINs, while restarts of one project keep its PIN.
  */
-public final class MachineBits {
+final class MachineBits {
     private MachineBits() {
     }
 

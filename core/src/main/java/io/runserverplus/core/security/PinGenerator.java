@@ -13,7 +13,7 @@ import java.util.Optional;
  * the cookie's name, then with "pinsalt" for nine decimal digits. SHA-256 instead of SHA-1, and a
  * separator between bits, so that ("ab", "c") and ("a", "bc") do not hash alike.
  */
-public final class PinGenerator {
+final class PinGenerator {
 
     public static final String COOKIE_PREFIX = "__rsp_debugger__";
 

@@ -38,7 +38,7 @@ public class PinGuard {
     }
 
     /** For tests: a PIN (empty: off), a clock, and the waits after a wrong PIN. */
-    public PinGuard(Optional<GeneratedPin> pin, Clock clock, Duration shortWait, Duration longWait) {
+    PinGuard(Optional<GeneratedPin> pin, Clock clock, Duration shortWait, Duration longWait) {
         this(pin, new PinAttempts(), clock, shortWait, longWait);
     }
 

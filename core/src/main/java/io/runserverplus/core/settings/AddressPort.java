@@ -1,14 +1,17 @@
 package io.runserverplus.core.settings;
 
-import io.runserverplus.core.server.ServerAddress;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Parses runserver_plus's {@code [addrport]}: {@code 8000}, {@code 0.0.0.0:8000},
- * {@code localhost:8000}, {@code [::1]:8000}, or a host name with a port.
+ * runserver_plus's {@code [addrport]}, parsed: {@code 8000}, {@code 0.0.0.0:8000},
+ * {@code localhost:8000}, {@code [::1]:8000}, or a host name with a port. The start sequence hands
+ * it to the adapter as the server's address; settings name no server type, so they stay below it.
+ *
+ * @param host a host name or IP literal without brackets, e.g. {@code 127.0.0.1} or {@code ::1}
+ * @param port 0 to 65535; 0 picks any free port
  */
-public final class AddressPort {
+public record AddressPort(String host, int port) {
 
     public static final String DEFAULT_HOST = "127.0.0.1";
     public static final int DEFAULT_PORT = 8000;
@@ -18,14 +21,16 @@ public final class AddressPort {
     private static final Pattern HOST_NAME = Pattern.compile(
             "(?=.{1,253}$)[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?(\\.[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*");
 
-    private AddressPort() {
+    /** The host as it appears in a URL: IPv6 literals in brackets. */
+    public String urlHost() {
+        return host.contains(":") ? "[" + host + "]" : host;
     }
 
     /** Parses the text; a bare port keeps {@code defaultHost}. */
-    public static ServerAddress parse(String text, String defaultHost) {
+    public static AddressPort parse(String text, String defaultHost) {
         String value = text.strip();
         if (PORT.matcher(value).matches()) {
-            return new ServerAddress(defaultHost, port(value, text));
+            return new AddressPort(defaultHost, port(value, text));
         }
         Matcher bracketed = BRACKETED.matcher(value);
         if (bracketed.matches()) {
@@ -33,7 +38,7 @@ public final class AddressPort {
             if (!isIpv6(host)) {
                 throw new SettingsException("\"" + text + "\" is not a valid IPv6 address; write it like [::1]:8000.");
             }
-            return new ServerAddress(host, port(bracketed.group(2), text));
+            return new AddressPort(host, port(bracketed.group(2), text));
         }
         int colon = value.lastIndexOf(':');
         if (colon <= 0 || value.indexOf(':') != colon) {
@@ -44,15 +49,15 @@ public final class AddressPort {
         if (!HOST_NAME.matcher(host).matches()) {
             throw new SettingsException("\"" + host + "\" in \"" + text + "\" is not a valid host name or IPv4 address.");
         }
-        return new ServerAddress(host, port(value.substring(colon + 1), text));
+        return new AddressPort(host, port(value.substring(colon + 1), text));
     }
 
     /** A host name must resolve before the server tries to bind it, so the message can be ours. */
-    public static void requireResolvable(ServerAddress address) {
+    public void requireResolvable() {
         try {
-            java.net.InetAddress.getByName(address.host());
+            java.net.InetAddress.getByName(host);
         } catch (java.net.UnknownHostException unknown) {
-            throw new SettingsException("Host \"" + address.host() + "\" cannot be resolved to an address;"
+            throw new SettingsException("Host \"" + host + "\" cannot be resolved to an address;"
                     + " use an IP address such as 127.0.0.1 or a name this machine knows, such as localhost.");
         }
     }
@@ -62,15 +67,15 @@ public final class AddressPort {
      * framework (or, under the reloader, a child) tries to bind, so the user reads one sentence,
      * not the framework's own error log, and the supervisor does not linger over a port it cannot use.
      */
-    public static void requirePortFree(ServerAddress address) {
-        if (address.port() == 0) {
+    public void requirePortFree() {
+        if (port == 0) {
             return;
         }
         try (java.net.ServerSocket probe = new java.net.ServerSocket()) {
             probe.setReuseAddress(true);
-            probe.bind(new java.net.InetSocketAddress(address.host(), address.port()));
+            probe.bind(new java.net.InetSocketAddress(host, port));
         } catch (java.net.BindException inUse) {
-            throw new PortInUseException(address.port());
+            throw new PortInUseException(port);
         } catch (java.io.IOException otherProblem) {
             // Anything else (e.g. a permission problem) is reported when the server binds.
         }

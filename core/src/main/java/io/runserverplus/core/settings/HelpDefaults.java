@@ -1,6 +1,5 @@
 package io.runserverplus.core.settings;
 
-import io.runserverplus.core.server.ServerAddress;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.HashMap;
@@ -45,7 +44,7 @@ final class HelpDefaults {
             value = text.apply(resolver);
         } catch (SettingsException bad) {
             // Help must still print; the bad value is reported when the program is run without --help.
-            value = text.apply(new SettingsResolver(Map.of(), Map.of(), Map.of(), Map.of()));
+            value = text.apply(new SettingsResolver(Map.of(), BuilderSettings.none(), Map.of(), Map.of()));
         }
         shown.put(setting.name(), value);
     }
@@ -53,7 +52,7 @@ final class HelpDefaults {
     private static String addressText(SettingsResolver resolver) {
         String defaultHost = resolver.resolve(Settings.IPV6) ? "::1" : AddressPort.DEFAULT_HOST;
         String addrPort = resolver.resolve(Settings.ADDRPORT);
-        ServerAddress address = addrPort == null ? new ServerAddress(defaultHost, AddressPort.DEFAULT_PORT)
+        AddressPort address = addrPort == null ? new AddressPort(defaultHost, AddressPort.DEFAULT_PORT)
                 : AddressPort.parse(addrPort, defaultHost);
         return address.urlHost() + ":" + address.port();
     }

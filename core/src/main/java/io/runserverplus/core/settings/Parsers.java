@@ -54,7 +54,7 @@ final class Parsers {
         List<String> hosts = list(text);
         for (String host : hosts) {
             String name = host.startsWith(".") ? host.substring(1) : host;
-            if (!io.runserverplus.core.security.HostSyntax.isHost(name)) {
+            if (!HostNames.isHost(name)) {
                 throw new SettingsException("\"" + host + "\" is not a host name or IP address; give names such as"
                         + " myapp.test or 192.168.1.20 (a leading dot trusts subdomains), without ports.");
             }

@@ -12,11 +12,14 @@ import java.util.function.Function;
  * @param parser      turns text into a value; throws {@link SettingsException} (or
  *                    {@link IllegalArgumentException}) with one sentence naming the text and the fix
  * @param defaultValue the value when no source names the setting
+ * @param fromBuilder  the value the builder was given, read from its typed field
  */
-public record Setting<T>(String name, Optional<String> environment, Function<String, T> parser, T defaultValue) {
+public record Setting<T>(String name, Optional<String> environment, Function<String, T> parser, T defaultValue,
+                         Function<BuilderSettings, Optional<T>> fromBuilder) {
 
-    public static <T> Setting<T> of(String name, String environment, Function<String, T> parser, T defaultValue) {
-        return new Setting<>(name, Optional.ofNullable(environment), parser, defaultValue);
+    public static <T> Setting<T> of(String name, String environment, Function<String, T> parser, T defaultValue,
+                                    Function<BuilderSettings, Optional<T>> fromBuilder) {
+        return new Setting<>(name, Optional.ofNullable(environment), parser, defaultValue, fromBuilder);
     }
 
     public String systemProperty() {

@@ -1,7 +1,5 @@
 package io.runserverplus.core.settings;
 
-import io.runserverplus.core.server.ServerAddress;
-import io.runserverplus.core.tls.TlsSettings;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -27,7 +25,7 @@ import java.util.Optional;
  * @param consoleTimeLimit how long one console evaluation may run before it is stopped
  * @param staticLocations  directories in the class path's directories whose changes need no restart
  */
-public record Settings(ServerAddress address, boolean useReloader, String reloaderType, Duration reloaderInterval,
+public record Settings(AddressPort address, boolean useReloader, String reloaderType, Duration reloaderInterval,
                        List<Path> extraFiles, List<String> excludePatterns, TlsSettings tls,
                        StartupMessages startupMessages, boolean openBrowser, Optional<Path> output,
                        DebugPin debugPin, List<String> trustedHosts, Optional<String> consolePath,
@@ -38,43 +36,43 @@ public record Settings(ServerAddress address, boolean useReloader, String reload
             text -> {
                 AddressPort.parse(text, AddressPort.DEFAULT_HOST); // validate now, with this source's wording
                 return text;
-            }, null);
-    public static final Setting<Boolean> IPV6 = Setting.of("ipv6", null, Parsers::bool, false);
-    public static final Setting<Boolean> NORELOAD = Setting.of("noreload", null, Parsers::bool, false);
+            }, null, BuilderSettings::addrPort);
+    public static final Setting<Boolean> IPV6 = Setting.of("ipv6", null, Parsers::bool, false, BuilderSettings::ipv6);
+    public static final Setting<Boolean> NORELOAD = Setting.of("noreload", null, Parsers::bool, false, BuilderSettings::noReload);
     public static final Setting<String> RELOADER_TYPE = Setting.of("reloader-type",
-            "RUNSERVERPLUS_POLLER_RELOADER_TYPE", String::strip, "auto");
+            "RUNSERVERPLUS_POLLER_RELOADER_TYPE", String::strip, "auto", BuilderSettings::reloaderType);
     public static final Setting<Duration> RELOADER_INTERVAL = Setting.of("reloader-interval",
-            "RUNSERVERPLUS_POLLER_RELOADER_INTERVAL", Parsers::seconds, Duration.ofSeconds(1));
+            "RUNSERVERPLUS_POLLER_RELOADER_INTERVAL", Parsers::seconds, Duration.ofSeconds(1), BuilderSettings::reloaderInterval);
     public static final Setting<List<Path>> EXTRA_FILES = Setting.of("extra-file", "RUNSERVERPLUS_EXTRA_FILES",
-            Parsers::paths, List.of());
+            Parsers::paths, List.of(), BuilderSettings::extraFiles);
     public static final Setting<List<String>> EXCLUDE_PATTERNS = Setting.of("exclude-pattern",
-            "RUNSERVERPLUS_EXCLUDE_PATTERNS", Parsers::list, List.of());
+            "RUNSERVERPLUS_EXCLUDE_PATTERNS", Parsers::list, List.of(), BuilderSettings::excludePatterns);
 
     /** {@code --cert-file}: a path (extensions and directory completed as runserver_plus does) or {@code adhoc}. */
-    public static final Setting<String> CERT_FILE = Setting.of("cert-file", null, String::strip, null);
-    public static final Setting<String> KEY_FILE = Setting.of("key-file", null, String::strip, null);
+    public static final Setting<String> CERT_FILE = Setting.of("cert-file", null, String::strip, null, BuilderSettings::certFile);
+    public static final Setting<String> KEY_FILE = Setting.of("key-file", null, String::strip, null, BuilderSettings::keyFile);
 
     public static final Setting<StartupMessages> STARTUP_MESSAGES = Setting.of("startup-messages", null,
-            StartupMessages::parse, StartupMessages.RELOAD);
-    public static final Setting<Boolean> BROWSER = Setting.of("browser", null, Parsers::bool, false);
-    public static final Setting<Path> OUTPUT = Setting.of("output", null, text -> Path.of(text.strip()), null);
+            StartupMessages::parse, StartupMessages.RELOAD, BuilderSettings::startupMessages);
+    public static final Setting<Boolean> BROWSER = Setting.of("browser", null, Parsers::bool, false, BuilderSettings::browser);
+    public static final Setting<Path> OUTPUT = Setting.of("output", null, text -> Path.of(text.strip()), null, BuilderSettings::output);
 
     /** {@code --nopin} is this setting's {@code off}; digits fix the PIN. */
     public static final Setting<DebugPin> DEBUG_PIN = Setting.of("debug-pin", "RUNSERVERPLUS_DEBUG_PIN",
-            DebugPin::parse, DebugPin.generated());
+            DebugPin::parse, DebugPin.generated(), BuilderSettings::debugPin);
     public static final Setting<List<String>> TRUSTED_HOSTS = Setting.of("trusted-host", "RUNSERVERPLUS_TRUSTED_HOSTS",
-            Parsers::hosts, List.of());
+            Parsers::hosts, List.of(), BuilderSettings::trustedHosts);
 
     /** {@code --console-path}: the standalone console's path, or {@code off}. */
     public static final Setting<Optional<String>> CONSOLE_PATH = Setting.of("console-path",
-            "RUNSERVERPLUS_CONSOLE_PATH", Parsers::consolePath, Optional.of("/console"));
+            "RUNSERVERPLUS_CONSOLE_PATH", Parsers::consolePath, Optional.of("/console"), BuilderSettings::consolePath);
     public static final Setting<Duration> CONSOLE_TIME_LIMIT = Setting.of("console-time-limit",
-            "RUNSERVERPLUS_CONSOLE_TIME_LIMIT", Parsers::consoleTimeLimit, Duration.ofSeconds(10));
+            "RUNSERVERPLUS_CONSOLE_TIME_LIMIT", Parsers::consoleTimeLimit, Duration.ofSeconds(10), BuilderSettings::consoleTimeLimit);
 
     /** Where Spring Boot, Quarkus, Javalin and Helidon apps keep static files and templates. */
     public static final Setting<List<String>> STATIC_LOCATIONS = Setting.of("static-location",
             "RUNSERVERPLUS_STATIC_LOCATIONS", Parsers::staticLocations,
-            List.of("public", "static", "resources", "templates", "META-INF/resources"));
+            List.of("public", "static", "resources", "templates", "META-INF/resources"), BuilderSettings::staticLocations);
 
     public Settings {
         staticLocations = List.copyOf(staticLocations);
@@ -87,8 +85,8 @@ public record Settings(ServerAddress address, boolean useReloader, String reload
     public static Settings resolve(SettingsResolver sources) {
         String defaultHost = sources.resolve(IPV6) ? "::1" : AddressPort.DEFAULT_HOST;
         String addrPort = sources.resolve(ADDRPORT);
-        ServerAddress address = addrPort == null
-                ? new ServerAddress(defaultHost, AddressPort.DEFAULT_PORT)
+        AddressPort address = addrPort == null
+                ? new AddressPort(defaultHost, AddressPort.DEFAULT_PORT)
                 : AddressPort.parse(addrPort, defaultHost);
         return new Settings(address, !sources.resolve(NORELOAD), sources.resolve(RELOADER_TYPE),
                 sources.resolve(RELOADER_INTERVAL), sources.resolve(EXTRA_FILES), sources.resolve(EXCLUDE_PATTERNS),

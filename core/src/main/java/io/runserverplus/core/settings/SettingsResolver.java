@@ -13,37 +13,37 @@ import java.util.Optional;
 public final class SettingsResolver {
 
     private final Map<String, String> commandLine;
-    private final Map<String, Object> builder;
+    private final BuilderSettings builder;
     private final Map<String, String> systemProperties;
     private final Map<String, String> environment;
 
     /**
      * @param commandLine option name (without dashes) to the text given on the command line
-     * @param builder     option name to the typed value given to the builder
+     * @param builder     the typed values given to the builder
      */
-    public SettingsResolver(Map<String, String> commandLine, Map<String, Object> builder,
+    public SettingsResolver(Map<String, String> commandLine, BuilderSettings builder,
                             Map<String, String> systemProperties, Map<String, String> environment) {
         this.commandLine = Map.copyOf(commandLine);
-        this.builder = new HashMap<>(builder);
+        this.builder = builder.copy();
         this.systemProperties = Map.copyOf(systemProperties);
         this.environment = Map.copyOf(environment);
     }
 
     /** A resolver over this process's system properties and environment. */
-    public static SettingsResolver forThisProcess(Map<String, String> commandLine, Map<String, Object> builder) {
+    public static SettingsResolver forThisProcess(Map<String, String> commandLine, BuilderSettings builder) {
         Map<String, String> properties = new HashMap<>();
         System.getProperties().forEach((key, value) -> properties.put(String.valueOf(key), String.valueOf(value)));
         return new SettingsResolver(commandLine, builder, properties, System.getenv());
     }
 
-    @SuppressWarnings("unchecked")
     public <T> T resolve(Setting<T> setting) {
         String given = commandLine.get(setting.name());
         if (given != null) {
             return parse(setting, given, "");
         }
-        if (builder.containsKey(setting.name())) {
-            return (T) builder.get(setting.name());
+        Optional<T> fromBuilder = setting.fromBuilder().apply(builder);
+        if (fromBuilder.isPresent()) {
+            return fromBuilder.get();
         }
         String property = systemProperties.get(setting.systemProperty());
         if (property != null) {

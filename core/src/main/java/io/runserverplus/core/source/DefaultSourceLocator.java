@@ -1,6 +1,5 @@
 package io.runserverplus.core.source;
 
-import io.runserverplus.core.traceback.TracebackSettings;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import java.io.IOException;
@@ -46,8 +45,8 @@ public class DefaultSourceLocator implements SourceLocator {
     }
 
     @Inject
-    public DefaultSourceLocator(TracebackSettings settings) {
-        this(settings.sourceRoots(), Path.of(System.getProperty("java.home"), "lib", "src.zip"));
+    public DefaultSourceLocator(SourceRoots sourceRoots) {
+        this(sourceRoots.directories(), Path.of(System.getProperty("java.home"), "lib", "src.zip"));
     }
 
     DefaultSourceLocator(List<Path> sourceRoots, Path jdkSources) {

@@ -11,10 +11,15 @@ import java.util.Set;
  * Guesses where the application's sources are, the way an IDE would: {@code src/main/java} and
  * {@code src/test/java} under the working directory, and under the project directory of every
  * {@code target/classes} or {@code target/test-classes} directory on the class path (a
- * multi-module build puts each module's classes there).
+ * multi-module build puts each module's classes there). Bound in the injector for the source
+ * locator; a record of its own so that the source package needs nothing from the traceback package.
+ *
+ * @param directories directories searched for application sources, in order
  */
-public final class SourceRoots {
-    private SourceRoots() {
+public record SourceRoots(List<Path> directories) {
+
+    public SourceRoots {
+        directories = List.copyOf(directories);
     }
 
     /** Existing source directories, configured ones first, without duplicates. */

@@ -1,5 +1,6 @@
 package io.runserverplus.core.tls;
 
+import io.runserverplus.core.settings.CertificatePaths;
 import java.security.cert.CertificateException;
 import java.security.cert.X509Certificate;
 import java.util.ArrayList;

@@ -1,5 +1,7 @@
 package io.runserverplus.core.tls;
 
+import io.runserverplus.core.settings.CertificatePaths;
+import io.runserverplus.core.settings.TlsSettings;
 import io.runserverplus.core.settings.SettingsException;
 import java.nio.file.Files;
 import java.security.PrivateKey;

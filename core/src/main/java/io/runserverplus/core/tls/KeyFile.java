@@ -1,5 +1,6 @@
 package io.runserverplus.core.tls;
 
+import io.runserverplus.core.settings.CertificatePaths;
 import java.security.PrivateKey;
 import java.util.Set;
 import org.bouncycastle.asn1.pkcs.PKCSObjectIdentifiers;

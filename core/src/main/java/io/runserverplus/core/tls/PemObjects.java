@@ -1,5 +1,6 @@
 package io.runserverplus.core.tls;
 
+import io.runserverplus.core.settings.CertificatePaths;
 import java.io.IOException;
 import java.io.StringReader;
 import java.util.ArrayList;

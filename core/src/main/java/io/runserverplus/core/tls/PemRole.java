@@ -1,5 +1,6 @@
 package io.runserverplus.core.tls;
 
+import io.runserverplus.core.settings.CertificatePaths;
 import java.nio.file.Path;
 
 /** Which of the two files a problem is about, for messages that name the file and its option. */

@@ -1,5 +1,6 @@
 package io.runserverplus.core.tls;
 
+import io.runserverplus.core.settings.CertificatePaths;
 import io.runserverplus.core.settings.SettingsException;
 import java.io.IOException;
 import java.nio.file.AccessDeniedException;

@@ -24,7 +24,7 @@ class TracebackHtmlRendererTest {
     private final TracebackSettings settings = new TracebackSettings(List.of(), List.of(Path.of("src/test/java")), 5);
     private final JavaSourceAnalyzer analyzer = new JavaSourceAnalyzer();
     private final TracebackFactory factory = new TracebackFactory(new FrameClassifier(settings),
-            new DefaultSourceLocator(settings), analyzer, settings, new io.runserverplus.core.console.ConsoleSupport());
+            new DefaultSourceLocator(new io.runserverplus.core.source.SourceRoots(settings.sourceRoots())), analyzer, settings, new io.runserverplus.core.console.ConsoleSupport());
     private final TracebackHtmlRenderer renderer = new TracebackHtmlRenderer(new JavaHighlighter(analyzer),
             new io.runserverplus.core.console.ConsoleSupport());
 
@@ -57,7 +57,7 @@ class TracebackHtmlRendererTest {
                         List.of(new CapturedVariable("<b>name</b>", "java.util.List<java.lang.String>", HOSTILE))));
             }
         };
-        TracebackFactory capturing = new TracebackFactory(new FrameClassifier(settings), new DefaultSourceLocator(settings),
+        TracebackFactory capturing = new TracebackFactory(new FrameClassifier(settings), new DefaultSourceLocator(new io.runserverplus.core.source.SourceRoots(settings.sourceRoots())),
                 analyzer, settings, withLocals);
 
         String page = new TracebackHtmlRenderer(new JavaHighlighter(analyzer), withLocals).render(

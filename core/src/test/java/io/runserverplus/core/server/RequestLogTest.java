@@ -95,13 +95,15 @@ class RequestLogTest {
     @Test
     void whenRequestsComeFasterThanTheConsoleLinesDroppedAreCounted() throws Exception {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        // A console that takes a while for each write: the ring fills up while it prints.
+        // A console stuck in its first write until every request was logged: the ring fills up
+        // while it prints, on any machine.
+        java.util.concurrent.CountDownLatch allLogged = new java.util.concurrent.CountDownLatch(1);
         PrintStream slowConsole = new PrintStream(out, true, StandardCharsets.UTF_8) {
             @Override
             public void flush() {
                 super.flush();
                 try {
-                    Thread.sleep(20);
+                    allLogged.await();
                 } catch (InterruptedException interrupted) {
                     Thread.currentThread().interrupt();
                 }
@@ -112,6 +114,7 @@ class RequestLogTest {
             for (int i = 0; i < logged; i++) {
                 log.log("127.0.0.1", "GET", "/" + i, "HTTP/1.1", 200, 2);
             }
+            allLogged.countDown();
         }
 
         List<String> lines = out.toString(StandardCharsets.UTF_8).lines().toList();

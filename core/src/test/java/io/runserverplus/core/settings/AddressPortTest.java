@@ -3,7 +3,6 @@ package io.runserverplus.core.settings;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.runserverplus.core.server.ServerAddress;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -18,7 +17,7 @@ class AddressPortTest {
             "dev.example.org:0 | dev.example.org | 0",
             "65535           | 127.0.0.1 | 65535"})
     void everyAddrportFormParses(String text, String host, int port) {
-        assertThat(AddressPort.parse(text, "127.0.0.1")).isEqualTo(new ServerAddress(host, port));
+        assertThat(AddressPort.parse(text, "127.0.0.1")).isEqualTo(new AddressPort(host, port));
     }
 
     @ParameterizedTest

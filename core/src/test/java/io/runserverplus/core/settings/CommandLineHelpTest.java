@@ -15,7 +15,7 @@ class CommandLineHelpTest {
 
     @Test
     void helpShowsTheBuiltInDefaultsWhenNothingElseIsSet() {
-        String help = help(new SettingsResolver(Map.of(), Map.of(), Map.of(), Map.of()));
+        String help = help(new SettingsResolver(Map.of(), BuilderSettings.none(), Map.of(), Map.of()));
 
         assertThat(help).contains("Default 127.0.0.1:8000.", "Default /console.", "Default reload.", "Default auto.")
                 .containsPattern("Default public,\\s+static,\\s+resources,\\s+templates,\\s+META-INF/resources\\.")
@@ -25,11 +25,9 @@ class CommandLineHelpTest {
 
     @Test
     void helpShowsTheBuildersValuesInsteadOfTheBuiltInDefaults() {
-        SettingsResolver builder = new SettingsResolver(Map.of(), Map.of(
-                Settings.ADDRPORT.name(), "7070",
-                Settings.CONSOLE_TIME_LIMIT.name(), Duration.ofMillis(2500),
-                Settings.CONSOLE_PATH.name(), Optional.empty(),
-                Settings.RELOADER_INTERVAL.name(), Duration.ofMillis(500)), Map.of(), Map.of());
+        SettingsResolver builder = new SettingsResolver(Map.of(), BuilderSettings.none()
+                .addrPort("7070").consoleTimeLimit(Duration.ofMillis(2500)).consolePath(Optional.empty())
+                .reloaderInterval(Duration.ofMillis(500)), Map.of(), Map.of());
 
         String help = help(builder);
 
@@ -40,9 +38,9 @@ class CommandLineHelpTest {
 
     @Test
     void helpShowsTheEnvironmentsAddressAndSurvivesABadOne() {
-        String fromEnvironment = help(new SettingsResolver(Map.of(), Map.of(), Map.of(),
+        String fromEnvironment = help(new SettingsResolver(Map.of(), BuilderSettings.none(), Map.of(),
                 Map.of("RUNSERVERPLUS_SERVER_ADDRESS_PORT", "[::1]:9000")));
-        String bad = help(new SettingsResolver(Map.of(), Map.of(), Map.of(),
+        String bad = help(new SettingsResolver(Map.of(), BuilderSettings.none(), Map.of(),
                 Map.of("RUNSERVERPLUS_SERVER_ADDRESS_PORT", "70000")));
 
         assertThat(fromEnvironment).contains("Default [::1]:9000.");
@@ -52,7 +50,7 @@ class CommandLineHelpTest {
     @Test
     void helpLeavesTheOptionsNotGiven() {
         // Defaults shown in --help must never count as given on the command line.
-        assertThat(CommandLine.parse(() -> new SettingsResolver(Map.of(), Map.of(), Map.of(), Map.of())))
+        assertThat(CommandLine.parse(() -> new SettingsResolver(Map.of(), BuilderSettings.none(), Map.of(), Map.of())))
                 .hasValueSatisfying(options -> assertThat(options.given()).isEmpty());
     }
 

@@ -3,14 +3,13 @@ package io.runserverplus.core.settings;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.runserverplus.core.server.ServerAddress;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class SettingsResolverTest {
 
     private static final Map<String, String> CLI = Map.of("addrport", "1111");
-    private static final Map<String, Object> BUILDER = Map.of("addrport", "2222");
+    private static final BuilderSettings BUILDER = BuilderSettings.none().addrPort("2222");
     private static final Map<String, String> PROPERTIES = Map.of("runserverplus.addrport", "3333");
     private static final Map<String, String> ENVIRONMENT = Map.of("RUNSERVERPLUS_SERVER_ADDRESS_PORT", "4444");
 
@@ -26,30 +25,30 @@ class SettingsResolverTest {
 
     @Test
     void systemPropertiesWinOverTheEnvironment() {
-        assertThat(port(Map.of(), Map.of(), PROPERTIES, ENVIRONMENT)).isEqualTo(3333);
+        assertThat(port(Map.of(), BuilderSettings.none(), PROPERTIES, ENVIRONMENT)).isEqualTo(3333);
     }
 
     @Test
     void theEnvironmentWinsOverTheDefault() {
-        assertThat(port(Map.of(), Map.of(), Map.of(), ENVIRONMENT)).isEqualTo(4444);
+        assertThat(port(Map.of(), BuilderSettings.none(), Map.of(), ENVIRONMENT)).isEqualTo(4444);
     }
 
     @Test
     void withoutAnySourceTheDefaultIsLoopbackPort8000() {
-        assertThat(settings(Map.of(), Map.of(), Map.of(), Map.of()).address()).isEqualTo(new ServerAddress("127.0.0.1", 8000));
+        assertThat(settings(Map.of(), BuilderSettings.none(), Map.of(), Map.of()).address()).isEqualTo(new AddressPort("127.0.0.1", 8000));
     }
 
     @Test
     void ipv6MakesTheDefaultHostTheIpv6Loopback() {
-        assertThat(settings(Map.of("ipv6", "true"), Map.of(), Map.of(), Map.of()).address())
-                .isEqualTo(new ServerAddress("::1", 8000));
-        assertThat(settings(Map.of("ipv6", "true", "addrport", "9000"), Map.of(), Map.of(), Map.of()).address())
-                .isEqualTo(new ServerAddress("::1", 9000));
+        assertThat(settings(Map.of("ipv6", "true"), BuilderSettings.none(), Map.of(), Map.of()).address())
+                .isEqualTo(new AddressPort("::1", 8000));
+        assertThat(settings(Map.of("ipv6", "true", "addrport", "9000"), BuilderSettings.none(), Map.of(), Map.of()).address())
+                .isEqualTo(new AddressPort("::1", 9000));
     }
 
     @Test
     void aBadEnvironmentValueNamesTheVariable() {
-        assertThatThrownBy(() -> settings(Map.of(), Map.of(), Map.of(), Map.of("RUNSERVERPLUS_SERVER_ADDRESS_PORT", "eighty")))
+        assertThatThrownBy(() -> settings(Map.of(), BuilderSettings.none(), Map.of(), Map.of("RUNSERVERPLUS_SERVER_ADDRESS_PORT", "eighty")))
                 .isInstanceOf(SettingsException.class)
                 .hasMessage("In environment variable RUNSERVERPLUS_SERVER_ADDRESS_PORT: \"eighty\" is not a valid port"
                         + " number or address:port pair; use e.g. 8000, 127.0.0.1:8000 or [::1]:8000.");
@@ -57,7 +56,7 @@ class SettingsResolverTest {
 
     @Test
     void aBadSystemPropertyNamesTheProperty() {
-        assertThatThrownBy(() -> settings(Map.of(), Map.of(), Map.of("runserverplus.addrport", "99999"), Map.of()))
+        assertThatThrownBy(() -> settings(Map.of(), BuilderSettings.none(), Map.of("runserverplus.addrport", "99999"), Map.of()))
                 .hasMessage("In system property runserverplus.addrport: Port 99999 is out of range;"
                         + " use a number from 0 to 65535 (0 picks a free port).");
     }
@@ -82,9 +81,9 @@ class SettingsResolverTest {
                 "--key-file", "keys/dev.key", "--extra-file", "a.toml", "--extra-file", "b.toml", "--exclude-pattern",
                 "*.tmp", "--exclude-pattern", "**/generated/**", "--reloader-interval", "0.5", "--reloader-type", "stat",
                 "--startup-messages", "once", "--browser", "--output", "out.log", "0.0.0.0:9000")
-                .orElseThrow().given(), Map.of(), Map.of(), Map.of()));
+                .orElseThrow().given(), BuilderSettings.none(), Map.of(), Map.of()));
 
-        assertThat(settings.address()).isEqualTo(new ServerAddress("0.0.0.0", 9000));
+        assertThat(settings.address()).isEqualTo(new AddressPort("0.0.0.0", 9000));
         assertThat(settings.useReloader()).isFalse();
         assertThat(settings.tls().certFile()).contains(java.nio.file.Path.of("certs/dev.crt"));
         assertThat(settings.tls().keyFile()).contains(java.nio.file.Path.of("keys/dev.key"));
@@ -99,8 +98,8 @@ class SettingsResolverTest {
 
     @Test
     void theBuilderSpellingsOfTheLaterSettingsResolveToo() {
-        Settings settings = settings(Map.of(), Map.of("startup-messages", StartupMessages.NEVER, "browser", true,
-                "output", java.nio.file.Path.of("copy.log")), Map.of("runserverplus.startup-messages", "once"), Map.of());
+        Settings settings = settings(Map.of(), BuilderSettings.none().startupMessages(StartupMessages.NEVER).browser(true)
+                .output(java.nio.file.Path.of("copy.log")), Map.of("runserverplus.startup-messages", "once"), Map.of());
 
         assertThat(settings.startupMessages()).isEqualTo(StartupMessages.NEVER);
         assertThat(settings.openBrowser()).isTrue();
@@ -109,7 +108,7 @@ class SettingsResolverTest {
 
     @Test
     void listSettingsFromTheEnvironmentAreCommaSeparated() {
-        Settings settings = settings(Map.of(), Map.of(), Map.of(), Map.of("RUNSERVERPLUS_EXTRA_FILES", "a.toml, b.toml",
+        Settings settings = settings(Map.of(), BuilderSettings.none(), Map.of(), Map.of("RUNSERVERPLUS_EXTRA_FILES", "a.toml, b.toml",
                 "RUNSERVERPLUS_EXCLUDE_PATTERNS", "*.tmp,*.swp", "RUNSERVERPLUS_POLLER_RELOADER_TYPE", "watchdog",
                 "RUNSERVERPLUS_POLLER_RELOADER_INTERVAL", "2"));
 
@@ -121,44 +120,44 @@ class SettingsResolverTest {
 
     @Test
     void staticLocationsDefaultToTheUsualFoldersAndCanBeChangedOrTurnedOff() {
-        assertThat(settings(Map.of(), Map.of(), Map.of(), Map.of()).staticLocations())
+        assertThat(settings(Map.of(), BuilderSettings.none(), Map.of(), Map.of()).staticLocations())
                 .containsExactly("public", "static", "resources", "templates", "META-INF/resources");
-        assertThat(settings(Map.of(), Map.of(), Map.of(), Map.of("RUNSERVERPLUS_STATIC_LOCATIONS", "web/, /assets"))
+        assertThat(settings(Map.of(), BuilderSettings.none(), Map.of(), Map.of("RUNSERVERPLUS_STATIC_LOCATIONS", "web/, /assets"))
                 .staticLocations()).containsExactly("web", "assets");
-        assertThat(parse("--static-location", "off").map(options -> settings(options.given(), Map.of(), Map.of(),
+        assertThat(parse("--static-location", "off").map(options -> settings(options.given(), BuilderSettings.none(), Map.of(),
                 Map.of()).staticLocations())).hasValue(java.util.List.of());
-        assertThat(settings(Map.of(), Map.of("static-location", java.util.List.of("site")), Map.of(), Map.of())
+        assertThat(settings(Map.of(), BuilderSettings.none().staticLocations(java.util.List.of("site")), Map.of(), Map.of())
                 .staticLocations()).containsExactly("site");
     }
 
     @Test
     void aStaticLocationOutsideTheClassPathsDirectoriesIsOneSentence() {
-        assertThatThrownBy(() -> settings(Map.of("static-location", "../web"), Map.of(), Map.of(), Map.of()))
+        assertThatThrownBy(() -> settings(Map.of("static-location", "../web"), BuilderSettings.none(), Map.of(), Map.of()))
                 .hasMessage("\"../web\" is not a static location; give a directory relative to the class path's"
                         + " directories, such as public or META-INF/resources, or off.");
-        assertThatThrownBy(() -> settings(Map.of(), Map.of(), Map.of("runserverplus.static-location", "C:/web"), Map.of()))
+        assertThatThrownBy(() -> settings(Map.of(), BuilderSettings.none(), Map.of("runserverplus.static-location", "C:/web"), Map.of()))
                 .hasMessageStartingWith("In system property runserverplus.static-location: \"C:/web\" is not a static location");
     }
 
     @Test
     void adhocTakesNoKeyFile() {
-        assertThatThrownBy(() -> settings(Map.of("cert-file", "adhoc", "key-file", "dev.key"), Map.of(), Map.of(), Map.of()))
+        assertThatThrownBy(() -> settings(Map.of("cert-file", "adhoc", "key-file", "dev.key"), BuilderSettings.none(), Map.of(), Map.of()))
                 .hasMessage("--cert-file adhoc makes a new certificate and key at each start, so --key-file \"dev.key\""
                         + " has no use; drop one of the two.");
     }
 
-    private static int port(Map<String, String> cli, Map<String, Object> builder, Map<String, String> properties,
+    private static int port(Map<String, String> cli, BuilderSettings builder, Map<String, String> properties,
                             Map<String, String> environment) {
         return settings(cli, builder, properties, environment).address().port();
     }
 
-    private static Settings settings(Map<String, String> cli, Map<String, Object> builder,
+    private static Settings settings(Map<String, String> cli, BuilderSettings builder,
                                      Map<String, String> properties, Map<String, String> environment) {
         return Settings.resolve(new SettingsResolver(cli, builder, properties, environment));
     }
 
     /** The command line alone: no builder, property or environment to show in --help. */
     private static java.util.Optional<CommandLine> parse(String... args) {
-        return CommandLine.parse(() -> new SettingsResolver(Map.of(), Map.of(), Map.of(), Map.of()), args);
+        return CommandLine.parse(() -> new SettingsResolver(Map.of(), BuilderSettings.none(), Map.of(), Map.of()), args);
     }
 }

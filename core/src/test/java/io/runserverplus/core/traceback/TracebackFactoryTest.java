@@ -19,7 +19,7 @@ class TracebackFactoryTest {
             List.of("com.example.vendored"), List.of(Path.of("src/test/java")), 5);
 
     private final TracebackFactory factory = new TracebackFactory(new FrameClassifier(SETTINGS),
-            new DefaultSourceLocator(SETTINGS), new JavaSourceAnalyzer(), SETTINGS, new io.runserverplus.core.console.ConsoleSupport());
+            new DefaultSourceLocator(new io.runserverplus.core.source.SourceRoots(SETTINGS.sourceRoots())), new JavaSourceAnalyzer(), SETTINGS, new io.runserverplus.core.console.ConsoleSupport());
 
     @Test
     void aCauseChainBecomesNestedThrowablesWithJavasCommonFrameCount() {

@@ -1,5 +1,7 @@
-package io.runserverplus.console.shell;
+package io.runserverplus.console.snippet;
 
+import io.runserverplus.console.shell.MemberAccess;
+import io.runserverplus.console.shell.ValueRenderer;
 import io.runserverplus.spi.CapturedVariable;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
@@ -9,7 +11,7 @@ import java.util.stream.Collectors;
 
 /**
  * Functions every console imports statically: {@code dump()}, {@code dump(obj)}, {@code help(obj)}.
- * Public only because snippets call them. They print (the evaluation captures the output).
+ * Public, in the one package the console module exports, because snippets call them. They print (the evaluation captures the output).
  */
 public final class ConsoleHelpers {
 
@@ -94,7 +96,7 @@ public final class ConsoleHelpers {
         System.out.println(header(c));
         Arrays.stream(c.getMethods())
                 .filter(m -> m.getDeclaringClass() != Object.class)
-                .map(ConsoleHelpers::signature).sorted().distinct()
+                .map(MemberAccess::signature).sorted().distinct()
                 .forEach(s -> System.out.println("  " + s));
     }
 
@@ -102,11 +104,5 @@ public final class ConsoleHelpers {
         return c.getName() + (c.getSuperclass() == null ? "" : " extends " + c.getSuperclass().getName())
                 + (c.getInterfaces().length == 0 ? "" : " implements " + Arrays.stream(c.getInterfaces())
                         .map(Class::getName).collect(Collectors.joining(", ")));
-    }
-
-    static String signature(Method m) {
-        return (Modifier.isStatic(m.getModifiers()) ? "static " : "") + m.getGenericReturnType().getTypeName()
-                + " " + m.getName() + "(" + Arrays.stream(m.getGenericParameterTypes())
-                .map(t -> t.getTypeName()).collect(Collectors.joining(", ")) + ")";
     }
 }

@@ -11,14 +11,14 @@ import java.util.regex.Pattern;
  * Chooses the type a snippet declares a bound variable with: the declared type (generics kept) when
  * snippets can name it, else its nearest public supertype, else {@code Object}.
  */
-final class TypeNames {
+final class DeclarableTypes {
 
     private static final Set<String> PRIMITIVES =
             Set.of("boolean", "byte", "char", "short", "int", "long", "float", "double");
     private static final Pattern NAME = Pattern.compile("[\\p{L}_$][\\p{L}\\p{N}_$.]*");
     private static final String OBJECT = "java.lang.Object";
 
-    private TypeNames() {
+    private DeclarableTypes() {
     }
 
     static String declarable(String declaredType, Object value, ClassLoader loader) {

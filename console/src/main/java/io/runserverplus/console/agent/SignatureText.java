@@ -4,18 +4,18 @@ package io.runserverplus.console.agent;
  * Turns a field descriptor or generic signature into the type as written in Java source (nested
  * classes keep their {@code $}). The console's binder uses it too.
  */
-public final class TypeNames {
+public final class SignatureText {
     private final String text;
     private int at;
 
-    private TypeNames(String text) {
+    private SignatureText(String text) {
         this.text = text;
     }
 
     /** {@code [I} → {@code int[]}; {@code Ljava/util/List<Ljava/lang/String;>;} → {@code java.util.List<java.lang.String>}. */
     public static String toJava(String signature) {
         try {
-            TypeNames parser = new TypeNames(signature);
+            SignatureText parser = new SignatureText(signature);
             String type = parser.type();
             return parser.at == signature.length() ? type : signature;
         } catch (RuntimeException e) {

@@ -1,6 +1,5 @@
-package io.runserverplus.core.tls;
+package io.runserverplus.core.settings;
 
-import io.runserverplus.core.settings.SettingsException;
 import java.nio.file.Path;
 import java.util.Optional;
 
@@ -10,12 +9,12 @@ import java.util.Optional;
  * without a directory takes the other file's; a missing file is named after the other one.
  * Applying the rules twice changes nothing, so {@link TlsSettings} can apply them on construction.
  */
-record CertificatePaths(Path certFile, Path keyFile) {
+public record CertificatePaths(Path certFile, Path keyFile) {
 
     static final String CERT_EXTENSION = ".crt";
     static final String KEY_EXTENSION = ".key";
 
-    static CertificatePaths complete(Optional<Path> cert, Optional<Path> key) {
+    public static CertificatePaths complete(Optional<Path> cert, Optional<Path> key) {
         if (cert.isEmpty() && key.isEmpty()) {
             throw new IllegalArgumentException("neither a certificate nor a key file is given");
         }
@@ -23,7 +22,7 @@ record CertificatePaths(Path certFile, Path keyFile) {
     }
 
     /** {@code null} or blank is "not given"; {@code ~} stands for the home directory, as in a shell. */
-    static Optional<Path> fromText(String text) {
+    public static Optional<Path> fromText(String text) {
         if (text == null || text.isBlank()) {
             return Optional.empty();
         }

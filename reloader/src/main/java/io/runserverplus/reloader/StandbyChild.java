@@ -36,7 +36,7 @@ import java.util.stream.Stream;
  * so its stdin stays the terminal's, as for a child started directly. Used by one thread (the
  * supervisor's), except the socket acceptor.
  */
-final class Standbys implements AutoCloseable {
+final class StandbyChild implements AutoCloseable {
 
     /** How long a reload waits for a standby that is still booting; a cold start takes longer. */
     private static final long CONNECT_WAIT_MILLIS = 1_000;
@@ -53,7 +53,7 @@ final class Standbys implements AutoCloseable {
     record Standby(ChildProcess process, Path classList, String token,
             CompletableFuture<Socket> control, List<String> jarStamps) {}
 
-    private Standbys(Path dir, ServerSocket server, List<Path> jars) {
+    private StandbyChild(Path dir, ServerSocket server, List<Path> jars) {
         this.dir = dir;
         this.server = server;
         this.jars = jars;
@@ -61,11 +61,11 @@ final class Standbys implements AutoCloseable {
     }
 
     /**
-     * Standbys for children started from {@code javaHome} with {@code classPath}, or null when
+     * The standby child for children started from {@code javaHome} with {@code classPath}, or null when
      * that cannot work: another JVM (its options may differ from ours), one without class lists,
      * or a class path without the launcher.
      */
-    static Standbys open(Path javaHome, String classPath) {
+    static StandbyChild open(Path javaHome, String classPath) {
         try {
             if (!Files.isSameFile(javaHome, Path.of(System.getProperty("java.home")))
                     || !hasClassListOption() || !onClassPath(classPath)) {
@@ -79,7 +79,7 @@ final class Standbys implements AutoCloseable {
                     jars.add(Path.of(entry));
                 }
             }
-            return new Standbys(dir, server, List.copyOf(jars));
+            return new StandbyChild(dir, server, List.copyOf(jars));
         } catch (IOException | RuntimeException e) {
             return null;
         }
@@ -192,7 +192,7 @@ final class Standbys implements AutoCloseable {
             return;
         }
         pending.remove(s.token());
-        s.control().thenAccept(Standbys::closeQuietly);
+        s.control().thenAccept(StandbyChild::closeQuietly);
         Process p = s.process().process();
         p.destroyForcibly(); // it runs no app code yet: nothing to shut down gracefully
         try {
@@ -207,7 +207,7 @@ final class Standbys implements AutoCloseable {
         List<Path> kept = Stream.of(keep).filter(Objects::nonNull).toList();
         try (Stream<Path> files = Files.list(dir)) {
             files.filter(f -> !kept.contains(f) && (current == null || !f.equals(current.classList())))
-                    .forEach(Standbys::deleteQuietly);
+                    .forEach(StandbyChild::deleteQuietly);
         } catch (IOException e) {
             // only temporary files
         }

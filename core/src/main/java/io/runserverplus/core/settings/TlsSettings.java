@@ -1,4 +1,4 @@
-package io.runserverplus.core.tls;
+package io.runserverplus.core.settings;
 
 import java.nio.file.Path;
 import java.util.Objects;

@@ -1,9 +1,8 @@
-package io.runserverplus.core.tls;
+package io.runserverplus.core.settings;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.runserverplus.core.settings.SettingsException;
 import java.nio.file.Path;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;

@@ -1,13 +1,15 @@
-package io.runserverplus.console.shell;
+package io.runserverplus.console.snippet;
 
+import io.runserverplus.console.shell.AppExecutionControl;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Where snippets read a frame's values from. Public only because snippet classes (defined by a child
- * of the application's loader) call it; not an API for applications.
+ * Where snippets read a frame's values from. Public, in the one package the console module exports,
+ * only because snippet classes (defined by a child of the application's loader) call it; not an API
+ * for applications.
  *
  * <p>Binding a frame puts its values here and costs no compilation; each input declares the variables
  * it uses ({@code Type a = (Type) ConsoleBindings.get(key, "a");}) as locals of its own snippet, or as
@@ -26,11 +28,13 @@ public final class ConsoleBindings {
         return values == null ? null : values.get(name);
     }
 
-    static void bind(String key, Map<String, Object> values) {
+    /** Internal: the console's engine binds a frame's values. */
+    public static void bind(String key, Map<String, Object> values) {
         VALUES.put(key, values);
     }
 
-    static void unbind(String key) {
+    /** Internal: the console's engine forgets a closed session's values. */
+    public static void unbind(String key) {
         VALUES.remove(key);
     }
 
@@ -40,7 +44,7 @@ public final class ConsoleBindings {
      * through unchanged so JShell reports them as usual.
      */
     public static Object $runSnippet() throws Throwable {
-        Object[] slot = AppExecutionControl.CURRENT.get();
+        Object[] slot = AppExecutionControl.currentSnippet();
         try {
             Object value = ((Method) slot[0]).invoke(null);
             if (slot[2] == null) {
@@ -54,7 +58,7 @@ public final class ConsoleBindings {
 
     /** Internal: keeps the value of the expression the console wrapped in a statement. */
     public static void $result(Object value) {
-        Object[] slot = AppExecutionControl.CURRENT.get();
+        Object[] slot = AppExecutionControl.currentSnippet();
         if (slot != null) {
             slot[1] = value;
             slot[2] = Boolean.TRUE;

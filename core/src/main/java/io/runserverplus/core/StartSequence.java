@@ -1,0 +1,194 @@
+package io.runserverplus.core;
+
+import com.google.inject.Guice;
+import com.google.inject.Injector;
+import com.google.inject.Module;
+import com.google.inject.util.Modules;
+import io.runserverplus.core.console.ConsoleSettings;
+import io.runserverplus.core.console.ConsoleSupport;
+import io.runserverplus.core.security.DebuggerAnnouncement;
+import io.runserverplus.core.security.SecuritySettings;
+import io.runserverplus.core.server.AdapterServer;
+import io.runserverplus.core.server.Banner;
+import io.runserverplus.core.server.BrowserOpener;
+import io.runserverplus.core.server.OutputCopy;
+import io.runserverplus.core.server.RequestLog;
+import io.runserverplus.core.server.ServerAdapter;
+import io.runserverplus.core.server.ServerAddress;
+import io.runserverplus.core.server.Terminal;
+import io.runserverplus.core.settings.BuilderSettings;
+import io.runserverplus.core.settings.CommandLine;
+import io.runserverplus.core.settings.PortInUseException;
+import io.runserverplus.core.settings.Settings;
+import io.runserverplus.core.settings.SettingsException;
+import io.runserverplus.core.settings.SettingsResolver;
+import io.runserverplus.core.settings.TlsSettings;
+import io.runserverplus.core.source.SourceRoots;
+import io.runserverplus.core.tls.DevelopmentCertificates;
+import io.runserverplus.core.tls.TlsMaterial;
+import io.runserverplus.core.traceback.TracebackSettings;
+import java.net.BindException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * What {@code start()} does with the builder's values: resolve the settings (command line,
+ * builder, system properties, environment, defaults), hand over to the supervisor when the reloader
+ * is on, then build the injector, start the adapter's server with TLS if asked, print the banner
+ * and the PIN, and tell the supervisor the app serves.
+ *
+ * @param app                 the app to serve; {@code null} when the builder was given none
+ * @param args                the program's arguments, when {@code args(..)} was called
+ * @param given               the builder's typed settings (a copy: later builder calls do not change it)
+ * @param applicationPackages packages whose frames count as application code
+ * @param sourceRoots         directories searched for sources before the detected ones
+ * @param modules             the user's Guice modules, whose bindings replace core's and the adapter's
+ * @param terminal            where the banner and request lines go; {@code null} for standard output
+ */
+record StartSequence(WebApp app, Optional<List<String>> args, BuilderSettings given, List<String> applicationPackages,
+                     List<Path> sourceRoots, List<Module> modules, Terminal terminal) {
+
+    StartSequence {
+        given = given.copy();
+        applicationPackages = List.copyOf(applicationPackages);
+        sourceRoots = List.copyOf(sourceRoots);
+        modules = List.copyOf(modules);
+    }
+
+    /** Starts the server and returns once it accepts connections; a bad setting is a {@link SettingsException}. */
+    RunningServer run() {
+        // Discovery scans every jar of the class path; it is asked only when there is something to explain.
+        if (app == null) {
+            throw AdapterDiscovery.fromClassPath(RunServerPlus.class.getClassLoader()).noApp();
+        }
+        app.unsupportedFramework().ifPresent(problem -> {
+            throw new SettingsException(problem);
+        });
+        Settings settings = resolveSettings();
+        ServerAddress address = new ServerAddress(settings.address().host(), settings.address().port());
+        boolean child = Reloading.isChild();
+        if (!child) {
+            // The supervisor passes its children's output through, so only it copies to the file.
+            settings.output().ifPresent(OutputCopy::install);
+        }
+        Terminal console = terminal != null ? terminal : Terminal.standardOutput();
+        settings.address().requireResolvable();
+        if (!child) {
+            settings.address().requirePortFree();
+        }
+        String browsable = (settings.tls().enabled() ? "https" : "http") + "://" + address.browsableHost() + ":"
+                + address.port();
+        if (settings.useReloader()) {
+            Reloading.superviseUnlessChild(settings, args.orElse(List.of()), () -> {
+                if (settings.openBrowser() && address.port() != 0) {
+                    BrowserOpener.openWhenServing(browsable, console::println);
+                }
+            });
+        }
+        boolean showBanner = settings.startupMessages().showAtStart(Reloading.startIndex());
+        // Guice and the framework each load hundreds of classes; on two cores they can do it at once.
+        Thread.ofPlatform().daemon().name("runserverplus-warm-up").start(app::warmUp);
+        TracebackSettings tracebackSettings = new TracebackSettings(applicationPackages,
+                SourceRoots.detect(sourceRoots, Path.of("").toAbsolutePath(), System.getProperty("java.class.path", "")),
+                TracebackSettings.DEFAULT_CONTEXT_LINES);
+        quietGuice();
+        SecuritySettings securitySettings = new SecuritySettings(settings.debugPin(), settings.trustedHosts(),
+                address.host(), MainClass.ofThisProgram(), app.getClass().getName());
+        CoreModule core = new CoreModule(tracebackSettings, console, securitySettings,
+                new ConsoleSettings(settings.consolePath(), settings.consoleTimeLimit()));
+        Injector injector = Guice.createInjector(modules.isEmpty() ? Modules.combine(core, app.adapterModule())
+                : Modules.override(core, app.adapterModule()).with(modules));
+        RunningServer server;
+        try {
+            server = serve(injector, address, settings.tls(), showBanner);
+        } catch (RuntimeException | LinkageError failure) {
+            // A framework missing from the class path, or two adapters of one name, explain
+            // a failed start better than its stack trace does.
+            AdapterDiscovery.fromClassPath(RunServerPlus.class.getClassLoader()).checkAdapterOf(app);
+            throw failure;
+        }
+        if (settings.openBrowser() && !child) {
+            BrowserOpener.openWhenServing(server.url().replace(address.urlHost(), address.browsableHost()),
+                    console::println);
+        }
+        return server;
+    }
+
+    /** The settings of this start, by precedence; {@code --help} and {@code --version} are answered and end the program. */
+    Settings resolveSettings() {
+        // Without args, picocli (a few hundred classes) is not even loaded.
+        Map<String, String> commandLine = Map.of();
+        if (args.isPresent()) {
+            Optional<CommandLine> parsed = CommandLine.parse(
+                    () -> SettingsResolver.forThisProcess(Map.of(), given), args.get().toArray(String[]::new));
+            if (parsed.isEmpty()) {
+                System.exit(0); // --help or --version answered
+            }
+            commandLine = parsed.get().given();
+        }
+        return Settings.resolve(SettingsResolver.forThisProcess(commandLine, given));
+    }
+
+    /**
+     * Guice's bytecode generation (only needed for AOP, which we do not use) reaches for
+     * sun.misc.Unsafe and makes JDK 24+ print a deprecation warning at every start; reflection
+     * does the same job here. A value the user set wins.
+     */
+    private static void quietGuice() {
+        if (System.getProperty("guice_bytecode_gen_option") == null) {
+            System.setProperty("guice_bytecode_gen_option", "DISABLED");
+        }
+    }
+
+    private static RunningServer serve(Injector injector, ServerAddress address, TlsSettings tlsSettings,
+                                       boolean showBanner) {
+        Optional<TlsMaterial> tls = tlsSettings.enabled()
+                ? Optional.of(DevelopmentCertificates.resolve(tlsSettings, address.host()))
+                : Optional.empty();
+        RequestLog requestLog = injector.getInstance(RequestLog.class);
+        AdapterServer server;
+        try {
+            server = injector.getInstance(ServerAdapter.class).start(address, tls.map(TlsMaterial::sslContext));
+        } catch (Exception failure) {
+            requestLog.close();
+            if (causedBy(failure, BindException.class)) {
+                throw new PortInUseException(address.port());
+            }
+            // In the app's words: most failures here are the app's (a route the framework
+            // rejects, a bad setting), and naming the address made them read like a port problem.
+            throw new IllegalStateException("The app failed to start: " + inItsOwnWords(failure), failure);
+        }
+        ServerAddress bound = new ServerAddress(address.host(), server.port());
+        String scheme = tls.isPresent() ? "https" : "http";
+        if (showBanner) {
+            injector.getInstance(Banner.class).print(scheme, bound, tls);
+        }
+        injector.getInstance(DebuggerAnnouncement.class).print();
+        ConsoleSupport console = injector.getInstance(ConsoleSupport.class);
+        console.serverStarted(server.application());
+        Reloading.serving();
+        return new StartedServer(server, requestLog, console, scheme + "://" + bound.urlHost() + ":" + bound.port());
+    }
+
+    /** The innermost message of the failure, with its type when the message says nothing by itself. */
+    private static String inItsOwnWords(Throwable failure) {
+        Throwable innermost = failure;
+        while (innermost.getCause() != null && innermost.getCause() != innermost) {
+            innermost = innermost.getCause();
+        }
+        String message = innermost.getMessage();
+        return message == null || message.isBlank() ? innermost.getClass().getName()
+                : innermost.getClass().getSimpleName() + ": " + message;
+    }
+
+    private static boolean causedBy(Throwable failure, Class<? extends Throwable> type) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (type.isInstance(t)) {
+                return true;
+            }
+        }
+        return false;
+    }
+}
