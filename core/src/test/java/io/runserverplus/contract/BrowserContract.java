@@ -130,6 +130,10 @@ public abstract class BrowserContract {
             assertThat(driver.executeScript("return document.referrer;")).as("no Referer").isEqualTo("");
             sourceViewShowsTheLine(driver);
             assertThat(driver.findElement(By.cssSelector("header")).getText()).contains("ContractFailures.java");
+            assertThat(driver.findElement(By.cssSelector("link[rel=icon]")).getDomAttribute("href")).contains("favicon.svg");
+            assertThat(driver.manage().logs().get(LogType.BROWSER).getAll().stream()
+                    .filter(entry -> entry.getLevel().intValue() >= java.util.logging.Level.WARNING.intValue())
+                    .filter(entry -> !entry.getMessage().contains("status of 500"))).as("the source tab's console").isEmpty();
 
             driver.findElement(By.id("back-to-traceback")).click();
             wait.until(d -> d.getWindowHandles().size() == 1);

@@ -2,6 +2,7 @@ package io.runserverplus.core.render;
 
 import io.runserverplus.core.traceback.ThrowableInfo;
 import io.runserverplus.core.traceback.Traceback;
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -30,12 +31,12 @@ final class MarkdownReport {
     }
 
     /** The innermost cause, when the exception has one. */
-    static java.util.Optional<ThrowableInfo> rootCause(ThrowableInfo root) {
+    static Optional<ThrowableInfo> rootCause(ThrowableInfo root) {
         ThrowableInfo deepest = root;
         while (deepest.cause().isPresent() && !deepest.cause().get().circularReference()) {
             deepest = deepest.cause().get();
         }
-        return deepest == root ? java.util.Optional.empty() : java.util.Optional.of(deepest);
+        return deepest == root ? Optional.empty() : Optional.of(deepest);
     }
 
     /** {@code GET /path?query} of {@code GET /path?query HTTP/1.1}: the method and the target. */

@@ -48,7 +48,7 @@ public class TracebackHtmlRenderer {
                         + forHtmlAttribute(security.secret()) + "\" data-focus=\"" + focus + "\" data-console=\""
                         + (consoleOn ? "on" : "off") + "\" data-pin=\""
                         + (security.pinRequired() ? "required" : "off") + "\"");
-        summary(html, root, requestLine);
+        FailureSummary.append(html, root, requestLine);
         html.append("<main>\n");
         security.consoleDisabled().ifPresent(reason ->
                 html.append("<p class=\"console-disabled\" role=\"note\">").append(forHtml(reason)).append("</p>\n"));
@@ -216,24 +216,6 @@ public class TracebackHtmlRenderer {
             }
             html.append("</table></div>\n");
         }
-    }
-
-    /**
-     * The summary that stays at the top while the page scrolls: the exception, its message, the root
-     * cause and the request, with the buttons that copy the failure as text or as Markdown.
-     */
-    private static void summary(StringBuilder html, ThrowableInfo root, String requestLine) {
-        html.append("<header class=\"exception summary\" id=\"summary\">\n<div class=\"summary-text\">\n<h1>")
-                .append(Breakable.html(root.typeName())).append("</h1>\n");
-        root.message().ifPresent(message ->
-                html.append("<pre class=\"message\">").append(Breakable.html(message)).append("</pre>\n"));
-        MarkdownReport.rootCause(root).ifPresent(cause -> html.append("<p class=\"root-cause\">Root cause: <code>")
-                .append(Breakable.html(MarkdownReport.firstLine(cause))).append("</code></p>\n"));
-        html.append("<p class=\"request\"><code>").append(Breakable.html(MarkdownReport.request(requestLine)))
-                .append("</code></p>\n</div>\n<p class=\"summary-actions\">")
-                .append("<button type=\"button\" id=\"copy-text\">Copy as text</button> ")
-                .append("<button type=\"button\" id=\"copy-markdown\">Copy as Markdown</button> ")
-                .append("<span id=\"summary-status\" role=\"status\"></span></p>\n</header>\n");
     }
 
     private static void plainText(StringBuilder html, String text, String markdown) {
