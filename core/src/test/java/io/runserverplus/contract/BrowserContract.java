@@ -165,6 +165,12 @@ public abstract class BrowserContract {
         // The payload arrived as text: the browser shows it literally instead of parsing it.
         assertThat(driver.findElement(By.cssSelector("header .message")).getText()).isEqualTo(ContractRoutes.XSS_MESSAGE);
         assertThat(driver.findElements(By.cssSelector("img[src=x], svg"))).isEmpty();
+        // Copied as Markdown, it is still the text: in a code span, nothing run on the way.
+        PageChecks.grantClipboard(driver, server.url(""));
+        driver.findElement(By.id("copy-markdown")).click();
+        waitFor(driver).until(d -> PageChecks.clipboard(driver).contains(ContractRoutes.XSS_MESSAGE));
+        assertThat(PageChecks.clipboard(driver)).contains(": " + ContractRoutes.XSS_MESSAGE + "`\n");
+        assertThat(driver.executeScript("return window.__xss === undefined;")).isEqualTo(true);
     }
 
     /**
