@@ -9,7 +9,7 @@ import static org.owasp.encoder.Encode.forHtmlAttribute;
  */
 final class PageLayout {
     /** Bumped with the assets so browsers never mix an old script with a new page. */
-    static final String ASSET_VERSION = "6";
+    static final String ASSET_VERSION = "7";
 
     private PageLayout() {
     }
