@@ -165,8 +165,9 @@ record StartSequence(WebApp app, Optional<List<String>> args, BuilderSettings gi
         if (showBanner) {
             injector.getInstance(Banner.class).print(scheme, bound, tls);
         }
-        injector.getInstance(DebuggerAnnouncement.class).print();
         ConsoleSupport console = injector.getInstance(ConsoleSupport.class);
+        injector.getInstance(DebuggerAnnouncement.class).print(console.settings().standalonePath()
+                .map(path -> scheme + "://" + bound.browsableHost() + ":" + bound.port() + path));
         console.serverStarted(server.application());
         Reloading.serving();
         return new StartedServer(server, requestLog, console, scheme + "://" + bound.urlHost() + ":" + bound.port());

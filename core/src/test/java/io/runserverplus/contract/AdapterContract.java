@@ -1,5 +1,7 @@
 package io.runserverplus.contract;
 
+import static io.runserverplus.contract.PageHtml.DISCLOSURE;
+import static io.runserverplus.contract.PageHtml.withoutWordBreaks;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.runserverplus.core.WebApp;
@@ -88,7 +90,7 @@ public abstract class AdapterContract {
         assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(type -> assertThat(type).startsWith("text/html"));
         assertThat(response.headers().firstValue("Content-Security-Policy")).hasValueSatisfying(csp ->
                 assertThat(csp).contains("script-src 'nonce-"));
-        String page = response.body();
+        String page = withoutWordBreaks(response.body());
         assertThat(page)
                 .contains("<h1>java.lang.IllegalStateException</h1>")
                 .contains("only 2 on hand, 3 wanted")
@@ -97,7 +99,7 @@ public abstract class AdapterContract {
                 .contains("<span class=\"method\">place</span>(<span class=\"file\">ContractFailures.java:20</span>)");
         // The innermost application frame is the focus, its line marked, its method's lines too.
         assertThat(page).containsPattern("<li class=\"frame application focus expanded\" id=\"frame-\\d+\">"
-                + "\\s*<div class=\"frame-head\"[^>]*><span class=\"at\">at</span> <span class=\"class\">"
+                + "\\s*<div class=\"frame-head\"[^>]*>" + DISCLOSURE + "<span class=\"at\">at</span> <span class=\"class\">"
                 + "io\\.runserverplus\\.contract\\.ContractFailures\\$Stock</span>");
         assertThat(page).containsPattern("<tr id=\"L35\" class=\"line current in-callable\">.*only");
         assertThat(page).contains("<tr id=\"L33\" class=\"line in-callable\">");
@@ -141,7 +143,7 @@ public abstract class AdapterContract {
 
     @Test
     void theCauseChainAndSuppressedExceptionsEachGetASection() throws Exception {
-        String page = server.get("/chain", "text/html").body();
+        String page = withoutWordBreaks(server.get("/chain", "text/html").body());
 
         assertThat(page)
                 .contains("<span class=\"relation\">Suppressed:</span> java.io.IOException: cleanup failed too")
@@ -155,7 +157,8 @@ public abstract class AdapterContract {
         HttpResponse<String> response = server.get("/error", "text/html");
 
         assertThat(response.statusCode()).isEqualTo(500);
-        assertThat(response.body()).contains("<h1>java.lang.AssertionError</h1>").contains("contract Error, not an Exception");
+        assertThat(withoutWordBreaks(response.body())).contains("<h1>java.lang.AssertionError</h1>")
+                .contains("contract Error, not an Exception");
     }
 
     @Test
@@ -267,9 +270,9 @@ public abstract class AdapterContract {
 
     @Test
     void aFrameWithoutSourceSaysSoInsteadOfFailing() throws Exception {
-        String page = server.get("/vendor", "text/html").body();
+        String page = withoutWordBreaks(server.get("/vendor", "text/html").body());
         Matcher vendorFrame = Pattern.compile("<li class=\"frame application[^\"]*\" id=\"frame-(\\d+)\">\\s*"
-                + "<div class=\"frame-head\"[^>]*><span class=\"at\">at</span> <span class=\"class\">"
+                + "<div class=\"frame-head\"[^>]*>" + DISCLOSURE + "<span class=\"at\">at</span> <span class=\"class\">"
                 + "io\\.runserverplus\\.contract\\.ContractFailures\\$Vendor<").matcher(page);
         assertThat(vendorFrame.find()).as("the Vendor frame is on the page").isTrue();
 

@@ -110,7 +110,7 @@ public abstract class BrowserContract {
                 .contains("Caused by: java.io.IOException: settings.toml: no such file");
     }
 
-    /** "view source" opens a new tab by posting the secret: the tab's address does not hold it. */
+    /** "view source" opens a new tab by posting the secret (its address does not hold it); its link closes it again. */
     @Test
     void viewSourceOpensTheWholeFileScrolledToTheLine() {
         ChromeDriver driver = open("/boom");
@@ -129,10 +129,21 @@ public abstract class BrowserContract {
             assertThat(driver.getCurrentUrl()).contains("/__debugger__/source?tb=").doesNotContain(secret);
             assertThat(driver.executeScript("return document.referrer;")).as("no Referer").isEqualTo("");
             sourceViewShowsTheLine(driver);
+            assertThat(driver.findElement(By.cssSelector("header")).getText()).contains("ContractFailures.java");
+            assertThat(driver.findElement(By.cssSelector("link[rel=icon]")).getDomAttribute("href")).contains("favicon.svg");
+            assertThat(driver.manage().logs().get(LogType.BROWSER).getAll().stream()
+                    .filter(entry -> entry.getLevel().intValue() >= java.util.logging.Level.WARNING.intValue())
+                    .filter(entry -> !entry.getMessage().contains("status of 500"))).as("the source tab's console").isEmpty();
+
+            driver.findElement(By.id("back-to-traceback")).click();
+            wait.until(d -> d.getWindowHandles().size() == 1);
         } finally {
-            driver.close();
+            if (driver.getWindowHandles().contains(tab)) {
+                driver.close();
+            }
             driver.switchTo().window(traceback);
         }
+        assertThat(driver.findElement(By.cssSelector("li.frame.focus")).isDisplayed()).as("back on the traceback").isTrue();
     }
 
     private static void sourceViewShowsTheLine(ChromeDriver driver) {
@@ -154,6 +165,12 @@ public abstract class BrowserContract {
         // The payload arrived as text: the browser shows it literally instead of parsing it.
         assertThat(driver.findElement(By.cssSelector("header .message")).getText()).isEqualTo(ContractRoutes.XSS_MESSAGE);
         assertThat(driver.findElements(By.cssSelector("img[src=x], svg"))).isEmpty();
+        // Copied as Markdown, it is still the text: in a code span, nothing run on the way.
+        PageChecks.grantClipboard(driver, server.url(""));
+        driver.findElement(By.id("copy-markdown")).click();
+        waitFor(driver).until(d -> PageChecks.clipboard(driver).contains(ContractRoutes.XSS_MESSAGE));
+        assertThat(PageChecks.clipboard(driver)).contains(": " + ContractRoutes.XSS_MESSAGE + "`\n");
+        assertThat(driver.executeScript("return window.__xss === undefined;")).isEqualTo(true);
     }
 
     /**
@@ -407,42 +424,7 @@ public abstract class BrowserContract {
         frame.findElement(By.cssSelector("button.expand-fields")).click();
         waitFor(driver).until(d -> frame.findElement(By.cssSelector("tr.field-row")));
 
-        @SuppressWarnings("unchecked")
-        List<String> problems = (List<String>) driver.executeScript("""
-                var controls = Array.prototype.filter.call(document.querySelectorAll(
-                    "button, a[href], input, textarea, select, summary, [tabindex]"), function (c) {
-                  // checkVisibility: the content of a closed <details> keeps its boxes in Chromium
-                  var r = c.getBoundingClientRect();
-                  return c.checkVisibility({ visibilityProperty: true }) && r.width > 0 && r.height > 0
-                      && c.tabIndex >= 0 && !c.disabled;
-                });
-                function describe(c) {
-                  var r = c.getBoundingClientRect();
-                  var frame = c.closest("li.frame");
-                  return c.tagName.toLowerCase() + "." + c.className + " '" + c.textContent.trim().slice(0, 30) + "'"
-                      + (frame ? " in " + frame.id : "") + " at (" + Math.round(r.left) + ", " + Math.round(r.top)
-                      + ", " + Math.round(r.bottom) + ")";
-                }
-                var problems = [];
-                var previous = null;
-                controls.forEach(function (c) {
-                  var r = c.getBoundingClientRect();
-                  if (r.width < 24 || r.height < 24) {
-                    problems.push("smaller than 24 px (" + r.width + " x " + r.height + "): " + describe(c));
-                  }
-                  if (previous) {
-                    var p = previous.getBoundingClientRect();
-                    var sameRow = r.top < p.bottom && r.bottom > p.top;
-                    if (sameRow ? r.left < p.left : r.top < p.top) {
-                      problems.push("Tab goes back on the screen from " + describe(previous) + " to " + describe(c));
-                    }
-                  }
-                  previous = c;
-                });
-                return problems;
-                """);
-
-        assertThat(problems).isEmpty();
+        assertThat(PageChecks.controlProblems(driver)).isEmpty();
     }
 
     /** The standalone console's pane is the same: it evaluates with app bound, and Stop stops it. */
@@ -466,8 +448,173 @@ public abstract class BrowserContract {
         assertThat(stopped.getText()).isEqualTo("Stopped on request.");
     }
 
+    /**
+     * The summary names the exception, its message, the root cause and the request, stays on screen
+     * when the page scrolls, and its two buttons put the trace on the clipboard: as Java prints it,
+     * and as Markdown for an issue or a chat (the exception line, then the trace in a fence).
+     */
+    @Test
+    void theSummaryStaysInViewAndCopiesTheTraceAsTextAndAsMarkdown() {
+        ChromeDriver driver = open("/chain");
+        PageChecks.grantClipboard(driver, server.url(""));
+        WebElement summary = driver.findElement(By.cssSelector("header.summary"));
+        assertThat(summary.findElement(By.tagName("h1")).getText()).isEqualTo("java.lang.IllegalStateException");
+        assertThat(summary.findElement(By.cssSelector(".message")).getText()).isEqualTo("startup failed");
+        assertThat(summary.findElement(By.cssSelector(".root-cause")).getText())
+                .isEqualTo("Root cause: java.io.IOException: settings.toml: no such file");
+        assertThat(summary.findElement(By.cssSelector(".request")).getText()).isEqualTo("GET /chain");
+
+        driver.executeScript("window.scrollTo(0, document.body.scrollHeight);");
+        assertThat(inViewport(driver, summary.findElement(By.tagName("h1")))).as("in view at the bottom").isTrue();
+        String plain = (String) driver.executeScript("return document.getElementById('plain-text').textContent;");
+
+        summary.findElement(By.id("copy-text")).click();
+        waitFor(driver).until(d -> PageChecks.clipboard(driver).equals(plain));
+        assertThat(summary.findElement(By.id("summary-status")).getText()).isEqualTo("Copied as text.");
+
+        summary.findElement(By.id("copy-markdown")).click();
+        waitFor(driver).until(d -> PageChecks.clipboard(driver).startsWith("`java.lang.IllegalStateException"));
+        assertThat(PageChecks.clipboard(driver)).isEqualTo("`java.lang.IllegalStateException: startup failed`\n\n"
+                + "Root cause: `java.io.IOException: settings.toml: no such file`  \nRequest: `GET /chain`\n\n"
+                + "```text\n" + plain.stripTrailing() + "\n```\n");
+    }
+
+    /** The focused frame is brought into view below the summary, whose exception name stays readable. */
+    @Test
+    void autoScrollKeepsTheExceptionNameInViewAtSevenHundredPixels() {
+        for (int width : new int[] {1200, 700}) {
+            PageChecks.emulateSize(driver(), width, 700);
+            ChromeDriver driver = open("/chain");
+            WebElement name = driver.findElement(By.cssSelector("header.summary h1"));
+            WebElement head = driver.findElement(By.cssSelector("li.frame.focus .frame-head"));
+
+            assertThat(((Number) driver.executeScript("return window.scrollY;")).doubleValue()).as("scrolled").isPositive();
+            assertThat(inViewport(driver, name)).as("the exception's name at " + width + " px").isTrue();
+            assertThat(driver.executeScript("var r = arguments[0].getBoundingClientRect();"
+                    + " return arguments[0].contains(document.elementFromPoint(r.left + 4, r.top + r.height / 2));", name))
+                    .as("nothing covers the exception's name at " + width + " px").isEqualTo(true);
+            assertThat(inViewport(driver, head)).as("the focused frame at " + width + " px").isTrue();
+            assertThat(driver.executeScript("return arguments[0].getBoundingClientRect().top"
+                    + " >= document.querySelector('header.summary').getBoundingClientRect().bottom;", head))
+                    .as("the focused frame is not under the summary at " + width + " px").isEqualTo(true);
+        }
+    }
+
+    /** Long names wrap at their dots, never inside a word; the summary and the frames too. */
+    @Test
+    void narrowWindowsBreakNamesAtDotsNotInsideWords() {
+        for (int width : new int[] {700, 420}) {
+            PageChecks.emulateSize(driver(), width, 700);
+            ChromeDriver driver = open("/chain");
+            driver.findElements(By.cssSelector("li.frame-group summary")).forEach(summary ->
+                    driver.executeScript("arguments[0].click();", summary));
+
+            assertThat(PageChecks.splitIdentifiers(driver, "header.summary h1, header.summary p, .frame-head,"
+                    + " section.throwable h3, td.var-type")).as("words split at " + width + " px").isEmpty();
+            assertThat(driver.executeScript("return getComputedStyle(document.querySelector('.frame-head')).wordBreak;"))
+                    .isNotEqualTo("break-all");
+        }
+    }
+
+    /** Dark colours when the system asks for them, with text that stays readable on them. */
+    @Test
+    void theDarkThemeFollowsTheSystemSetting() {
+        PageChecks.emulateDarkMode(driver());
+        ChromeDriver driver = open("/boom");
+
+        assertThat(PageChecks.backgroundLuminance(driver, "body")).as("a dark page").isLessThan(0.05);
+        assertThat(PageChecks.backgroundLuminance(driver, "header.summary")).as("a dark summary").isLessThan(0.05);
+        for (String text : List.of("header.summary h1", "header.summary .message", "li.frame.application .frame-head .class",
+                "li.frame.application .method", "li.frame.focus tr.line.current td.code", "li.frame.focus .tok-keyword",
+                "#copy-text", "button.disclosure", "li.frame-group summary", "footer")) {
+            assertThat(PageChecks.contrast(driver, text)).as("contrast of " + text).isGreaterThanOrEqualTo(4.5);
+        }
+    }
+
+    /**
+     * A collapsed application frame shows the line it was on and a button that opens it; the message
+     * is said once, and the note on when variables were read once for the page.
+     */
+    @Test
+    void collapsedFramesShowTheirLineAndADisclosureButton() {
+        ChromeDriver driver = open("/boom");
+        WebElement frame = applicationFrame(driver, "place");
+        WebElement disclosure = frame.findElement(By.cssSelector("button.disclosure"));
+        WebElement line = frame.findElement(By.cssSelector(".current-line"));
+        assertThat(line.isDisplayed()).isTrue();
+        assertThat(line.getText()).isEqualTo("long cents = price(quantity);");
+        assertThat(disclosure.getDomAttribute("aria-expanded")).isEqualTo("false");
+        assertThat(disclosure.getRect().getHeight()).isGreaterThanOrEqualTo(24);
+
+        driver.executeScript("arguments[0].scrollIntoView({block: 'center'});", disclosure);
+        disclosure.click();
+
+        assertThat(disclosure.getDomAttribute("aria-expanded")).isEqualTo("true");
+        assertThat(frame.findElement(By.cssSelector(".source")).isDisplayed()).isTrue();
+        String visible = (String) driver.executeScript("return document.body.innerText;");
+        assertThat(visible.split("only 2 on hand, 3 wanted", -1)).as("the message, once").hasSize(2);
+        assertThat(visible.split("finally blocks", -1)).as("the note on finally blocks, once").hasSize(2);
+    }
+
+    /** At 700 px with the frames collapsed, controls keep their size and Tab follows the screen. */
+    @Test
+    void atSevenHundredPixelsControlsAreAtLeast24PxInScreenOrder() {
+        PageChecks.emulateSize(driver(), 700, 700);
+        ChromeDriver driver = open("/chain");
+
+        assertThat(PageChecks.controlProblems(driver)).isEmpty();
+    }
+
+    /** The standalone console is no failure: neutral colours, its own words, and a way back after Cancel. */
+    @Test
+    void theStandaloneConsoleLooksNeutralAndOffersThePinAgainAfterCancel() {
+        ChromeDriver driver = open("/boom");
+        String failureRed = (String) driver.executeScript("return getComputedStyle(document.querySelector('header h1')).color;");
+        open("/console");
+        WebElement header = driver.findElement(By.cssSelector("header.console-header"));
+        assertThat(header.findElement(By.tagName("h1")).getCssValue("color")).isNotEqualTo(failureRed);
+        assertThat(header.getCssValue("border-bottom-color")).isNotEqualTo(failureRed);
+        assertThat(driver.findElement(By.tagName("footer")).getText()).doesNotContain("caught");
+        WebElement dialog = driver.findElement(By.id("pin-dialog"));
+        waitFor(driver).until(d -> dialog.isDisplayed());
+
+        driver.findElement(By.id("pin-cancel")).click();
+
+        WebElement locked = driver.findElement(By.id("console-locked"));
+        waitFor(driver).until(d -> locked.isDisplayed());
+        assertThat(locked.getText()).contains("locked", "PIN");
+        locked.findElement(By.tagName("button")).click();
+        waitFor(driver).until(d -> dialog.isDisplayed());
+        driver.findElement(By.id("pin-input")).sendKeys(ContractServer.PIN, Keys.ENTER);
+        waitFor(driver).until(d -> !driver.findElements(By.cssSelector("#standalone-console .console-pane")).isEmpty());
+        assertThat(locked.isDisplayed()).isFalse();
+    }
+
+    /** Every debugger page names its icon, which the server has; the browser logs no failed load. */
+    @Test
+    void everyDebuggerPageHasAFaviconAndNothingFailsToLoad() {
+        for (String path : List.of("/boom", "/console")) {
+            ChromeDriver driver = open(path);
+            String icon = driver.findElement(By.cssSelector("link[rel=icon]")).getDomProperty("href");
+            assertThat(driver.executeAsyncScript("var done = arguments[arguments.length - 1];"
+                    + " fetch(arguments[0]).then(function (r) { done(r.status + ' ' + r.headers.get('Content-Type')); });", icon))
+                    .isEqualTo("200 image/svg+xml");
+            List<LogEntry> problems = driver.manage().logs().get(LogType.BROWSER).getAll().stream()
+                    .filter(entry -> entry.getLevel().intValue() >= java.util.logging.Level.WARNING.intValue())
+                    .filter(entry -> !entry.getMessage().startsWith(server.url(path) + " - Failed to load resource:"
+                            + " the server responded with a status of 500"))
+                    .toList();
+            assertThat(problems).as("browser console on " + path).isEmpty();
+        }
+    }
+
+    private ChromeDriver driver() {
+        return browser.driver();
+    }
+
     @AfterEach
     void forgetThePinsCookie() {
+        PageChecks.resetEmulation(browser.driver());
         // Each test meets the PIN dialog, or not, on its own. WebDriver's deleteAllCookies() only
         // reaches cookies the current page sees, and the PIN's cookie has Path=/__debugger__/.
         browser.driver().executeCdpCommand("Network.clearBrowserCookies", java.util.Map.of());

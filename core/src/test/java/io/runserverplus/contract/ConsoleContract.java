@@ -366,8 +366,8 @@ public abstract class ConsoleContract {
     /** The id of the application frame of method {@code method} on the page. */
     private static String frameIdOf(String page, String method) {
         java.util.regex.Matcher frame = java.util.regex.Pattern.compile("id=\"frame-(\\d+)\">\\n<div class=\"frame-head\"[^>]*>"
-                + "<span class=\"at\">at</span> <span class=\"class\">[^<]*</span>\\.<span class=\"method\">" + method + "</span>")
-                .matcher(page);
+                + PageHtml.DISCLOSURE + "<span class=\"at\">at</span> <span class=\"class\">[^<]*</span>\\.<span class=\"method\">"
+                + method + "</span>").matcher(PageHtml.withoutWordBreaks(page));
         assertThat(frame.find()).as("a frame of %s on the page", method).isTrue();
         return frame.group(1);
     }

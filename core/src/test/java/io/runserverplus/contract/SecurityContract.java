@@ -50,8 +50,9 @@ public abstract class SecurityContract {
     }
 
     @Test
-    void theDebuggerAnnouncesItselfAndPrintsThePin() {
-        assertThat(server.console()).contains(" * Debugger is active!\n", " * Debugger PIN: " + ContractServer.PIN + "\n");
+    void theDebuggerAnnouncesItselfAndPrintsThePinAndTheConsolesAddress() {
+        assertThat(server.console()).contains(" * Debugger is active!\n",
+                " * Debugger PIN: " + ContractServer.PIN + " (console: " + server.url("/console") + ")\n");
     }
 
     @ParameterizedTest(name = "Host: {0}")

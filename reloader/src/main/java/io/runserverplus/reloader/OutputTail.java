@@ -18,7 +18,7 @@ import java.util.Set;
 final class OutputTail {
 
     private static final int MAX_LINE_BYTES = 4_000;
-    /** What core's debugger prints before the PIN: {@code " * Debugger PIN: 123-456-789"}. */
+    /** What core's debugger prints before the PIN: {@code " * Debugger PIN: 123-456-789 (console: <url>)"}. */
     static final String PIN_LINE = "Debugger PIN";
     static final String HIDDEN = "[hidden]";
     /** Shorter values (a flag such as "1") would hide ordinary words, and are no secrets. */
@@ -56,7 +56,8 @@ final class OutputTail {
 
     /** The PIN stays the same across restarts, so it stays hidden after the tail is cleared. */
     private void learnPin(String afterLabel) {
-        String pin = afterLabel.replaceFirst("^[:\\s]+", "").strip();
+        // The PIN is the first word; the console's address may follow it.
+        String pin = afterLabel.replaceFirst("^[:\\s]+", "").strip().split("\\s", 2)[0];
         if (pin.chars().filter(Character::isDigit).count() >= 4) {
             secrets.add(pin);
             secrets.add(pin.replace("-", ""));

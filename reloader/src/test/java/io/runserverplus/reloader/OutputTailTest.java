@@ -29,6 +29,13 @@ class OutputTailTest {
     }
 
     @Test
+    void thePinIsHiddenWhenTheConsolesAddressFollowsIt() {
+        print(" * Debugger PIN: 123-456-789 (console: http://127.0.0.1:8000/console)\nthe app logs 123-456-789\n");
+
+        assertThat(tail.lines()).containsExactly("the app logs [hidden]");
+    }
+
+    @Test
     void thePinStaysHiddenAfterARestartClearsTheTail() {
         print(" * Debugger PIN: 123-456-789\n");
         tail.clear();

@@ -9,7 +9,7 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The debugger's CSS and script, served from the jar. Only the names listed here are served, so
+ * The debugger's CSS, script and icon, served from the jar. Only the names listed here are served, so
  * no request path can reach any other resource of the class path.
  */
 @Singleton
@@ -17,7 +17,8 @@ public class StaticAssets {
 
     private static final Map<String, String> CONTENT_TYPES = Map.of(
             "debugger.css", "text/css; charset=utf-8",
-            "debugger.js", "text/javascript; charset=utf-8");
+            "debugger.js", "text/javascript; charset=utf-8",
+            "favicon.svg", "image/svg+xml");
 
     private final Map<String, byte[]> bodies = CONTENT_TYPES.keySet().stream()
             .collect(java.util.stream.Collectors.toUnmodifiableMap(name -> name, StaticAssets::load));

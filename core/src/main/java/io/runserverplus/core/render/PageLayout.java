@@ -9,7 +9,7 @@ import static org.owasp.encoder.Encode.forHtmlAttribute;
  */
 final class PageLayout {
     /** Bumped with the assets so browsers never mix an old script with a new page. */
-    static final String ASSET_VERSION = "5";
+    static final String ASSET_VERSION = "7";
 
     private PageLayout() {
     }
@@ -23,12 +23,19 @@ final class PageLayout {
                 .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>")
                 .append(forHtml(title)).append(" // RunServerPlus</title>\n")
                 .append("<link rel=\"stylesheet\" href=\"/__debugger__/resource/debugger.css?v=").append(ASSET_VERSION)
+                .append("\">\n<link rel=\"icon\" type=\"image/svg+xml\" href=\"/__debugger__/resource/favicon.svg?v=")
+                .append(ASSET_VERSION)
                 .append("\">\n<script src=\"/__debugger__/resource/debugger.js?v=").append(ASSET_VERSION)
                 .append("\" nonce=\"").append(forHtmlAttribute(nonce)).append("\" defer></script>\n</head>\n<body ").append(bodyAttributes).append(">\n");
     }
 
     static void close(StringBuilder html) {
-        html.append("<footer>RunServerPlus development server &middot; the debugger caught this in your application;"
-                + " this page is never shown to production users.</footer>\n</body>\n</html>\n");
+        close(html, "the debugger caught this in your application; this page is never shown to production users.");
+    }
+
+    /** Closes the document with a footer that says, in {@code plainText}, what this page is. */
+    static void close(StringBuilder html, String plainText) {
+        html.append("<footer>RunServerPlus development server &middot; ").append(forHtml(plainText))
+                .append("</footer>\n</body>\n</html>\n");
     }
 }

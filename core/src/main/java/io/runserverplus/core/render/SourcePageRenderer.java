@@ -24,8 +24,11 @@ public class SourcePageRenderer {
         StringBuilder html = new StringBuilder(64 * 1024);
         String title = frame.fileAndLine();
         PageLayout.open(html, title, nonce, "class=\"source-page\" data-line=\"" + Math.max(frame.lineNumber(), 0) + "\"");
-        html.append("<header class=\"exception\"><h1>").append(forHtml(title)).append("</h1>\n<p class=\"request\">")
-                .append(forHtml(frame.location())).append("</p>\n");
+        // The page opened in a tab of its own: closing it is the way back to the traceback it came from.
+        html.append("<header class=\"exception source-header\"><p class=\"back\"><button type=\"button\"")
+                .append(" id=\"back-to-traceback\">&#8592; Back to the traceback</button></p>\n<h1>")
+                .append(Breakable.html(title)).append("</h1>\n<p class=\"request\">")
+                .append(Breakable.html(frame.location())).append("</p>\n");
         if (frame.source().isEmpty()) {
             html.append("</header>\n<main><p class=\"no-source\">Source not available for <code>")
                     .append(forHtml(frame.className()))
@@ -33,7 +36,7 @@ public class SourcePageRenderer {
                             + " <code>-sources.jar</code> to the local Maven repository.</p></main>\n");
         } else {
             SourceWindow window = frame.source().get();
-            html.append("<p class=\"path\">").append(forHtml(window.file().displayPath())).append("</p></header>\n")
+            html.append("<p class=\"path\">").append(Breakable.html(window.file().displayPath())).append("</p></header>\n")
                     .append("<main><div class=\"source full\"><table>\n");
             List<String> lines = highlighter.highlight(window.file());
             for (int i = 0; i < lines.size(); i++) {
@@ -43,7 +46,7 @@ public class SourcePageRenderer {
             }
             html.append("</table></div></main>\n");
         }
-        PageLayout.close(html);
+        PageLayout.close(html, "the source of a frame of a failure the debugger caught.");
         return html.toString();
     }
 }

@@ -22,8 +22,9 @@ final class VariablesTable {
      */
     static void append(StringBuilder html, CapturedFrame frame, ValueTexts values, boolean open,
                        boolean expandable) {
-        html.append("<details class=\"locals\"").append(open ? " open" : "").append("><summary>Variables <small>")
-                .append("(as the exception left this frame, after its finally blocks ran)</small></summary>\n");
+        // When the values were read (after the finally blocks) is said once above the frames, not per table.
+        html.append("<details class=\"locals\"").append(open ? " open" : "").append("><summary>Variables <small>(")
+                .append(frame.variables().size()).append(")</small></summary>\n");
         if (frame.variables().isEmpty()) {
             html.append("<p class=\"no-locals\">No variables in scope.</p>\n</details>\n");
             return;
@@ -38,7 +39,7 @@ final class VariablesTable {
         for (CapturedVariable variable : frame.variables()) {
             String name = variable.name().equals("this") ? "this (self)" : variable.name();
             html.append("<tr><td class=\"var-name\">").append(forHtml(name)).append("</td><td class=\"var-type\">")
-                    .append(forHtml(variable.declaredType() == null ? "" : variable.declaredType()))
+                    .append(Breakable.html(variable.declaredType() == null ? "" : variable.declaredType()))
                     .append("</td><td class=\"var-value\">");
             if (expandable && ObjectFields.expandable(variable.value())) {
                 expandButton(html, variable.name(), "", name);

@@ -5,6 +5,7 @@ import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
+import java.util.Optional;
 
 /**
  * The debugger's start-up lines. Printed with {@link Terminal#printAlways}, even when the banner
@@ -20,6 +21,8 @@ public class DebuggerAnnouncement {
     private final Terminal terminal;
     private final PinGuard guard;
     private final SecuritySettings settings;
+    /** The standalone console's address, once the server knows its port: printed with the PIN. */
+    private volatile Optional<String> consoleUrl = Optional.empty();
 
     @Inject
     public DebuggerAnnouncement(Terminal terminal, PinGuard guard, SecuritySettings settings) {
@@ -28,10 +31,16 @@ public class DebuggerAnnouncement {
         this.settings = settings;
     }
 
-    public void print() {
+    /**
+     * Prints the lines; {@code consoleUrl} is where the standalone console is served, if it is, named
+     * next to the PIN so that nobody has to learn from the documentation that it exists.
+     */
+    public void print(Optional<String> consoleUrl) {
+        this.consoleUrl = consoleUrl;
         terminal.printAlways(" * Debugger is active!");
         if (guard.pin().isEmpty()) {
             terminal.printAlways(" * " + terminal.style("1;31", PIN_OFF));
+            consoleUrl.ifPresent(url -> terminal.printAlways(" * Debugger console: " + url));
         } else {
             printPin();
         }
@@ -41,9 +50,13 @@ public class DebuggerAnnouncement {
         }
     }
 
-    /** The PIN line, also printed again on {@code POST /__debugger__/printpin}. */
+    /**
+     * The PIN line, also printed again on {@code POST /__debugger__/printpin}. The supervisor keeps
+     * every line naming "Debugger PIN" off its failure page; the console's address goes with it.
+     */
     public void printPin() {
-        terminal.printAlways(guard.pin().map(pin -> " * Debugger PIN: " + pin).orElse(" * Debugger PIN: off"));
+        String console = consoleUrl.map(url -> " (console: " + url + ")").orElse("");
+        terminal.printAlways(guard.pin().map(pin -> " * Debugger PIN: " + pin + console).orElse(" * Debugger PIN: off"));
     }
 
     private static boolean isLoopback(String host) {

@@ -40,7 +40,7 @@ class TracebackHtmlRendererTest {
         assertThat(page).doesNotContain("<img").doesNotContain("<script>alert").doesNotContain("<svg")
                 .doesNotContain("<script>Cls").doesNotContain("se\"cret");
         assertThat(page).contains("&lt;img src=x onerror=alert(1)&gt;&lt;script&gt;alert(2)&lt;/script&gt;");
-        assertThat(page).contains("evil.&lt;script&gt;Cls");
+        assertThat(page).contains("evil.<wbr>&lt;script&gt;Cls");
         assertThat(page).contains("data-secret=\"se&#34;cret\"");
         assertThat(page).doesNotContain(" onerror=alert(1)>").doesNotContain("style=").doesNotContain("<script>");
     }
@@ -64,7 +64,7 @@ class TracebackHtmlRendererTest {
                 capturing.capture(failure, null), "GET / HTTP/1.1", new PageSecurity("s", "n0nce", Optional.empty(), true));
 
         assertThat(page).contains("<details class=\"locals\"", "<td class=\"var-name\">&lt;b&gt;name&lt;/b&gt;</td>",
-                "<td class=\"var-type\">java.util.List&lt;java.lang.String&gt;</td>",
+                "<td class=\"var-type\">java.<wbr>util.<wbr>List&lt;java.<wbr>lang.<wbr>String&gt;</td>",
                 "&lt;img src=x onerror=alert(1)&gt;&lt;script&gt;alert(2)&lt;/script&gt;")
                 .doesNotContain("<img", "<script>alert", "<b>name");
     }

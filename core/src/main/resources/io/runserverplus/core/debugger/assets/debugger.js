@@ -3,31 +3,58 @@
 (function () {
   "use strict";
 
-  function toggleFrame(head) {
-    var frame = head.closest("li.frame");
-    if (frame && frame.querySelector(".source")) {
-      frame.classList.toggle("expanded");
+  // A frame with source opens and closes with its disclosure button, or a click anywhere on its row.
+  function setExpanded(frame, open) {
+    var disclosure = frame.querySelector(":scope > .frame-head > button.disclosure");
+    if (!disclosure) {
+      return;
     }
+    frame.classList.toggle("expanded", open);
+    disclosure.setAttribute("aria-expanded", open ? "true" : "false");
   }
 
   function wireFrames() {
-    document.querySelectorAll(".frame-head[role=button]").forEach(function (head) {
-      head.addEventListener("click", function (event) {
-        if (event.target.closest("a, button")) {
-          return; // "view source" and the console icon are controls of their own
-        }
-        toggleFrame(head);
+    document.querySelectorAll(".frame-head > button.disclosure").forEach(function (disclosure) {
+      var frame = disclosure.closest("li.frame");
+      disclosure.addEventListener("click", function () {
+        setExpanded(frame, !frame.classList.contains("expanded"));
       });
-      head.addEventListener("keydown", function (event) {
-        if (event.target !== head) {
-          return; // Enter on "view source" submits its form
+      disclosure.parentNode.addEventListener("click", function (event) {
+        if (event.target.closest("a, button, form, input") || String(window.getSelection()) !== "") {
+          return; // other controls act on their own; a selection is being made, not a click
         }
-        if (event.key === "Enter" || event.key === " ") {
-          event.preventDefault();
-          toggleFrame(head);
-        }
+        setExpanded(frame, !frame.classList.contains("expanded"));
       });
     });
+  }
+
+  // The summary's buttons: the trace as Java prints it, or as Markdown for an issue or a chat.
+  function wireSummary() {
+    var status = document.getElementById("summary-status");
+    [["copy-text", "plain-text", "Copied as text."], ["copy-markdown", "markdown-text", "Copied as Markdown."]]
+      .forEach(function (each) {
+        var control = document.getElementById(each[0]);
+        var source = document.getElementById(each[1]);
+        if (!control || !source) {
+          return;
+        }
+        control.addEventListener("click", function () {
+          status.textContent = "";
+          copyText(source.textContent, function () { status.textContent = each[2]; },
+            function () { status.textContent = "Copying failed: use the plain text below."; });
+        });
+      });
+  }
+
+  // The source page opened in a tab of its own; closing it shows the traceback it came from.
+  function wireBack() {
+    var back = document.getElementById("back-to-traceback");
+    if (back) {
+      back.addEventListener("click", function () {
+        window.close();
+        window.setTimeout(function () { if (!window.closed) { history.back(); } }, 200);
+      });
+    }
   }
 
   function wirePlainText() {
@@ -522,9 +549,7 @@
       } else {
         pane.hidden = false;
       }
-      if (frame.querySelector(".source")) {
-        frame.classList.add("expanded");
-      }
+      setExpanded(frame, true);
       frame.classList.add("console-open");
       frame.querySelector("button.console-icon").setAttribute("aria-expanded", "true");
       var input = pane.querySelector(".console-input");
@@ -538,7 +563,7 @@
       if (below <= 0) {
         return;
       }
-      var room = line ? line.getBoundingClientRect().top - 8 : below;
+      var room = line ? line.getBoundingClientRect().top - summaryBottom() - 8 : below;
       var by = Math.min(below, Math.max(0, room));
       if (by > 0) {
         window.scrollBy(0, by);
@@ -658,7 +683,21 @@
       });
       icon.addEventListener("keydown", function (event) { event.stopPropagation(); });
     });
+    var standalone = document.getElementById("standalone-console");
+    var locked = document.getElementById("console-locked");
     if (dialog) {
+      // Cancelled on the standalone page, nothing would be left to click: say it is locked, offer the PIN again.
+      dialog.addEventListener("close", function () {
+        if (locked) {
+          locked.hidden = authenticated;
+        }
+      });
+      if (locked) {
+        document.getElementById("console-unlock").addEventListener("click", function () {
+          locked.hidden = true;
+          requestConsole(standalone);
+        });
+      }
       wirePinDialog(dialog, function () {
         authenticated = true;
         var then = afterPin;
@@ -668,7 +707,6 @@
         }
       });
     }
-    var standalone = document.getElementById("standalone-console");
     if (standalone) {
       requestConsole(standalone);
     }
@@ -711,24 +749,41 @@
     });
   }
 
+  // The summary stays at the top of the window: whatever is scrolled to must land below it.
+  function summaryBottom() {
+    var summary = document.getElementById("summary");
+    return summary ? Math.max(0, summary.getBoundingClientRect().bottom) : 0;
+  }
+
   // The original leaves users at the top of a long page, thinking nothing happened: bring the
-  // line they most likely broke into view instead.
+  // line they most likely broke into view instead, below the summary that names the exception.
   function scrollToFocus() {
     var body = document.body;
-    var target = null;
-    if (body.dataset.focus && body.dataset.focus !== "-1") {
-      target = document.getElementById("frame-" + body.dataset.focus);
-    } else if (body.dataset.line && body.dataset.line !== "0") {
-      target = document.getElementById("L" + body.dataset.line);
+    if (document.getElementById("summary")) {
+      // Links to a line or a frame land below the summary too (CSSOM, which the CSP allows).
+      document.documentElement.style.scrollPaddingTop = (summaryBottom() + 8) + "px";
     }
-    if (target) {
-      target.scrollIntoView({ block: "center" });
+    if (body.dataset.focus && body.dataset.focus !== "-1") {
+      var frame = document.getElementById("frame-" + body.dataset.focus);
+      if (frame) {
+        var top = summaryBottom();
+        var box = frame.getBoundingClientRect();
+        var room = window.innerHeight - top;
+        window.scrollTo(0, window.scrollY + box.top - top - Math.max(8, (room - box.height) / 2));
+      }
+    } else if (body.dataset.line && body.dataset.line !== "0") {
+      var line = document.getElementById("L" + body.dataset.line);
+      if (line) {
+        line.scrollIntoView({ block: "center" });
+      }
     }
   }
 
   document.addEventListener("DOMContentLoaded", function () {
     wireFrames();
+    wireSummary();
     wirePlainText();
+    wireBack();
     wireConsole();
     scrollToFocus();
   });

@@ -21,7 +21,7 @@ import org.junit.jupiter.api.Test;
  */
 class PinIT {
 
-    private static final Pattern PIN = Pattern.compile(" \\* Debugger PIN: (\\d{3}-\\d{3}-\\d{3})$");
+    private static final Pattern PIN = Pattern.compile(" \\* Debugger PIN: (\\d{3}-\\d{3}-\\d{3})(?: \\(console: \\S+\\))?$");
 
     @Test
     void thePinIsStableAcrossRestartsAndDiffersBetweenProjects() throws Exception {
