@@ -58,7 +58,9 @@ public final class RunMojo extends AbstractMojo {
         }
         List<String> classPath;
         try {
-            classPath = AppClassPath.of(project, project.getRuntimeClasspathElements(), session.getAllProjects());
+            List<String> resolved = project.getRuntimeClasspathElements();
+            getLog().debug("Runtime class path as resolved: " + resolved);
+            classPath = AppClassPath.of(project, resolved, session.getAllProjects());
         } catch (DependencyResolutionRequiredException e) {
             throw new MojoExecutionException("The runtime class path of " + project.getArtifactId()
                     + " could not be resolved: " + e.getMessage(), e);

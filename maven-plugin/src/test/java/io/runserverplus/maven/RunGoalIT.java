@@ -7,11 +7,14 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** {@code ./mvnw runserverplus:run} in a user's project built against this build's installed artifacts. */
 class RunGoalIT {
@@ -40,6 +43,28 @@ class RunGoalIT {
         }
         for (ProcessHandle appJvm : appJvms) {
             assertThat(appJvm.onExit().get(30, TimeUnit.SECONDS).isAlive()).as("the app ends with Maven").isFalse();
+        }
+    }
+
+    /** With package before it, Maven resolves the greeting module to its jar, which is not watched: its classes are. */
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"runserverplus:run", "package runserverplus:run"})
+    void inABuildOfSeveralModulesTheAppRunsAndTheModulesItUsesAreWatched(String goals) throws Exception {
+        SampleProject project = SampleProject.copy("multi-module", "multi-module-" + goals.replaceAll("\\W", "-"));
+        List<String> arguments = new ArrayList<>(List.of("-pl", "app", "-am", "-Drunserverplus.args=127.0.0.1:0"));
+        arguments.addAll(List.of(goals.split(" ")));
+        try (SampleProject.Run run = project.start(JDK, arguments.toArray(String[]::new))) {
+            String url = url(run.awaitLine(line -> RUNNING_ON.matcher(line).matches()));
+
+            HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(url + "/"))
+                    .build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(response.body()).isEqualTo("Hello from the greeting module");
+            assertThat(run.lines).contains("[INFO] Skipping greeting: no main class here starts RunServerPlus.");
+
+            // What a compile of the greeting module leaves behind reloads the app.
+            Path greetingClasses = project.directory.resolve("greeting/target/classes");
+            project.write("greeting/target/classes/com/example/greeting/Added.class", "not a real class");
+            run.awaitLine(line -> line.startsWith(" * Detected change in '" + greetingClasses));
         }
     }
 
