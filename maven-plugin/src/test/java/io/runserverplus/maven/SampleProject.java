@@ -17,7 +17,7 @@ import java.util.stream.Stream;
  * A copy of a user project under src/it, with this build's versions in place of its
  * {@code @...@} tokens, run with this repository's {@code ./mvnw} against target/it-repo (this
  * build's artifacts, installed there by invoker:install) in front of the build's own local
- * repository (read only, for the plugins and libraries), offline: ~/.m2 is not written to.
+ * repository (read only, for the plugins and libraries): ~/.m2 is not written to.
  */
 final class SampleProject {
 
@@ -58,9 +58,9 @@ final class SampleProject {
         Files.writeString(file, text);
     }
 
-    /** Starts {@code ./mvnw -o <arguments>} in the project on a JDK; everything it prints is collected. */
+    /** Starts {@code ./mvnw <arguments>} in the project on a JDK; everything it prints is collected. */
     Run start(Path javaHome, String... arguments) throws IOException {
-        List<String> command = new ArrayList<>(List.of(System.getProperty("it.maven.wrapper"), "-B", "-ntp", "-o",
+        List<String> command = new ArrayList<>(List.of(System.getProperty("it.maven.wrapper"), "-B", "-ntp",
                 "-Dmaven.repo.local=" + Path.of(System.getProperty("it.repo")).toAbsolutePath(),
                 "-Dmaven.repo.local.tail=" + System.getProperty("it.repo.tail")));
         command.addAll(List.of(arguments));
