@@ -6,6 +6,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -118,6 +119,31 @@ class RunGoalIT {
                     "have a main method that starts RunServerPlus (com.example.App, com.example.admin.AdminApp);"
                             + " choose one with -Dexec.mainClass=com.example.App or <mainClass> in the plugin's"
                             + " configuration."));
+            assertNoStackTrace(run);
+        }
+    }
+
+    @Test
+    void withoutAMainClassThatStartsRunServerPlusTheGoalSaysHowToNameOne() throws Exception {
+        SampleProject project = SampleProject.copy("javalin-app", "no-main");
+        Files.delete(project.directory.resolve("src/main/java/com/example/App.java"));
+        project.write("src/main/java/com/example/Tool.java", """
+                package com.example;
+
+                public final class Tool {
+                    public static void main(String[] args) {
+                        System.out.println("a tool, not the app");
+                    }
+                }
+                """);
+        try (SampleProject.Run run = project.start(JDK, "runserverplus:run")) {
+            int exit = run.awaitExit();
+
+            assertThat(exit).as(run.output()).isNotZero();
+            assertThat(run.lines).anyMatch(line -> line.startsWith("[ERROR] Failed to execute goal") && line.contains(
+                    "has a main method that starts RunServerPlus; name the main class with"
+                            + " -Dexec.mainClass=com.example.Main or <mainClass> in the plugin's configuration."));
+            assertThat(run.lines).doesNotContain("a tool, not the app");
             assertNoStackTrace(run);
         }
     }
