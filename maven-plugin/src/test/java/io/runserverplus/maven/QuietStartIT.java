@@ -29,7 +29,8 @@ class QuietStartIT {
             Pattern.compile("^ \\* Running on http://127\\.0\\.0\\.1:\\d+$").asMatchPredicate(),
             "Quit the server with CONTROL-C."::equals,
             " * Debugger is active!"::equals,
-            Pattern.compile("^ \\* Debugger PIN: [\\d-]+$").asMatchPredicate(),
+            Pattern.compile("^ \\* Debugger PIN: [\\d-]+ \\(console: http://127\\.0\\.0\\.1:\\d+/console\\)$")
+                    .asMatchPredicate(),
             // the app's own lines: its println and its frameworks' INFO logging (slf4j-simple)
             "sample app: starting"::equals,
             Pattern.compile("^\\[main] INFO (io\\.javalin|org\\.eclipse\\.jetty)\\.[\\w.]+ - .*").asMatchPredicate());
