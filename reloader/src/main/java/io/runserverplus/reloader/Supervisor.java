@@ -1,7 +1,6 @@
 package io.runserverplus.reloader;
 
 import io.runserverplus.spi.ChangeDetector;
-import io.runserverplus.spi.ChangeDetectorProvider;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.file.Path;
@@ -66,7 +65,7 @@ public final class Supervisor {
     /** The child's start is over (its class list stopped growing): time to start the next one. */
     private record PrepareStandby(ChildProcess child, Path classList, int index) implements Event {}
 
-    private final SupervisorBuilder settings;
+    private final SupervisorSettings settings;
     private final List<String> command;
     private final Map<String, String> environment;
     private final OutputTail tail;
@@ -81,16 +80,16 @@ public final class Supervisor {
     private String detectorName;
     private Standbys standbys;
 
-    Supervisor(SupervisorBuilder b) {
-        this.settings = b;
-        this.command = ChildCommand.build(b.javaHome, b.classPath, b.parentOptions, b.jvmOptions,
-                b.mainClass, b.args);
-        var env = new HashMap<>(b.environment);
+    Supervisor(SupervisorSettings settings) {
+        this.settings = settings;
+        this.command = ChildCommand.build(settings.javaHome(), settings.classPath(), settings.parentOptions(),
+                settings.jvmOptions(), settings.mainClass(), settings.args());
+        var env = new HashMap<>(settings.environment());
         env.put(CHILD_ENV, "1");
         env.put(SUPERVISOR_PID_ENV, Long.toString(ProcessHandle.current().pid()));
         this.environment = Map.copyOf(env);
         // The variables a user of the supervisor adds (core's cookie key) are secrets; ours are not.
-        this.tail = new OutputTail(200, b.environment.values());
+        this.tail = new OutputTail(200, settings.environment().values());
     }
 
     public static SupervisorBuilder builder() {
@@ -142,14 +141,14 @@ public final class Supervisor {
         }
         Thread hook = Thread.ofPlatform().unstarted(this::close);
         Runtime.getRuntime().addShutdownHook(hook);
-        var debouncer = new Debouncer(quietPeriodFor(settings.detector, settings), settings.maxDelay,
+        var debouncer = new Debouncer(settings.effectiveQuietPeriod(), settings.maxDelay(),
                 paths -> events.add(new Changed(paths))).start();
-        ChangeDetector detector = settings.detector.create(settings.watch, debouncer);
+        ChangeDetector detector = settings.detector().create(settings.watch(), debouncer);
         detectorName = detector.name();
-        if (settings.standby) {
-            standbys = Standbys.open(settings.javaHome, settings.classPath);
+        if (settings.standby()) {
+            standbys = Standbys.open(settings.javaHome(), settings.classPath());
         }
-        servingFile = ServingFile.create(settings.err);
+        servingFile = ServingFile.create(settings.err());
         try {
             detector.start();
             startChild();
@@ -158,13 +157,13 @@ public final class Supervisor {
                 if (event instanceof Stop) {
                     break;
                 } else if (event instanceof Changed changed) {
-                    if (child != null && settings.staticFiles.allStatic(changed.paths(), settings.watch.roots())) {
+                    if (child != null && settings.staticFiles().allStatic(changed.paths(), settings.watch().roots())) {
                         // The running app reads these from its class path's directories as they are now.
-                        settings.out.println(" * Detected change in '" + changed.paths().iterator().next()
+                        settings.out().println(" * Detected change in '" + changed.paths().iterator().next()
                                 + "', served as it is now, without a restart");
                         continue;
                     }
-                    settings.out.println(" * Detected change in '" + changed.paths().iterator().next()
+                    settings.out().println(" * Detected change in '" + changed.paths().iterator().next()
                             + "', reloading");
                     stopChild();
                     startChild();
@@ -207,24 +206,11 @@ public final class Supervisor {
         stop();
         if (started.get()) {
             try {
-                finished.await(settings.stopTimeout.toMillis() + 5_000, TimeUnit.MILLISECONDS);
+                finished.await(settings.stopTimeout().toMillis() + 5_000, TimeUnit.MILLISECONDS);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
         }
-    }
-
-    /**
-     * A polling detector sees a burst only at its ticks, so "the writes have settled" can only be
-     * known one tick later: its quiet period is at least the poll interval (plus a margin), else a
-     * build that spans two ticks would restart the app twice.
-     */
-    static Duration quietPeriodFor(ChangeDetectorProvider detector, SupervisorBuilder settings) {
-        if (!PollDetectorProvider.NAME.equals(detector.name())) {
-            return settings.quietPeriod;
-        }
-        Duration tick = settings.watch.pollInterval().plusMillis(50);
-        return tick.compareTo(settings.quietPeriod) > 0 ? tick : settings.quietPeriod;
     }
 
     private int starts;
@@ -236,7 +222,7 @@ public final class Supervisor {
         }
         tail.clear();
         ServingFile.reset(servingFile);
-        settings.out.println(" * Restarting with " + detectorName);
+        settings.out().println(" * Restarting with " + detectorName);
         int index = starts++;
         try {
             Standbys.Standby standby = standbys == null ? null : standbys.take();
@@ -249,9 +235,9 @@ public final class Supervisor {
                 List<String> cold = command;
                 if (standbys != null) {
                     classList = standbys.newClassList();
-                    cold = childCommand(List.of(Standbys.classListOption(classList)), settings.mainClass, settings.args);
+                    cold = childCommand(List.of(Standbys.classListOption(classList)), settings.mainClass(), settings.args());
                 }
-                started = ChildProcess.start(cold, environment(index), tail, settings.out, settings.err);
+                started = ChildProcess.start(cold, environment(index), tail, settings.out(), settings.err());
                 // A new JVM boots for a while before it needs both cores; the first start's garbage
                 // (argument parsing, class loading) is the most this JVM will ever hold.
                 releaseMemory();
@@ -277,9 +263,9 @@ public final class Supervisor {
     }
 
     private List<String> childCommand(List<String> moreOptions, String mainClass, List<String> args) {
-        var options = new java.util.ArrayList<>(settings.jvmOptions);
+        var options = new java.util.ArrayList<>(settings.jvmOptions());
         options.addAll(moreOptions);
-        return ChildCommand.build(settings.javaHome, settings.classPath, settings.parentOptions, options,
+        return ChildCommand.build(settings.javaHome(), settings.classPath(), settings.parentOptions(), options,
                 mainClass, args);
     }
 
@@ -317,11 +303,11 @@ public final class Supervisor {
         releaseMemory(); // the child has started and the standby has not: nothing else runs
         Path classList = standbys.newClassList();
         List<String> launcher = childCommand(List.of(Standbys.classListOption(classList)),
-                StandbyLauncher.class.getName(), Standbys.launcherArgs(p.classList(), settings.mainClass, settings.args));
+                StandbyLauncher.class.getName(), Standbys.launcherArgs(p.classList(), settings.mainClass(), settings.args()));
         try {
-            standbys.prepare(launcher, classList, environment(p.index()), tail, settings.out, settings.err);
+            standbys.prepare(launcher, classList, environment(p.index()), tail, settings.out(), settings.err());
         } catch (IOException e) {
-            settings.err.println(" * Cannot start a standby JVM (reloads start the app cold): " + e.getMessage());
+            settings.err().println(" * Cannot start a standby JVM (reloads start the app cold): " + e.getMessage());
         }
     }
 
@@ -344,7 +330,7 @@ public final class Supervisor {
         ChildProcess c = child;
         child = null;
         if (c != null) {
-            c.stop(settings.stopTimeout);
+            c.stop(settings.stopTimeout());
         }
     }
 
@@ -370,13 +356,13 @@ public final class Supervisor {
             return;
         }
         Optional<Instant> serving = ServingFile.since(servingFile);
-        if (serving.isPresent() && !exited.at().isBefore(serving.get().plus(settings.crashWindow))) {
-            settings.err.println(" * " + status + "; restarting it.");
+        if (serving.isPresent() && !exited.at().isBefore(serving.get().plus(settings.crashWindow()))) {
+            settings.err().println(" * " + status + "; restarting it.");
             startChild();
             return;
         }
         String crashed = status + (serving.isEmpty() ? " before it served"
-                : " within " + describe(settings.crashWindow) + " of serving");
+                : " within " + describe(settings.crashWindow()) + " of serving");
         showFailure(crashed + ", so it is not restarted until a watched file changes.", crashed + ".");
     }
 
@@ -389,8 +375,8 @@ public final class Supervisor {
      * own words (not the child's command line: kilobytes of class path that say nothing of why).
      */
     private void showFailure(String terminalLine, String reason) {
-        settings.err.println(" * " + terminalLine);
-        if (settings.port <= 0) {
+        settings.err().println(" * " + terminalLine);
+        if (settings.port() <= 0) {
             return;
         }
         var text = new StringBuilder()
@@ -402,10 +388,10 @@ public final class Supervisor {
             text.append(line).append('\n');
         }
         try {
-            failurePage = FailurePage.open(new InetSocketAddress(settings.host, settings.port), text.toString(),
-                    settings.trustedHost);
+            failurePage = FailurePage.open(new InetSocketAddress(settings.host(), settings.port()), text.toString(),
+                    settings.trustedHost());
         } catch (IOException e) {
-            settings.err.println(" * Cannot show the failure page on port " + settings.port + ": " + e.getMessage());
+            settings.err().println(" * Cannot show the failure page on port " + settings.port() + ": " + e.getMessage());
         }
     }
 

@@ -11,7 +11,11 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.function.Predicate;
 
-/** Settings of a {@link Supervisor}; only {@link #mainClass(String)} is required. */
+/**
+ * Settings of a {@link Supervisor}; only {@link #mainClass(String)} is required. {@link #build()}
+ * takes a checked, immutable {@link SupervisorSettings}: later calls on this builder change nothing
+ * in a supervisor already built.
+ */
 public final class SupervisorBuilder {
     /** A child that dies sooner after it started serving is not restarted until a change: it would crash again. */
     public static final Duration DEFAULT_CRASH_WINDOW = Duration.ofSeconds(5);
@@ -190,50 +194,18 @@ public final class SupervisorBuilder {
     }
 
     public Supervisor build() {
-        if (mainClass == null) {
-            throw new ReloaderException("The supervisor needs the app's main class; call mainClass(...).");
-        }
-        if (maxDelay.compareTo(quietPeriod) < 0) {
-            throw new ReloaderException("The maximum delay " + maxDelay
-                    + " cannot be shorter than the quiet period " + quietPeriod + ".");
-        }
-        SupervisorBuilder b = copy();
-        if (b.detector == null) {
-            b.detector = ChangeDetectors.select(ChangeDetectors.AUTO);
-        }
-        if (b.watch == null) {
-            b.watch = WatchRequest.ofClassPath(List.of(), List.of(), WatchRequest.DEFAULT_POLL_INTERVAL);
-        }
-        if (b.parentOptions == null) {
-            b.parentOptions = List.copyOf(ManagementFactory.getRuntimeMXBean().getInputArguments());
-        }
-        return new Supervisor(b);
+        return new Supervisor(settings());
     }
 
-    /** A built supervisor keeps its own settings, whatever happens to this builder later. */
-    private SupervisorBuilder copy() {
-        var b = new SupervisorBuilder();
-        b.mainClass = mainClass;
-        b.args = args;
-        b.jvmOptions = jvmOptions;
-        b.parentOptions = parentOptions;
-        b.environment = environment;
-        b.port = port;
-        b.host = host;
-        b.detector = detector;
-        b.watch = watch;
-        b.javaHome = javaHome;
-        b.classPath = classPath;
-        b.quietPeriod = quietPeriod;
-        b.maxDelay = maxDelay;
-        b.stopTimeout = stopTimeout;
-        b.crashWindow = crashWindow;
-        b.trustedHost = trustedHost;
-        b.staticFiles = staticFiles;
-        b.out = out;
-        b.err = err;
-        b.standby = standby;
-        return b;
+    /** The settings as they are now, with the defaults that need work filled in; checked. */
+    SupervisorSettings settings() {
+        return new SupervisorSettings(mainClass, args, jvmOptions,
+                parentOptions != null ? parentOptions : ManagementFactory.getRuntimeMXBean().getInputArguments(),
+                environment, port, host,
+                detector != null ? detector : ChangeDetectors.select(ChangeDetectors.AUTO),
+                watch != null ? watch : WatchRequest.ofClassPath(List.of(), List.of(), WatchRequest.DEFAULT_POLL_INTERVAL),
+                javaHome, classPath, quietPeriod, maxDelay, stopTimeout, crashWindow, trustedHost, staticFiles,
+                out, err, standby);
     }
 
     private static String requireText(String value, String what) {

@@ -26,8 +26,8 @@ class DebounceBurstTest {
         var batches = new ArrayList<Set<Path>>();
         var request = new WatchRequest(List.of(root), List.of(), Duration.ofMillis(100));
         // The quiet period the supervisor uses for this detector with its defaults.
-        Duration quiet = Supervisor.quietPeriodFor(ChangeDetectors.select(type),
-                Supervisor.builder().mainClass("unused.Main").watch(request));
+        Duration quiet = Supervisor.builder().mainClass("unused.Main").reloaderType(type).watch(request)
+                .settings().effectiveQuietPeriod();
         try (var debouncer = new Debouncer(quiet, Duration.ofSeconds(5), batch -> {
                     synchronized (batches) {
                         batches.add(batch);
