@@ -79,6 +79,8 @@ public final class Supervisor {
     private Path servingFile;
     private String detectorName;
     private Standbys standbys;
+    /** Null when there is nothing to compile on change. */
+    private SourceChanges sourceChanges;
 
     Supervisor(SupervisorSettings settings) {
         this.settings = settings;
@@ -143,7 +145,8 @@ public final class Supervisor {
         Runtime.getRuntime().addShutdownHook(hook);
         var debouncer = new Debouncer(settings.effectiveQuietPeriod(), settings.maxDelay(),
                 paths -> events.add(new Changed(paths))).start();
-        ChangeDetector detector = settings.detector().create(settings.watch(), debouncer);
+        sourceChanges = openSourceChanges();
+        ChangeDetector detector = settings.detector().create(watchedWithSources(), debouncer);
         detectorName = detector.name();
         if (settings.standby()) {
             standbys = Standbys.open(settings.javaHome(), settings.classPath());
@@ -157,16 +160,7 @@ public final class Supervisor {
                 if (event instanceof Stop) {
                     break;
                 } else if (event instanceof Changed changed) {
-                    if (child != null && settings.staticFiles().allStatic(changed.paths(), settings.watch().roots())) {
-                        // The running app reads these from its class path's directories as they are now.
-                        settings.out().println(" * Detected change in '" + changed.paths().iterator().next()
-                                + "', served as it is now, without a restart");
-                        continue;
-                    }
-                    settings.out().println(" * Detected change in '" + changed.paths().iterator().next()
-                            + "', reloading");
-                    stopChild();
-                    startChild();
+                    changed(changed.paths());
                 } else if (event instanceof PrepareStandby p && p.child() == child && !stopping) {
                     prepareStandby(p);
                 } else if (event instanceof Exited exited && exited.child() == child && !stopping) {
@@ -183,6 +177,9 @@ public final class Supervisor {
             }
             stopChild();
             closeFailurePage();
+            if (sourceChanges != null) {
+                sourceChanges.close();
+            }
             ServingFile.delete(servingFile);
             detector.close();
             debouncer.close();
@@ -211,6 +208,70 @@ public final class Supervisor {
                 Thread.currentThread().interrupt();
             }
         }
+    }
+
+    /**
+     * Compiles and copies what changed in the source directories, then reloads once, or shows the
+     * compile errors on the app's port until a save fixes them. The old app is stopped on a
+     * compile error rather than kept serving: every request then says that the code saved last
+     * does not compile, instead of answering with code that is no longer in the editor.
+     */
+    private void changed(Set<Path> paths) {
+        SourceChanges.Outcome outcome = sourceChanges == null
+                ? new SourceChanges.Outcome(paths, List.of(), false, List.of())
+                : sourceChanges.apply(paths);
+        Path first = paths.iterator().next();
+        outcome.notes().forEach(settings.out()::println);
+        if (!outcome.errors().isEmpty()) {
+            settings.out().println(" * Detected change in '" + first + "', which does not compile:");
+            outcome.errors().forEach(error -> settings.err().print(error.forTerminal()));
+            stopChild();
+            showPage(new SupervisorPage.CompileErrors(outcome.errors()));
+            return;
+        }
+        Set<Path> reload = outcome.reload();
+        boolean down = child == null;
+        if (reload.isEmpty() && !(down && outcome.compiled())) {
+            return; // our own writes seen again, or a compile that changed no class file
+        }
+        if (!down && settings.staticFiles().allStatic(reload, settings.watch().roots())) {
+            // The running app reads these from its class path's directories as they are now.
+            settings.out().println(" * Detected change in '" + first + "', served as it is now, without a restart");
+            return;
+        }
+        settings.out().println(" * Detected change in '" + first + "', reloading");
+        stopChild();
+        startChild();
+    }
+
+    private SourceChanges openSourceChanges() {
+        if (settings.sourceSets().isEmpty()) {
+            return null;
+        }
+        SourceCompiler compiler;
+        try {
+            compiler = SourceCompiler.create(settings.classPath(), settings.compileOptions()).orElse(null);
+        } catch (LinkageError e) {
+            compiler = null;
+        }
+        if (compiler == null) {
+            settings.err().println(" * Changed .java files are not compiled: this Java (" + settings.javaHome()
+                    + ") has no compiler; run the supervisor on a JDK, or compile them in your IDE.");
+        }
+        return new SourceChanges(settings.sourceSets(), compiler);
+    }
+
+    /** The watched directories, and the source directories that belong to them. */
+    private io.runserverplus.spi.WatchRequest watchedWithSources() {
+        var watch = settings.watch();
+        if (sourceChanges == null) {
+            return watch;
+        }
+        var roots = new java.util.ArrayList<>(watch.roots());
+        sourceChanges.sourceDirectories().stream()
+                .filter(dir -> roots.stream().noneMatch(root -> dir.startsWith(root.toAbsolutePath().normalize())))
+                .forEach(roots::add);
+        return new io.runserverplus.spi.WatchRequest(roots, watch.excludes(), watch.pollInterval());
     }
 
     private int starts;
@@ -387,8 +448,16 @@ public final class Supervisor {
         for (String line : tail.lines()) {
             text.append(line).append('\n');
         }
+        showPage(new SupervisorPage.AppDown(text.toString()));
+    }
+
+    private void showPage(SupervisorPage page) {
+        closeFailurePage();
+        if (settings.port() <= 0) {
+            return;
+        }
         try {
-            failurePage = FailurePage.open(new InetSocketAddress(settings.host(), settings.port()), text.toString(),
+            failurePage = FailurePage.open(new InetSocketAddress(settings.host(), settings.port()), page,
                     settings.trustedHost());
         } catch (IOException e) {
             settings.err().println(" * Cannot show the failure page on port " + settings.port() + ": " + e.getMessage());

@@ -35,7 +35,9 @@ record SupervisorSettings(
         StaticFiles staticFiles,
         PrintStream out,
         PrintStream err,
-        boolean standby) {
+        boolean standby,
+        List<SourceSet> sourceSets,
+        CompileOptions compileOptions) {
 
     SupervisorSettings {
         if (mainClass == null) {
@@ -60,6 +62,8 @@ record SupervisorSettings(
         Objects.requireNonNull(staticFiles, "staticFiles");
         Objects.requireNonNull(out, "out");
         Objects.requireNonNull(err, "err");
+        sourceSets = List.copyOf(sourceSets);
+        Objects.requireNonNull(compileOptions, "compileOptions");
     }
 
     /**

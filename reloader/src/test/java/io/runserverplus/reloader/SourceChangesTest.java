@@ -1,0 +1,120 @@
+package io.runserverplus.reloader;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.time.Instant;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Compiling on change with real javac on real files, without the child JVMs. */
+class SourceChangesTest {
+
+    @TempDir
+    Path dir;
+
+    private SampleProject project;
+    private SourceChanges changes;
+
+    @BeforeEach
+    void project() throws Exception {
+        project = new SampleProject(dir);
+        List<SourceSet> sets = SourceSet.detect(List.of(), List.of(project.classes));
+        changes = new SourceChanges(sets, SourceCompiler.create(project.classes.toString(), CompileOptions.DEFAULTS)
+                .orElseThrow());
+    }
+
+    @AfterEach
+    void close() {
+        changes.close();
+    }
+
+    @Test
+    void theLayoutGivesTheSourcesAndResourcesOfAWatchedClassDirectory() throws Exception {
+        Files.createDirectories(dir.resolve("src/main/resources"));
+        assertThat(SourceSet.detect(List.of(), List.of(project.classes))).containsExactly(
+                new SourceSet(dir.resolve("src/main/java"), project.classes, false),
+                new SourceSet(dir.resolve("src/main/resources"), project.classes, true));
+        assertThat(SourceSet.detect(List.of(), List.of(dir.resolve("elsewhere")))).isEmpty();
+    }
+
+    @Test
+    void aBodyChangeCompilesThatFileOnlyAndItsOwnWritesAreNotAChangeAgain() throws Exception {
+        byte[] mainBefore = Files.readAllBytes(project.classFile("Main"));
+        Files.writeString(project.source("Greeting"), SampleProject.greeting("howdy", "!"));
+
+        SourceChanges.Outcome outcome = changes.apply(Set.of(project.source("Greeting")));
+
+        assertThat(outcome.errors()).isEmpty();
+        assertThat(outcome.reload()).containsExactly(project.classFile("Greeting"));
+        assertThat(outcome.notes()).singleElement().asString().startsWith(" * Compiled 'Greeting.java' in ");
+        assertThat(Files.readAllBytes(project.classFile("Main"))).isEqualTo(mainBefore);
+        // The detector then reports the class file the compile wrote, and an IDE writes the same bytes.
+        Files.write(project.classFile("Greeting"), Files.readAllBytes(project.classFile("Greeting")));
+        assertThat(changes.apply(Set.of(project.classFile("Greeting"))).reload()).isEmpty();
+    }
+
+    @Test
+    void aClassFileOthersWroteWithOtherBytesIsAChange() throws Exception {
+        Files.writeString(project.source("Greeting"), SampleProject.greeting("howdy", "!"));
+        changes.apply(Set.of(project.source("Greeting")));
+
+        Files.write(project.classFile("Greeting"), new byte[] {(byte) 0xCA, (byte) 0xFE});
+
+        assertThat(changes.apply(Set.of(project.classFile("Greeting"))).reload())
+                .containsExactly(project.classFile("Greeting"));
+    }
+
+    @Test
+    void aSourceAnIdeCompiledAlreadyIsNotCompiledAgain() throws Exception {
+        Files.writeString(project.source("Greeting"), SampleProject.greeting("howdy", "!"));
+        project.build();
+        Files.setLastModifiedTime(project.source("Greeting"), FileTime.from(Instant.now().minusSeconds(10)));
+
+        SourceChanges.Outcome outcome = changes.apply(Set.of(project.source("Greeting"), project.classFile("Greeting")));
+
+        assertThat(outcome.notes()).isEmpty();
+        assertThat(outcome.compiled()).isFalse();
+        assertThat(outcome.reload()).containsExactly(project.classFile("Greeting"));
+    }
+
+    @Test
+    void aChangedConstantRecompilesTheClassesThatCopiedIt() throws Exception {
+        byte[] mainBefore = Files.readAllBytes(project.classFile("Main"));
+        Files.writeString(project.source("Greeting"), SampleProject.greeting("hello", "?"));
+
+        SourceChanges.Outcome outcome = changes.apply(Set.of(project.source("Greeting")));
+
+        assertThat(outcome.errors()).isEmpty();
+        assertThat(outcome.notes()).first().asString()
+                .isEqualTo(" * A signature changed in 'Greeting.java': compiling every source again");
+        assertThat(outcome.reload()).contains(project.classFile("Greeting"), project.classFile("Main"));
+        assertThat(Files.readAllBytes(project.classFile("Main"))).isNotEqualTo(mainBefore);
+    }
+
+    @Test
+    void aRemovedMethodMakesItsCallersFailAndTheNextSaveRetriesThem() throws Exception {
+        Files.writeString(project.source("Greeting"), SampleProject.greeting("hello", "!")
+                .replace("text()", "text(int times)"));
+
+        SourceChanges.Outcome broken = changes.apply(Set.of(project.source("Greeting")));
+
+        assertThat(broken.errors()).singleElement().satisfies(error -> {
+            assertThat(error.file()).isEqualTo(project.source("Main"));
+            assertThat(error.line()).isEqualTo(15);
+            assertThat(error.message()).contains("method text in class app.Greeting cannot be applied to given types", "required: int");
+        });
+        assertThat(broken.reload()).isEmpty();
+
+        Files.writeString(project.source("Greeting"), SampleProject.greeting("hello", "!"));
+        SourceChanges.Outcome fixed = changes.apply(Set.of(project.source("Greeting")));
+        assertThat(fixed.errors()).isEmpty();
+        assertThat(fixed.compiled()).isTrue();
+    }
+}
