@@ -164,6 +164,21 @@ class CompileOnChangeIT {
         awaitBody("back! from ");
     }
 
+    @Test
+    void theCompileErrorPageInABrowserReloadsItselfWhenTheFixedAppServes() throws Exception {
+        awaitBody("hello! from ");
+        Files.writeString(project.source("Greeting"), "does not compile");
+        await(() -> raw("GET / HTTP/1.1", "Host: 127.0.0.1:" + port).startsWith("HTTP/1.1 503") ? true : null);
+
+        try (var chromium = HeadlessChromium.open("http://127.0.0.1:" + port + "/")) {
+            await(() -> chromium.titles().contains("Compile error · RunServerPlus") ? true : null);
+            Files.writeString(project.source("Greeting"), SampleProject.greeting("again", "!"));
+            awaitBody("again! from ");
+            // Nothing but the page's own script navigates: a title other than the page's is the app's answer.
+            await(() -> chromium.titles().stream().anyMatch(title -> title.startsWith("127.0.0.1:" + port)) ? true : null);
+        }
+    }
+
     private static String readUntil(BufferedReader reader, String line) throws IOException {
         var text = new StringBuilder();
         for (String read = reader.readLine(); read != null; read = reader.readLine()) {

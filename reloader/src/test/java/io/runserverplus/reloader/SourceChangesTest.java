@@ -45,6 +45,23 @@ class SourceChangesTest {
     }
 
     @Test
+    void aChangedResourceIsCopiedToTheClassDirectoryAndADeletedOneDeleted() throws Exception {
+        Path resources = Files.createDirectories(dir.resolve("src/main/resources/templates"));
+        try (var withResources = new SourceChanges(SourceSet.detect(List.of(), List.of(project.classes)), null)) {
+            Path page = Files.writeString(resources.resolve("page.html"), "<p>new</p>");
+
+            assertThat(withResources.apply(Set.of(page)).reload()).containsExactly(project.classes.resolve("templates/page.html"));
+            assertThat(project.classes.resolve("templates/page.html")).hasContent("<p>new</p>");
+            assertThat(withResources.apply(Set.of(project.classes.resolve("templates/page.html"))).reload())
+                    .as("the copy, seen again").isEmpty();
+
+            Files.delete(page);
+            assertThat(withResources.apply(Set.of(page)).reload()).containsExactly(project.classes.resolve("templates/page.html"));
+            assertThat(project.classes.resolve("templates/page.html")).doesNotExist();
+        }
+    }
+
+    @Test
     void aBodyChangeCompilesThatFileOnlyAndItsOwnWritesAreNotAChangeAgain() throws Exception {
         byte[] mainBefore = Files.readAllBytes(project.classFile("Main"));
         Files.writeString(project.source("Greeting"), SampleProject.greeting("howdy", "!"));
