@@ -205,6 +205,13 @@ final class SourceChanges implements AutoCloseable {
         }
     }
 
+    /** Gets javac ready for the first save, in the background (see {@link SourceCompiler#warmUp}). */
+    void warmUp() {
+        if (compiler != null) {
+            sets.stream().filter(set -> !set.resources()).findFirst().ifPresent(compiler::warmUp);
+        }
+    }
+
     @Override
     public void close() {
         if (compiler != null) {

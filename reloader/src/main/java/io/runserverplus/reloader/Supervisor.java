@@ -155,6 +155,9 @@ public final class Supervisor {
         try {
             detector.start();
             startChild();
+            if (sourceChanges != null && standbys == null) {
+                sourceChanges.warmUp();
+            }
             while (true) {
                 Event event = events.take();
                 if (event instanceof Stop) {
@@ -227,6 +230,7 @@ public final class Supervisor {
             outcome.errors().forEach(error -> settings.err().print(error.forTerminal()));
             stopChild();
             showPage(new SupervisorPage.CompileErrors(outcome.errors()));
+            releaseMemory();
             return;
         }
         Set<Path> reload = outcome.reload();
@@ -242,6 +246,9 @@ public final class Supervisor {
         settings.out().println(" * Detected change in '" + first + "', reloading");
         stopChild();
         startChild();
+        if (outcome.compiled()) {
+            releaseMemory(); // javac's garbage, while the new JVM boots
+        }
     }
 
     private SourceChanges openSourceChanges() {
@@ -361,6 +368,10 @@ public final class Supervisor {
     private static final int STANDBY_QUIET_CHECKS = 3;
 
     private void prepareStandby(PrepareStandby p) {
+        if (sourceChanges != null && p.index() == 1) {
+            // The first child has started: javac loads while the standby starts and the app idles.
+            sourceChanges.warmUp();
+        }
         releaseMemory(); // the child has started and the standby has not: nothing else runs
         Path classList = standbys.newClassList();
         List<String> launcher = childCommand(List.of(Standbys.classListOption(classList)),
