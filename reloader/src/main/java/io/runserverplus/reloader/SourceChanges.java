@@ -111,6 +111,7 @@ final class SourceChanges implements AutoCloseable {
             }
             failed.remove(set);
             compiled = true;
+            compiler.compiled(result);
             try {
                 int written = 0;
                 for (var output : result.classes().entrySet()) {

@@ -49,8 +49,10 @@ final class SourceCompiler implements AutoCloseable {
      * @param classes          the class files, by where they go, of a successful compile
      * @param errors           javac's errors; none when the compile succeeded
      * @param signatureChanged whether a class already compiled before changed what others compile against
+     * @param fingerprints     of the classes compiled, by name (see {@link ApiFingerprint})
      */
-    record Result(Map<Path, byte[]> classes, List<CompileError> errors, boolean signatureChanged) {
+    record Result(Map<Path, byte[]> classes, List<CompileError> errors, boolean signatureChanged,
+                  Map<String, String> fingerprints) {
         boolean ok() {
             return errors.isEmpty();
         }
@@ -64,6 +66,8 @@ final class SourceCompiler implements AutoCloseable {
     private final CompileOptions options;
     private final Path generatedSources;
     private final Map<Path, Optional<Integer>> releases = new ConcurrentHashMap<>();
+    /** What each class this compiler compiled last looks like to its users; read on javac's thread only. */
+    private final Map<String, String> fingerprints = new ConcurrentHashMap<>();
 
     private SourceCompiler(JavaCompiler javac, String classPath, CompileOptions options) throws IOException {
         this.javac = javac;
@@ -98,7 +102,7 @@ final class SourceCompiler implements AutoCloseable {
                 } catch (ExecutionException e) {
                     Throwable cause = e.getCause();
                     return new Result(Map.of(), List.of(new CompileError(null, 0, 0,
-                            "javac failed: " + cause, 0, List.of())), false);
+                            "javac failed: " + cause, 0, List.of())), false, Map.of());
                 }
             }
         } finally {
@@ -158,21 +162,36 @@ final class SourceCompiler implements AutoCloseable {
             errors.add(new CompileError(null, 0, 0, "javac failed without saying why.", 0, List.of()));
         }
         if (!errors.isEmpty()) {
-            return new Result(Map.of(), errors, false);
+            return new Result(Map.of(), errors, false, Map.of());
         }
-        return new Result(output.classes, List.of(), signatureChanged(set, compiled));
+        return new Result(output.classes, List.of(), signatureChanged(set, compiled), compiled);
     }
 
-    /** Whether a class that was compiled before (its class file is still the old one) now looks different to its users. */
+    /**
+     * Whether a class that was compiled before now looks different to its users. Compared with
+     * what this compiler last compiled of it, else with its class file (read by a second javac
+     * task, which costs a few hundred milliseconds on a large class path, so only on a miss).
+     */
     private boolean signatureChanged(SourceSet set, Map<String, String> compiled) {
-        var old = (JavacTask) javac.getTask(null, files, null, baseOptions(set), null, null);
+        JavacTask old = null;
+        boolean changed = false;
         for (var entry : compiled.entrySet()) {
-            TypeElement before = old.getElements().getTypeElement(entry.getKey());
-            if (before != null && !ApiFingerprint.of(before, old.getElements()).equals(entry.getValue())) {
-                return true;
+            String before = fingerprints.get(entry.getKey());
+            if (before == null) {
+                if (old == null) {
+                    old = (JavacTask) javac.getTask(null, files, null, baseOptions(set), null, null);
+                }
+                TypeElement type = old.getElements().getTypeElement(entry.getKey());
+                before = type == null ? null : ApiFingerprint.of(type, old.getElements());
             }
+            changed |= before != null && !before.equals(entry.getValue());
         }
-        return false;
+        return changed;
+    }
+
+    /** After the class files of a successful compile are written: what they look like to their users. */
+    void compiled(Result result) {
+        fingerprints.putAll(result.fingerprints());
     }
 
     private List<String> baseOptions(SourceSet set) {
