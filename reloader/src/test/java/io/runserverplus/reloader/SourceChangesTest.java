@@ -45,6 +45,22 @@ class SourceChangesTest {
     }
 
     @Test
+    void theGradleLayoutAndTestClassesToo() throws Exception {
+        Path gradle = dir.resolve("gradle-project");
+        Path main = Files.createDirectories(gradle.resolve("build/classes/java/main"));
+        Path mainResources = Files.createDirectories(gradle.resolve("build/resources/main"));
+        Path testClasses = Files.createDirectories(dir.resolve("target/test-classes"));
+        for (String sources : List.of("gradle-project/src/main/java", "gradle-project/src/main/resources", "src/test/java")) {
+            Files.createDirectories(dir.resolve(sources));
+        }
+
+        assertThat(SourceSet.detect(List.of(), List.of(main, mainResources, testClasses))).containsExactly(
+                new SourceSet(gradle.resolve("src/main/java"), main, false),
+                new SourceSet(gradle.resolve("src/main/resources"), mainResources, true),
+                new SourceSet(dir.resolve("src/test/java"), testClasses, false));
+    }
+
+    @Test
     void aChangedResourceIsCopiedToTheClassDirectoryAndADeletedOneDeleted() throws Exception {
         Path resources = Files.createDirectories(dir.resolve("src/main/resources/templates"));
         try (var withResources = new SourceChanges(SourceSet.detect(List.of(), List.of(project.classes)), null)) {
