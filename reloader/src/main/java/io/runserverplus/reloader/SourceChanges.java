@@ -51,9 +51,9 @@ final class SourceChanges implements AutoCloseable {
         var notes = new ArrayList<String>();
         Map<SourceSet, Set<Path>> toCompile = new LinkedHashMap<>();
         boolean sourceDeleted = false;
-        try {
-            for (Path path : changed) {
-                SourceSet set = sets.stream().filter(s -> s.holds(path)).findFirst().orElse(null);
+        for (Path path : changed) {
+            SourceSet set = sets.stream().filter(s -> s.holds(path)).findFirst().orElse(null);
+            try {
                 if (set == null) {
                     if (!own.isOwn(path)) {
                         reload.add(path);
@@ -68,9 +68,11 @@ final class SourceChanges implements AutoCloseable {
                         toCompile.computeIfAbsent(set, s -> new LinkedHashSet<>()).add(path);
                     }
                 }
+            } catch (IOException | UncheckedIOException e) {
+                // One file the supervisor cannot read or write stops nothing else.
+                notes.add(" * Cannot bring '" + path + "' into " + (set == null ? "the app" : "'" + set.classes() + "'")
+                        + ": " + e.getMessage());
             }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
         failed.forEach((set, files) -> toCompile.computeIfAbsent(set, s -> new LinkedHashSet<>()).addAll(files));
         if (sourceDeleted) {

@@ -78,6 +78,22 @@ class SourceChangesTest {
     }
 
     @Test
+    void aResourceThatCannotBeCopiedIsOneLineAndStopsNothing() throws Exception {
+        Path resources = Files.createDirectories(dir.resolve("src/main/resources"));
+        Files.createDirectories(project.classes.resolve("page.html/in-the-way"));
+        try (var withResources = new SourceChanges(SourceSet.detect(List.of(), List.of(project.classes)), null)) {
+            Path page = Files.writeString(resources.resolve("page.html"), "<p>new</p>");
+            Path other = Files.writeString(resources.resolve("other.txt"), "other");
+
+            SourceChanges.Outcome outcome = withResources.apply(new java.util.LinkedHashSet<>(List.of(page, other)));
+
+            assertThat(outcome.notes()).singleElement().asString()
+                    .startsWith(" * Cannot bring '" + page + "' into '" + project.classes + "': ");
+            assertThat(outcome.reload()).containsExactly(project.classes.resolve("other.txt"));
+        }
+    }
+
+    @Test
     void aBodyChangeCompilesThatFileOnlyAndItsOwnWritesAreNotAChangeAgain() throws Exception {
         byte[] mainBefore = Files.readAllBytes(project.classFile("Main"));
         Files.writeString(project.source("Greeting"), SampleProject.greeting("howdy", "!"));
