@@ -26,8 +26,9 @@ final class SourceChanges implements AutoCloseable {
      * @param errors    javac's errors; non-empty means the sources do not compile as they are
      * @param compiled  whether a compile succeeded in this batch
      * @param notes     lines for the terminal
+     * @param cause     the first changed file that is not the supervisor's own write, to name on the terminal
      */
-    record Outcome(Set<Path> reload, List<CompileError> errors, boolean compiled, List<String> notes) {
+    record Outcome(Set<Path> reload, List<CompileError> errors, boolean compiled, List<String> notes, Path cause) {
     }
 
     private final List<SourceSet> sets;
@@ -51,8 +52,12 @@ final class SourceChanges implements AutoCloseable {
         var notes = new ArrayList<String>();
         Map<SourceSet, Set<Path>> toCompile = new LinkedHashMap<>();
         boolean sourceDeleted = false;
+        Path cause = null;
         for (Path path : changed) {
             SourceSet set = sets.stream().filter(s -> s.holds(path)).findFirst().orElse(null);
+            if (cause == null && (set != null || !own.isOwn(path))) {
+                cause = path;
+            }
             try {
                 if (set == null) {
                     if (!own.isOwn(path)) {
@@ -81,7 +86,7 @@ final class SourceChanges implements AutoCloseable {
         }
         var errors = new ArrayList<CompileError>();
         boolean compiled = compile(toCompile, sourceDeleted, reload, errors, notes);
-        return new Outcome(reload, errors, compiled, notes);
+        return new Outcome(reload, errors, compiled, notes, cause != null ? cause : changed.iterator().next());
     }
 
     private boolean compile(Map<SourceSet, Set<Path>> toCompile, boolean whole, Set<Path> reload,

@@ -25,6 +25,9 @@ import java.util.concurrent.atomic.AtomicBoolean;
  *       arguments, the forwardable options of this JVM (see {@link ChildCommand}), the extra JVM
  *       options, {@code -XX:-OmitStackTraceInFastThrow}, and {@value #CHILD_ENV}{@code =1} in its
  *       environment. Its output goes to ours; its last lines are kept for the failure page.</li>
+ *   <li>A changed {@code .java} file in the source root of a watched class directory is compiled
+ *       first, and a changed resource copied ({@link SourceChanges}); a compile error stops the
+ *       child and shows the errors on the app's port ({@link SupervisorPage}) until a save fixes it.</li>
  *   <li>A burst of changes restarts it once ({@link Debouncer}). Restart: SIGTERM so shutdown hooks
  *       run, a kill after the stop timeout, then a new child.</li>
  *   <li>Exit status {@value #RESTART_EXIT_CODE} means "restart me". A child that dies (any other
@@ -221,9 +224,9 @@ public final class Supervisor {
      */
     private void changed(Set<Path> paths) {
         SourceChanges.Outcome outcome = sourceChanges == null
-                ? new SourceChanges.Outcome(paths, List.of(), false, List.of())
+                ? new SourceChanges.Outcome(paths, List.of(), false, List.of(), paths.iterator().next())
                 : sourceChanges.apply(paths);
-        Path first = paths.iterator().next();
+        Path first = outcome.cause();
         outcome.notes().forEach(settings.out()::println);
         if (!outcome.errors().isEmpty()) {
             settings.out().println(" * Detected change in '" + first + "', which does not compile:");
