@@ -14,7 +14,8 @@ import java.util.OptionalInt;
  *
  * @param release       {@code --release}; empty: the release of the class files already there
  * @param encoding      the sources' encoding; UTF-8 by default
- * @param processorPath where annotation processors come from; empty: none run (javac's default since 23)
+ * @param processorPath where annotation processors come from; empty: the class path when it declares
+ *                      one (as javac before 23 did by default), else none run
  * @param processors    the processors to run by name; empty: those found on the processor path
  */
 record CompileOptions(OptionalInt release, Charset encoding, List<Path> processorPath, List<String> processors) {

@@ -66,6 +66,7 @@ final class SourceCompiler implements AutoCloseable {
     private final CompileOptions options;
     private final Path generatedSources;
     private final Map<Path, Optional<Integer>> releases = new ConcurrentHashMap<>();
+    private final boolean processorsOnClassPath;
     /** What each class this compiler compiled last looks like to its users; read on javac's thread only. */
     private final Map<String, String> fingerprints = new ConcurrentHashMap<>();
 
@@ -74,9 +75,36 @@ final class SourceCompiler implements AutoCloseable {
         this.files = javac.getStandardFileManager(null, Locale.ROOT, options.encoding());
         this.classPath = classPath;
         this.options = options;
+        this.processorsOnClassPath = declaresProcessors(classPath);
         // Sources that annotation processors generate go here, not into a watched directory.
         this.generatedSources = Files.createTempDirectory("runserverplus-generated");
         generatedSources.toFile().deleteOnExit();
+    }
+
+    private static final String PROCESSOR_SERVICE = "META-INF/services/javax.annotation.processing.Processor";
+
+    /** Whether an entry of the class path (a jar or a directory) declares an annotation processor. */
+    static boolean declaresProcessors(String classPath) {
+        for (String entry : classPath.split(java.io.File.pathSeparator)) {
+            if (entry.isBlank()) {
+                continue;
+            }
+            Path path = Path.of(entry);
+            if (Files.isDirectory(path)) {
+                if (Files.isRegularFile(path.resolve(PROCESSOR_SERVICE))) {
+                    return true;
+                }
+            } else if (Files.isRegularFile(path)) {
+                try (var jar = new java.util.zip.ZipFile(path.toFile())) {
+                    if (jar.getEntry(PROCESSOR_SERVICE) != null) {
+                        return true;
+                    }
+                } catch (IOException e) {
+                    // not a jar: nothing declared
+                }
+            }
+        }
+        return false;
     }
 
     /** Empty when this JVM has no compiler (a JRE), or the compiler's API is not readable. */
@@ -205,7 +233,9 @@ final class SourceCompiler implements AutoCloseable {
                 "-encoding", options.encoding().name(), "-cp", classPath, "-sourcepath", ""));
         release(set).ifPresent(release -> javacOptions.addAll(List.of("--release", release.toString())));
         if (options.processorPath().isEmpty() && options.processors().isEmpty()) {
-            javacOptions.add("-proc:none");
+            // Processors on the class path (Lombok under an IDE run or java -cp) run as the build
+            // ran them (javac before 23 found them there by default); without any, none run.
+            javacOptions.add(processorsOnClassPath ? "-proc:full" : "-proc:none");
         } else {
             if (!options.processorPath().isEmpty()) {
                 javacOptions.addAll(List.of("-processorpath", String.join(java.io.File.pathSeparator,

@@ -240,7 +240,10 @@ public final class SupervisorBuilder {
         return this;
     }
 
-    /** Where the project's annotation processors are; default none (no processing, javac's default). */
+    /**
+     * Where the project's annotation processors are; default the class path when an entry of it
+     * declares one (Lombok), else none run.
+     */
     public SupervisorBuilder annotationProcessorPath(List<Path> processorPath) {
         this.processorPath = List.copyOf(processorPath);
         return this;

@@ -93,6 +93,54 @@ class SourceChangesTest {
         }
     }
 
+    /** A processor on the class path, as Lombok is under an IDE run: it generates {@code app.Generated}. */
+    private Path processorOnTheClassPath() throws Exception {
+        Path processor = Files.createDirectories(dir.resolve("processor"));
+        Path source = Files.writeString(processor.resolve("GeneratingProcessor.java"), """
+                import java.io.Writer;
+                import java.util.Set;
+                import javax.annotation.processing.*;
+                import javax.lang.model.SourceVersion;
+                import javax.lang.model.element.TypeElement;
+
+                @SupportedAnnotationTypes("*")
+                public class GeneratingProcessor extends AbstractProcessor {
+                    private boolean done;
+                    @Override public SourceVersion getSupportedSourceVersion() { return SourceVersion.latestSupported(); }
+                    @Override public boolean process(Set<? extends TypeElement> annotations, RoundEnvironment round) {
+                        if (!done) {
+                            done = true;
+                            try (Writer out = processingEnv.getFiler().createSourceFile("app.Generated").openWriter()) {
+                                out.write("package app; public final class Generated { public static String text() { return \\"generated\\"; } }");
+                            } catch (java.io.IOException e) {
+                                throw new java.io.UncheckedIOException(e);
+                            }
+                        }
+                        return false;
+                    }
+                }
+                """);
+        javax.tools.ToolProvider.getSystemJavaCompiler().run(null, null, null, "-d", processor.toString(), source.toString());
+        Path services = Files.createDirectories(processor.resolve("META-INF/services"));
+        Files.writeString(services.resolve("javax.annotation.processing.Processor"), "GeneratingProcessor\n");
+        return processor;
+    }
+
+    @Test
+    void annotationProcessorsOnTheClassPathRunAsTheBuildRanThem() throws Exception {
+        String classPath = project.classes + java.io.File.pathSeparator + processorOnTheClassPath();
+        try (var withProcessor = new SourceChanges(SourceSet.detect(List.of(), List.of(project.classes)),
+                SourceCompiler.create(classPath, CompileOptions.DEFAULTS).orElseThrow())) {
+            Files.writeString(project.source("Greeting"), SampleProject.greeting("x", "!")
+                    .replace("return \"x\";", "return Generated.text();"));
+
+            SourceChanges.Outcome outcome = withProcessor.apply(Set.of(project.source("Greeting")));
+
+            assertThat(outcome.errors()).isEmpty();
+            assertThat(outcome.reload()).contains(project.classFile("Generated"), project.classFile("Greeting"));
+        }
+    }
+
     @Test
     void aBodyChangeCompilesThatFileOnlyAndItsOwnWritesAreNotAChangeAgain() throws Exception {
         byte[] mainBefore = Files.readAllBytes(project.classFile("Main"));
