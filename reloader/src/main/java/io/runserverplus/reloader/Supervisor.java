@@ -265,8 +265,9 @@ public final class Supervisor {
             compiler = null;
         }
         if (compiler == null) {
-            settings.err().println(" * Changed .java files are not compiled: this Java (" + settings.javaHome()
-                    + ") has no compiler; run the supervisor on a JDK, or compile them in your IDE.");
+            settings.err().println(" * Changed .java files are not compiled: javac is not available here (a JRE,"
+                    + " or on the module path without --add-modules jdk.compiler); run the supervisor on a JDK,"
+                    + " or compile them in your IDE.");
         }
         return new SourceChanges(settings.sourceSets(), compiler);
     }
