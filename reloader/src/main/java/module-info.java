@@ -7,6 +7,10 @@ module io.runserverplus.reloader {
     requires java.management;
     // Whether this JVM can write class lists, for the standby child; without it there is none.
     requires static jdk.management;
+    // Compiling changed sources (javax.tools, and javac's task API for the classes' signatures);
+    // without a compiler (a JRE) sources are not compiled.
+    requires java.compiler;
+    requires static jdk.compiler;
 
     exports io.runserverplus.reloader;
 

@@ -134,6 +134,14 @@ public abstract class DemoContract {
             HttpResponse<String> boom = client.send(HttpRequest.newBuilder(URI.create(url + "/boom"))
                     .header("Accept", "text/html").build(), HttpResponse.BodyHandlers.ofString());
             assertThat(boom.body()).contains("<details class=\"locals\" open>").doesNotContain("Frame variables are not captured");
+            // ...and the page reloads itself once the supervisor runs another app: reload.js asks the
+            // app which JVM serves (the child, not the supervisor) and reloads when another answers.
+            assertThat(boom.body()).contains("<script src=\"/__debugger__/resource/reload.js?v=");
+            HttpResponse<String> reloads = client.send(HttpRequest.newBuilder(URI.create(url + "/__debugger__/reloads"))
+                    .header("Accept", "text/event-stream").build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(reloads.headers().firstValue("Content-Type")).hasValueSatisfying(type -> assertThat(type).startsWith("text/event-stream"));
+            assertThat(reloads.body()).matches("retry: 1000\nevent: app\ndata: \\d+\n\n")
+                    .doesNotContain("data: " + child.pid() + "\n");
         } finally {
             child.destroy();
             child.waitFor(10, TimeUnit.SECONDS);

@@ -1,7 +1,6 @@
 package io.runserverplus.reloader;
 
 import io.runserverplus.spi.ChangeDetector;
-import io.runserverplus.spi.ChangeDetectorProvider;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.file.Path;
@@ -26,6 +25,9 @@ import java.util.concurrent.atomic.AtomicBoolean;
  *       arguments, the forwardable options of this JVM (see {@link ChildCommand}), the extra JVM
  *       options, {@code -XX:-OmitStackTraceInFastThrow}, and {@value #CHILD_ENV}{@code =1} in its
  *       environment. Its output goes to ours; its last lines are kept for the failure page.</li>
+ *   <li>A changed {@code .java} file in the source root of a watched class directory is compiled
+ *       first, and a changed resource copied ({@link SourceChanges}); a compile error stops the
+ *       child and shows the errors on the app's port ({@link SupervisorPage}) until a save fixes it.</li>
  *   <li>A burst of changes restarts it once ({@link Debouncer}). Restart: SIGTERM so shutdown hooks
  *       run, a kill after the stop timeout, then a new child.</li>
  *   <li>Exit status {@value #RESTART_EXIT_CODE} means "restart me". A child that dies (any other
@@ -66,7 +68,7 @@ public final class Supervisor {
     /** The child's start is over (its class list stopped growing): time to start the next one. */
     private record PrepareStandby(ChildProcess child, Path classList, int index) implements Event {}
 
-    private final SupervisorBuilder settings;
+    private final SupervisorSettings settings;
     private final List<String> command;
     private final Map<String, String> environment;
     private final OutputTail tail;
@@ -80,17 +82,19 @@ public final class Supervisor {
     private Path servingFile;
     private String detectorName;
     private StandbyChild standbys;
+    /** Null when there is nothing to compile on change. */
+    private SourceChanges sourceChanges;
 
-    Supervisor(SupervisorBuilder b) {
-        this.settings = b;
-        this.command = ChildCommand.build(b.javaHome, b.classPath, b.parentOptions, b.jvmOptions,
-                b.mainClass, b.args);
-        var env = new HashMap<>(b.environment);
+    Supervisor(SupervisorSettings settings) {
+        this.settings = settings;
+        this.command = ChildCommand.build(settings.javaHome(), settings.classPath(), settings.parentOptions(),
+                settings.jvmOptions(), settings.mainClass(), settings.args());
+        var env = new HashMap<>(settings.environment());
         env.put(CHILD_ENV, "1");
         env.put(SUPERVISOR_PID_ENV, Long.toString(ProcessHandle.current().pid()));
         this.environment = Map.copyOf(env);
         // The variables a user of the supervisor adds (core's cookie key) are secrets; ours are not.
-        this.tail = new OutputTail(200, b.environment.values());
+        this.tail = new OutputTail(200, settings.environment().values());
     }
 
     public static SupervisorBuilder builder() {
@@ -142,32 +146,27 @@ public final class Supervisor {
         }
         Thread hook = Thread.ofPlatform().unstarted(this::close);
         Runtime.getRuntime().addShutdownHook(hook);
-        var debouncer = new Debouncer(quietPeriodFor(settings.detector, settings), settings.maxDelay,
+        var debouncer = new Debouncer(settings.effectiveQuietPeriod(), settings.maxDelay(),
                 paths -> events.add(new Changed(paths))).start();
-        ChangeDetector detector = settings.detector.create(settings.watch, debouncer);
+        sourceChanges = openSourceChanges();
+        ChangeDetector detector = settings.detector().create(watchedWithSources(), debouncer);
         detectorName = detector.name();
-        if (settings.standby) {
-            standbys = StandbyChild.open(settings.javaHome, settings.classPath);
+        if (settings.standby()) {
+            standbys = StandbyChild.open(settings.javaHome(), settings.classPath());
         }
-        servingFile = ServingFile.create(settings.err);
+        servingFile = ServingFile.create(settings.err());
         try {
             detector.start();
             startChild();
+            if (sourceChanges != null && standbys == null) {
+                sourceChanges.warmUp();
+            }
             while (true) {
                 Event event = events.take();
                 if (event instanceof Stop) {
                     break;
                 } else if (event instanceof Changed changed) {
-                    if (child != null && settings.staticFiles.allStatic(changed.paths(), settings.watch.roots())) {
-                        // The running app reads these from its class path's directories as they are now.
-                        settings.out.println(" * Detected change in '" + changed.paths().iterator().next()
-                                + "', served as it is now, without a restart");
-                        continue;
-                    }
-                    settings.out.println(" * Detected change in '" + changed.paths().iterator().next()
-                            + "', reloading");
-                    stopChild();
-                    startChild();
+                    changed(changed.paths());
                 } else if (event instanceof PrepareStandby p && p.child() == child && !stopping) {
                     prepareStandby(p);
                 } else if (event instanceof Exited exited && exited.child() == child && !stopping) {
@@ -184,6 +183,9 @@ public final class Supervisor {
             }
             stopChild();
             closeFailurePage();
+            if (sourceChanges != null) {
+                sourceChanges.close();
+            }
             ServingFile.delete(servingFile);
             detector.close();
             debouncer.close();
@@ -207,7 +209,7 @@ public final class Supervisor {
         stop();
         if (started.get()) {
             try {
-                finished.await(settings.stopTimeout.toMillis() + 5_000, TimeUnit.MILLISECONDS);
+                finished.await(settings.stopTimeout().toMillis() + 5_000, TimeUnit.MILLISECONDS);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
@@ -215,16 +217,72 @@ public final class Supervisor {
     }
 
     /**
-     * A polling detector sees a burst only at its ticks, so "the writes have settled" can only be
-     * known one tick later: its quiet period is at least the poll interval (plus a margin), else a
-     * build that spans two ticks would restart the app twice.
+     * Compiles and copies what changed in the source directories, then reloads once, or shows the
+     * compile errors on the app's port until a save fixes them. The old app is stopped on a
+     * compile error rather than kept serving: every request then says that the code saved last
+     * does not compile, instead of answering with code that is no longer in the editor.
      */
-    static Duration quietPeriodFor(ChangeDetectorProvider detector, SupervisorBuilder settings) {
-        if (!PollDetectorProvider.NAME.equals(detector.name())) {
-            return settings.quietPeriod;
+    private void changed(Set<Path> paths) {
+        SourceChanges.Outcome outcome = sourceChanges == null
+                ? new SourceChanges.Outcome(paths, List.of(), false, List.of(), paths.iterator().next())
+                : sourceChanges.apply(paths);
+        Path first = outcome.cause();
+        outcome.notes().forEach(settings.out()::println);
+        if (!outcome.errors().isEmpty()) {
+            settings.out().println(" * Detected change in '" + first + "', which does not compile:");
+            outcome.errors().forEach(error -> settings.err().print(error.forTerminal()));
+            stopChild();
+            showPage(new SupervisorPage.CompileErrors(outcome.errors()));
+            releaseMemory();
+            return;
         }
-        Duration tick = settings.watch.pollInterval().plusMillis(50);
-        return tick.compareTo(settings.quietPeriod) > 0 ? tick : settings.quietPeriod;
+        Set<Path> reload = outcome.reload();
+        boolean down = child == null;
+        if (reload.isEmpty() && !(down && outcome.compiled())) {
+            return; // our own writes seen again, or a compile that changed no class file
+        }
+        if (!down && settings.staticFiles().allStatic(reload, settings.watch().roots())) {
+            // The running app reads these from its class path's directories as they are now.
+            settings.out().println(" * Detected change in '" + first + "', served as it is now, without a restart");
+            return;
+        }
+        settings.out().println(" * Detected change in '" + first + "', reloading");
+        stopChild();
+        startChild();
+        if (outcome.compiled()) {
+            releaseMemory(); // javac's garbage, while the new JVM boots
+        }
+    }
+
+    private SourceChanges openSourceChanges() {
+        if (settings.sourceSets().isEmpty()) {
+            return null;
+        }
+        SourceCompiler compiler;
+        try {
+            compiler = SourceCompiler.create(settings.classPath(), settings.compileOptions()).orElse(null);
+        } catch (LinkageError e) {
+            compiler = null;
+        }
+        if (compiler == null) {
+            settings.err().println(" * Changed .java files are not compiled: javac is not available here (a JRE,"
+                    + " or on the module path without --add-modules jdk.compiler); run the supervisor on a JDK,"
+                    + " or compile them in your IDE.");
+        }
+        return new SourceChanges(settings.sourceSets(), compiler);
+    }
+
+    /** The watched directories, and the source directories that belong to them. */
+    private io.runserverplus.spi.WatchRequest watchedWithSources() {
+        var watch = settings.watch();
+        if (sourceChanges == null) {
+            return watch;
+        }
+        var roots = new java.util.ArrayList<>(watch.roots());
+        sourceChanges.sourceDirectories().stream()
+                .filter(dir -> roots.stream().noneMatch(root -> dir.startsWith(root.toAbsolutePath().normalize())))
+                .forEach(roots::add);
+        return new io.runserverplus.spi.WatchRequest(roots, watch.excludes(), watch.pollInterval());
     }
 
     private int starts;
@@ -236,7 +294,7 @@ public final class Supervisor {
         }
         tail.clear();
         ServingFile.reset(servingFile);
-        settings.out.println(" * Restarting with " + detectorName);
+        settings.out().println(" * Restarting with " + detectorName);
         int index = starts++;
         try {
             StandbyChild.Standby standby = standbys == null ? null : standbys.take();
@@ -249,9 +307,9 @@ public final class Supervisor {
                 List<String> cold = command;
                 if (standbys != null) {
                     classList = standbys.newClassList();
-                    cold = childCommand(List.of(StandbyChild.classListOption(classList)), settings.mainClass, settings.args);
+                    cold = childCommand(List.of(StandbyChild.classListOption(classList)), settings.mainClass(), settings.args());
                 }
-                started = ChildProcess.start(cold, environment(index), tail, settings.out, settings.err);
+                started = ChildProcess.start(cold, environment(index), tail, settings.out(), settings.err());
                 // A new JVM boots for a while before it needs both cores; the first start's garbage
                 // (argument parsing, class loading) is the most this JVM will ever hold.
                 releaseMemory();
@@ -277,9 +335,9 @@ public final class Supervisor {
     }
 
     private List<String> childCommand(List<String> moreOptions, String mainClass, List<String> args) {
-        var options = new java.util.ArrayList<>(settings.jvmOptions);
+        var options = new java.util.ArrayList<>(settings.jvmOptions());
         options.addAll(moreOptions);
-        return ChildCommand.build(settings.javaHome, settings.classPath, settings.parentOptions, options,
+        return ChildCommand.build(settings.javaHome(), settings.classPath(), settings.parentOptions(), options,
                 mainClass, args);
     }
 
@@ -314,14 +372,18 @@ public final class Supervisor {
     private static final int STANDBY_QUIET_CHECKS = 3;
 
     private void prepareStandby(PrepareStandby p) {
+        if (sourceChanges != null && p.index() == 1) {
+            // The first child has started: javac loads while the standby starts and the app idles.
+            sourceChanges.warmUp();
+        }
         releaseMemory(); // the child has started and the standby has not: nothing else runs
         Path classList = standbys.newClassList();
         List<String> launcher = childCommand(List.of(StandbyChild.classListOption(classList)),
-                StandbyLauncher.class.getName(), StandbyChild.launcherArgs(p.classList(), settings.mainClass, settings.args));
+                StandbyLauncher.class.getName(), StandbyChild.launcherArgs(p.classList(), settings.mainClass(), settings.args()));
         try {
-            standbys.prepare(launcher, classList, environment(p.index()), tail, settings.out, settings.err);
+            standbys.prepare(launcher, classList, environment(p.index()), tail, settings.out(), settings.err());
         } catch (IOException e) {
-            settings.err.println(" * Cannot start a standby JVM (reloads start the app cold): " + e.getMessage());
+            settings.err().println(" * Cannot start a standby JVM (reloads start the app cold): " + e.getMessage());
         }
     }
 
@@ -344,7 +406,7 @@ public final class Supervisor {
         ChildProcess c = child;
         child = null;
         if (c != null) {
-            c.stop(settings.stopTimeout);
+            c.stop(settings.stopTimeout());
         }
     }
 
@@ -370,13 +432,13 @@ public final class Supervisor {
             return;
         }
         Optional<Instant> serving = ServingFile.since(servingFile);
-        if (serving.isPresent() && !exited.at().isBefore(serving.get().plus(settings.crashWindow))) {
-            settings.err.println(" * " + status + "; restarting it.");
+        if (serving.isPresent() && !exited.at().isBefore(serving.get().plus(settings.crashWindow()))) {
+            settings.err().println(" * " + status + "; restarting it.");
             startChild();
             return;
         }
         String crashed = status + (serving.isEmpty() ? " before it served"
-                : " within " + describe(settings.crashWindow) + " of serving");
+                : " within " + describe(settings.crashWindow()) + " of serving");
         showFailure(crashed + ", so it is not restarted until a watched file changes.", crashed + ".");
     }
 
@@ -389,8 +451,8 @@ public final class Supervisor {
      * own words (not the child's command line: kilobytes of class path that say nothing of why).
      */
     private void showFailure(String terminalLine, String reason) {
-        settings.err.println(" * " + terminalLine);
-        if (settings.port <= 0) {
+        settings.err().println(" * " + terminalLine);
+        if (settings.port() <= 0) {
             return;
         }
         var text = new StringBuilder()
@@ -401,11 +463,19 @@ public final class Supervisor {
         for (String line : tail.lines()) {
             text.append(line).append('\n');
         }
+        showPage(new SupervisorPage.AppDown(text.toString()));
+    }
+
+    private void showPage(SupervisorPage page) {
+        closeFailurePage();
+        if (settings.port() <= 0) {
+            return;
+        }
         try {
-            failurePage = FailurePage.open(new InetSocketAddress(settings.host, settings.port), text.toString(),
-                    settings.trustedHost);
+            failurePage = FailurePage.open(new InetSocketAddress(settings.host(), settings.port()), page,
+                    settings.trustedHost());
         } catch (IOException e) {
-            settings.err.println(" * Cannot show the failure page on port " + settings.port + ": " + e.getMessage());
+            settings.err().println(" * Cannot show the failure page on port " + settings.port() + ": " + e.getMessage());
         }
     }
 

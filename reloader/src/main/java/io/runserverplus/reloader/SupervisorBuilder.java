@@ -4,6 +4,7 @@ import io.runserverplus.spi.ChangeDetectorProvider;
 import io.runserverplus.spi.WatchRequest;
 import java.io.PrintStream;
 import java.lang.management.ManagementFactory;
+import java.nio.charset.Charset;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -11,7 +12,11 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.function.Predicate;
 
-/** Settings of a {@link Supervisor}; only {@link #mainClass(String)} is required. */
+/**
+ * Settings of a {@link Supervisor}; only {@link #mainClass(String)} is required. {@link #build()}
+ * takes a checked, immutable {@link SupervisorSettings}: later calls on this builder change nothing
+ * in a supervisor already built.
+ */
 public final class SupervisorBuilder {
     /** A child that dies sooner after it started serving is not restarted until a change: it would crash again. */
     public static final Duration DEFAULT_CRASH_WINDOW = Duration.ofSeconds(5);
@@ -36,6 +41,20 @@ public final class SupervisorBuilder {
     PrintStream out = System.out;
     PrintStream err = System.err;
     boolean standby = !"false".equals(System.getProperty("runserverplus.standby"));
+    boolean compileOnChange = !"false".equals(System.getProperty(COMPILE));
+    List<Path> sourceRoots = List.of();
+    Integer release;
+    Charset encoding;
+    List<Path> processorPath;
+    List<String> processors;
+
+    /** {@code -Drunserverplus.compile=false} turns compiling on change off. */
+    static final String COMPILE = "runserverplus.compile";
+    /**
+     * Source roots, separated by the path separator: {@code dir} (its class directory by the Maven
+     * or Gradle layout) or {@code dir=classes}, for a build tool's plugin to pass.
+     */
+    static final String SOURCE_ROOTS = "runserverplus.compile.sourceRoots";
 
     SupervisorBuilder() {
     }
@@ -189,51 +208,93 @@ public final class SupervisorBuilder {
         return this;
     }
 
-    public Supervisor build() {
-        if (mainClass == null) {
-            throw new ReloaderException("The supervisor needs the app's main class; call mainClass(...).");
-        }
-        if (maxDelay.compareTo(quietPeriod) < 0) {
-            throw new ReloaderException("The maximum delay " + maxDelay
-                    + " cannot be shorter than the quiet period " + quietPeriod + ".");
-        }
-        SupervisorBuilder b = copy();
-        if (b.detector == null) {
-            b.detector = ChangeDetectors.select(ChangeDetectors.AUTO);
-        }
-        if (b.watch == null) {
-            b.watch = WatchRequest.ofClassPath(List.of(), List.of(), WatchRequest.DEFAULT_POLL_INTERVAL);
-        }
-        if (b.parentOptions == null) {
-            b.parentOptions = List.copyOf(ManagementFactory.getRuntimeMXBean().getInputArguments());
-        }
-        return new Supervisor(b);
+    /**
+     * Whether a changed {@code .java} file in the source root of a watched class directory is
+     * compiled into it (and a changed resource copied) before the reload; default true, or
+     * {@code -Drunserverplus.compile=false}.
+     */
+    public SupervisorBuilder compileOnChange(boolean compileOnChange) {
+        this.compileOnChange = compileOnChange;
+        return this;
     }
 
-    /** A built supervisor keeps its own settings, whatever happens to this builder later. */
-    private SupervisorBuilder copy() {
-        var b = new SupervisorBuilder();
-        b.mainClass = mainClass;
-        b.args = args;
-        b.jvmOptions = jvmOptions;
-        b.parentOptions = parentOptions;
-        b.environment = environment;
-        b.port = port;
-        b.host = host;
-        b.detector = detector;
-        b.watch = watch;
-        b.javaHome = javaHome;
-        b.classPath = classPath;
-        b.quietPeriod = quietPeriod;
-        b.maxDelay = maxDelay;
-        b.stopTimeout = stopTimeout;
-        b.crashWindow = crashWindow;
-        b.trustedHost = trustedHost;
-        b.staticFiles = staticFiles;
-        b.out = out;
-        b.err = err;
-        b.standby = standby;
-        return b;
+    /**
+     * Source roots to compile on change, besides the ones the Maven and Gradle layouts give for
+     * the watched class directories ({@code target/classes} ← {@code src/main/java}); each goes
+     * to the watched class directory its layout names, or is left out.
+     */
+    public SupervisorBuilder sourceRoots(List<Path> sourceRoots) {
+        this.sourceRoots = List.copyOf(sourceRoots);
+        return this;
+    }
+
+    /** {@code --release} for compiling on change; default: the release of the class files already compiled. */
+    public SupervisorBuilder release(int release) {
+        this.release = release;
+        return this;
+    }
+
+    /** The sources' encoding for compiling on change; default UTF-8. */
+    public SupervisorBuilder encoding(Charset encoding) {
+        this.encoding = Objects.requireNonNull(encoding, "encoding");
+        return this;
+    }
+
+    /**
+     * Where the project's annotation processors are; default the class path when an entry of it
+     * declares one (Lombok), else none run.
+     */
+    public SupervisorBuilder annotationProcessorPath(List<Path> processorPath) {
+        this.processorPath = List.copyOf(processorPath);
+        return this;
+    }
+
+    /** The annotation processors to run, by class name; default those on the processor path. */
+    public SupervisorBuilder annotationProcessors(List<String> processors) {
+        this.processors = List.copyOf(processors);
+        return this;
+    }
+
+    public Supervisor build() {
+        return new Supervisor(settings());
+    }
+
+    /** The settings as they are now, with the defaults that need work filled in; checked. */
+    SupervisorSettings settings() {
+        WatchRequest watched = watch != null ? watch
+                : WatchRequest.ofClassPath(List.of(), List.of(), WatchRequest.DEFAULT_POLL_INTERVAL);
+        return new SupervisorSettings(mainClass, args, jvmOptions,
+                parentOptions != null ? parentOptions : ManagementFactory.getRuntimeMXBean().getInputArguments(),
+                environment, port, host,
+                detector != null ? detector : ChangeDetectors.select(ChangeDetectors.AUTO),
+                watched,
+                javaHome, classPath, quietPeriod, maxDelay, stopTimeout, crashWindow, trustedHost, staticFiles,
+                out, err, standby, compileOnChange ? sourceSets(watched.roots()) : List.of(), compileOptions());
+    }
+
+    private List<SourceSet> sourceSets(List<Path> watched) {
+        var explicit = new java.util.ArrayList<SourceSet>();
+        var configured = new java.util.ArrayList<>(sourceRoots);
+        for (String entry : System.getProperty(SOURCE_ROOTS, "").split(java.io.File.pathSeparator)) {
+            int equals = entry.indexOf('=');
+            if (equals > 0) {
+                explicit.add(new SourceSet(Path.of(entry.substring(0, equals).strip()),
+                        Path.of(entry.substring(equals + 1).strip()), false));
+            } else if (!entry.isBlank()) {
+                configured.add(Path.of(entry.strip()));
+            }
+        }
+        var sets = new java.util.ArrayList<>(explicit);
+        SourceSet.detect(configured, watched).stream().filter(set -> !sets.contains(set)).forEach(sets::add);
+        return sets;
+    }
+
+    private CompileOptions compileOptions() {
+        CompileOptions fromProperties = CompileOptions.fromSystemProperties();
+        return new CompileOptions(release != null ? java.util.OptionalInt.of(release) : fromProperties.release(),
+                encoding != null ? encoding : fromProperties.encoding(),
+                processorPath != null ? processorPath : fromProperties.processorPath(),
+                processors != null ? processors : fromProperties.processors());
     }
 
     private static String requireText(String value, String what) {

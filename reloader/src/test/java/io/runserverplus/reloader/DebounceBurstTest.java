@@ -30,8 +30,8 @@ class DebounceBurstTest {
     void aBurstOf500WritesGivesOneBatch(String type) throws Exception {
         var request = new WatchRequest(List.of(root), List.of(), Duration.ofMillis(100));
         // The quiet period the supervisor uses for this detector with its defaults.
-        Duration quiet = Supervisor.quietPeriodFor(ChangeDetectors.select(type),
-                Supervisor.builder().mainClass("unused.Main").watch(request));
+        Duration quiet = Supervisor.builder().mainClass("unused.Main").reloaderType(type).watch(request)
+                .settings().effectiveQuietPeriod();
         // Virtual time for the debouncer: the writes pause 40 ms (20 pauses, about a second in all)
         // however long the machine takes to write and the detector to report them.
         AtomicLong now = new AtomicLong();

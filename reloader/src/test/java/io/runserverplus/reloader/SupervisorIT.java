@@ -395,6 +395,12 @@ class SupervisorIT {
                 "boom: the configuration is <broken> & unreadable", "starting in fail mode", "the PIN once more");
         assertThat(trusted).doesNotContain(TestApp.PIN, TestApp.PIN.replace("-", ""), "Debugger PIN", SECRET,
                 System.getProperty("java.class.path"), "-XX:TieredStopAtLevel=1", "Command");
+        String html = rawGet("Host: 127.0.0.1:" + port + "\r\nAccept: text/html");
+        assertThat(html).startsWith("HTTP/1.1 503 ").contains("Content-type: text/html",
+                "Content-security-policy: default-src 'none'; script-src 'self';",
+                "boom: the configuration is &lt;broken&gt; &amp; unreadable",
+                "<script src=\"/__debugger__/runserverplus-supervisor/reload.js\" defer></script>");
+        assertThat(html).doesNotContain("<broken>", TestApp.PIN, SECRET);
         assertThat(output.toString(StandardCharsets.UTF_8)).as("the terminal still shows the PIN")
                 .contains(" * Debugger PIN: " + TestApp.PIN);
 
@@ -402,6 +408,7 @@ class SupervisorIT {
                 "Host: 127.0.0.1:" + port + "\r\nHost: evil.com", "X-No-Host: 1")) {
             String untrusted = rawGet(hostile);
             assertThat(untrusted).as(hostile).startsWith("HTTP/1.1 503 ").endsWith("\r\n\r\n" + FailurePage.BARE);
+            assertThat(rawGet(hostile + "\r\nAccept: text/html")).as(hostile).endsWith("\r\n\r\n" + FailurePage.BARE);
         }
     }
 

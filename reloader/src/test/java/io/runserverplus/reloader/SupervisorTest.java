@@ -39,8 +39,40 @@ class SupervisorTest {
                 .hasMessage("The port must be between 0 and 65535, but was 70000.");
         assertThatThrownBy(() -> Supervisor.builder().mainClass("M").quietPeriod(Duration.ofSeconds(3)).build())
                 .hasMessage("The maximum delay PT2S cannot be shorter than the quiet period PT3S.");
+        assertThatThrownBy(() -> Supervisor.builder().mainClass("M").release(5).build())
+                .hasMessage("The release to compile for must be 8 or later, but was 5.");
         assertThatThrownBy(() -> Supervisor.builder().reloaderType("inotify"))
                 .isInstanceOf(ReloaderException.class).hasMessageStartingWith("Unknown reloader type 'inotify'");
+    }
+
+    @Test
+    void aBadCompileSettingFromTheBuildToolIsOneClearSentence() {
+        for (var bad : java.util.Map.of(CompileOptions.RELEASE, "twenty-one", CompileOptions.ENCODING, "klingon-8").entrySet()) {
+            System.setProperty(bad.getKey(), bad.getValue());
+            try {
+                assertThatThrownBy(() -> Supervisor.builder().mainClass("M").build())
+                        .isInstanceOf(ReloaderException.class)
+                        .hasMessage(bad.getKey().equals(CompileOptions.RELEASE)
+                                ? "-Drunserverplus.compile.release=twenty-one is not a Java release; give a number such as 21."
+                                : "-Drunserverplus.compile.encoding=klingon-8 is not an encoding this JVM knows; give one such as UTF-8.");
+            } finally {
+                System.clearProperty(bad.getKey());
+            }
+        }
+    }
+
+    @Test
+    void theSettingsAreKeptFromBuildAndTheSourceRootsFoundByTheLayout(@org.junit.jupiter.api.io.TempDir Path project)
+            throws Exception {
+        Path classes = java.nio.file.Files.createDirectories(project.resolve("target/classes"));
+        java.nio.file.Files.createDirectories(project.resolve("src/main/java"));
+        var builder = Supervisor.builder().mainClass("com.acme.Main").watch(WatchRequest.of(List.of(classes)));
+        SupervisorSettings settings = builder.settings();
+        builder.mainClass("com.acme.Other").compileOnChange(false);
+
+        assertThat(settings.mainClass()).isEqualTo("com.acme.Main");
+        assertThat(settings.sourceSets()).containsExactly(new SourceSet(project.resolve("src/main/java"), classes, false));
+        assertThat(builder.settings().sourceSets()).isEmpty();
     }
 
     @Test

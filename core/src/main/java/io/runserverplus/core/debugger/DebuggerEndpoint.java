@@ -135,6 +135,13 @@ public class DebuggerEndpoint {
         if (otherSite.isPresent()) {
             return DebugResponse.of(403, MediaType.TEXT.contentType(), otherSite.get());
         }
+        if (command.equals("reloads")) {
+            // Asked by reload.js through an EventSource, which cannot send the secret; it tells
+            // only which JVM serves (its process id), so that a page reloads when another does.
+            return DebugResponse.of(200, "text/event-stream; charset=utf-8",
+                    "retry: 1000\nevent: app\ndata: " + ProcessHandle.current().pid() + "\n\n")
+                    .withHeader("Cache-Control", "no-store");
+        }
         if (!secret.get().isPresentIn(request)) {
             return DebugResponse.of(403, MediaType.TEXT.contentType(),
                     "The debugger secret is missing or wrong; reload the traceback page to get a fresh one.\n");

@@ -11,6 +11,10 @@ final class PageLayout {
     /** Bumped with the assets so browsers never mix an old script with a new page. */
     static final String ASSET_VERSION = "7";
 
+    /** Whether this JVM is an app the reloader's supervisor started, which it may replace by another. */
+    private static final boolean UNDER_SUPERVISOR =
+            "1".equals(System.getenv(io.runserverplus.spi.ReloaderProvider.CHILD_ENV));
+
     private PageLayout() {
     }
 
@@ -26,7 +30,13 @@ final class PageLayout {
                 .append("\">\n<link rel=\"icon\" type=\"image/svg+xml\" href=\"/__debugger__/resource/favicon.svg?v=")
                 .append(ASSET_VERSION)
                 .append("\">\n<script src=\"/__debugger__/resource/debugger.js?v=").append(ASSET_VERSION)
-                .append("\" nonce=\"").append(forHtmlAttribute(nonce)).append("\" defer></script>\n</head>\n<body ").append(bodyAttributes).append(">\n");
+                .append("\" nonce=\"").append(forHtmlAttribute(nonce)).append("\" defer></script>\n");
+        if (UNDER_SUPERVISOR) {
+            // The page reloads itself when the supervisor has started another app (see reload.js).
+            html.append("<script src=\"/__debugger__/resource/reload.js?v=").append(ASSET_VERSION)
+                    .append("\" nonce=\"").append(forHtmlAttribute(nonce)).append("\" defer></script>\n");
+        }
+        html.append("</head>\n<body ").append(bodyAttributes).append(">\n");
     }
 
     static void close(StringBuilder html) {

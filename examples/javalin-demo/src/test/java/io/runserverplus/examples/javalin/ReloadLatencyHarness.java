@@ -27,7 +27,11 @@ import java.util.concurrent.TimeUnit;
  *       class file is rewritten in place (as javac does) with a new greeting, and the clock stops
  *       when the demo answers with it;</li>
  *   <li>the reloader's share: the median edit-to-serving minus the median cold start;</li>
- *   <li>the supervisor's resident memory (VmRSS) after the reloads.</li>
+ *   <li>the supervisor's resident memory (VmRSS) after the reloads;</li>
+ *   <li>source edit to serving: the demo's sources and classes in a Maven layout, under its
+ *       supervisor; {@code JavalinDemo.java} is saved with a new greeting, the supervisor compiles it
+ *       (the first compile loads javac, reported apart) and reloads, and the clock stops when the
+ *       demo answers with it; then the supervisor's resident memory with the compiler warm.</li>
  * </ol>
  *
  * {@code java -cp <test class path> io.runserverplus.examples.javalin.ReloadLatencyHarness
@@ -107,6 +111,9 @@ public final class ReloadLatencyHarness {
             System.out.printf("cold start %d -> served: %d ms%n", i + 1, colds[i] / 1_000_000);
         }
 
+        long[] sourceEdits = new long[runs];
+        long rssCompiler = measureSourceEdits(targetClasses, jars, runs, java, sourceEdits, temp);
+
         long cold = median(colds);
         long edit = median(edits);
         System.out.println();
@@ -119,6 +126,43 @@ public final class ReloadLatencyHarness {
         System.out.printf("edit / cold start:                   %.2f%n", (double) edit / cold);
         System.out.printf("supervisor RSS: %d MB after start, %d MB after %d reloads%n",
                 rssStart / 1024, rssEnd / 1024, runs);
+        long[] warm = Arrays.copyOfRange(sourceEdits, 1, sourceEdits.length);
+        System.out.printf(".java saved -> new response served: median %d ms of %d after the first (min %d, max %d);"
+                + " the first (javac loading) %d ms%n", median(warm) / 1_000_000, warm.length, min(warm) / 1_000_000,
+                max(warm) / 1_000_000, sourceEdits[0] / 1_000_000);
+        System.out.printf("supervisor RSS with the compiler warm: %d MB%n", rssCompiler / 1024);
+    }
+
+    /** Phase 4: returns the supervisor's RSS in kB after the edits; fills {@code times}. */
+    private static long measureSourceEdits(Path targetClasses, String jars, int runs, String java, long[] times,
+            Path temp) throws Exception {
+        Path project = temp.resolve("project");
+        Path classes = project.resolve("target/classes");
+        Path sources = project.resolve("src/main/java");
+        DemoFiles.copyTree(targetClasses, classes);
+        DemoFiles.copyTree(targetClasses.getParent().getParent().resolve("src/main/java"), sources);
+        Path demoSource = sources.resolve(JavalinDemo.class.getName().replace('.', '/') + ".java");
+        String original = Files.readString(demoSource);
+        int port = DemoFiles.freePort();
+        String url = "http://127.0.0.1:" + port + "/";
+        Process supervisor = new ProcessBuilder(java, "-cp", classes + File.pathSeparator + jars,
+                JavalinDemo.class.getName(), "127.0.0.1:" + port)
+                .redirectErrorStream(true).redirectOutput(temp.resolve("supervisor-sources.txt").toFile()).start();
+        try {
+            awaitBody(url, GREETING, 60);
+            for (int i = 0; i < runs; i++) {
+                String greeting = String.format("Hello from source edit %02d", i);
+                Thread.sleep(1_000);
+                long t0 = System.nanoTime();
+                Files.writeString(demoSource, original.replace(GREETING, greeting));
+                awaitBody(url, greeting, 60);
+                times[i] = System.nanoTime() - t0;
+                System.out.printf(".java edit %d -> served: %d ms%n", i + 1, times[i] / 1_000_000);
+            }
+            return rssKb(supervisor.pid());
+        } finally {
+            stop(supervisor);
+        }
     }
 
     /** A class file with one string constant replaced by another of the same length. */

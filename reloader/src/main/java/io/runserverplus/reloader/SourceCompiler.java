@@ -1,0 +1,320 @@
+package io.runserverplus.reloader;
+
+import com.sun.source.util.JavacTask;
+import com.sun.source.util.TaskEvent;
+import com.sun.source.util.TaskListener;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.stream.Stream;
+import javax.lang.model.element.TypeElement;
+import javax.tools.Diagnostic;
+import javax.tools.DiagnosticCollector;
+import javax.tools.FileObject;
+import javax.tools.ForwardingJavaFileManager;
+import javax.tools.JavaCompiler;
+import javax.tools.JavaFileObject;
+import javax.tools.SimpleJavaFileObject;
+import javax.tools.StandardJavaFileManager;
+import javax.tools.StandardLocation;
+import javax.tools.ToolProvider;
+
+/**
+ * Compiles changed sources in this JVM with the JDK's javac, into memory: the caller writes the
+ * class files that changed, so it knows which writes are its own. One file manager lives as long
+ * as the supervisor, so the jars of the class path are opened once (a later compile takes a few
+ * hundred milliseconds rather than seconds).
+ *
+ * <p>javac runs on a thread of its own that nothing interrupts: an interrupted thread that reads a
+ * jar through NIO closes the jar's channel, and the shared file manager would fail from then on.
+ */
+final class SourceCompiler implements AutoCloseable {
+
+    /**
+     * @param classes          the class files, by where they go, of a successful compile
+     * @param errors           javac's errors; none when the compile succeeded
+     * @param signatureChanged whether a class already compiled before changed what others compile against
+     * @param fingerprints     of the classes compiled, by name (see {@link ApiFingerprint})
+     */
+    record Result(Map<Path, byte[]> classes, List<CompileError> errors, boolean signatureChanged,
+                  Map<String, String> fingerprints) {
+        boolean ok() {
+            return errors.isEmpty();
+        }
+    }
+
+    private final JavaCompiler javac;
+    private final StandardJavaFileManager files;
+    private final ExecutorService thread = Executors.newSingleThreadExecutor(
+            task -> Thread.ofPlatform().daemon().name("runserverplus-javac").unstarted(task));
+    private final String classPath;
+    private final CompileOptions options;
+    private final Path generatedSources;
+    private final Map<Path, Optional<Integer>> releases = new ConcurrentHashMap<>();
+    private final boolean processorsOnClassPath;
+    /** What each class this compiler compiled last looks like to its users; read on javac's thread only. */
+    private final Map<String, String> fingerprints = new ConcurrentHashMap<>();
+
+    private SourceCompiler(JavaCompiler javac, String classPath, CompileOptions options) throws IOException {
+        this.javac = javac;
+        this.files = javac.getStandardFileManager(null, Locale.ROOT, options.encoding());
+        this.classPath = classPath;
+        this.options = options;
+        this.processorsOnClassPath = declaresProcessors(classPath);
+        // Sources that annotation processors generate go here, not into a watched directory.
+        this.generatedSources = Files.createTempDirectory("runserverplus-generated");
+        generatedSources.toFile().deleteOnExit();
+    }
+
+    private static final String PROCESSOR_SERVICE = "META-INF/services/javax.annotation.processing.Processor";
+
+    /** Whether an entry of the class path (a jar or a directory) declares an annotation processor. */
+    static boolean declaresProcessors(String classPath) {
+        for (String entry : classPath.split(java.io.File.pathSeparator)) {
+            if (entry.isBlank()) {
+                continue;
+            }
+            Path path = Path.of(entry);
+            if (Files.isDirectory(path)) {
+                if (Files.isRegularFile(path.resolve(PROCESSOR_SERVICE))) {
+                    return true;
+                }
+            } else if (Files.isRegularFile(path)) {
+                try (var jar = new java.util.zip.ZipFile(path.toFile())) {
+                    if (jar.getEntry(PROCESSOR_SERVICE) != null) {
+                        return true;
+                    }
+                } catch (IOException e) {
+                    // not a jar: nothing declared
+                }
+            }
+        }
+        return false;
+    }
+
+    /** Empty when this JVM has no compiler (a JRE), or the compiler's API is not readable. */
+    static Optional<SourceCompiler> create(String classPath, CompileOptions options) {
+        try {
+            JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
+            return javac == null ? Optional.empty() : Optional.of(new SourceCompiler(javac, classPath, options));
+        } catch (IOException | LinkageError e) {
+            return Optional.empty();
+        }
+    }
+
+    /** Compiles {@code sources} of {@code set}; waits for javac, whatever interrupts the caller. */
+    Result compile(SourceSet set, Collection<Path> sources) {
+        Future<Result> result = thread.submit(() -> compileNow(set, List.copyOf(sources)));
+        boolean interrupted = false;
+        try {
+            while (true) {
+                try {
+                    return result.get();
+                } catch (InterruptedException e) {
+                    interrupted = true;
+                } catch (ExecutionException e) {
+                    Throwable cause = e.getCause();
+                    return new Result(Map.of(), List.of(new CompileError(null, 0, 0,
+                            "javac failed: " + cause, 0, List.of())), false, Map.of());
+                }
+            }
+        } finally {
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    /**
+     * Loads javac and opens the class path's jars on javac's thread, without waiting: compiles a
+     * one-line class into memory, so the first save takes about as long as the later ones.
+     */
+    void warmUp(SourceSet set) {
+        thread.submit(() -> {
+            var source = new SimpleJavaFileObject(java.net.URI.create("string:///RunServerPlusWarmUp.java"),
+                    JavaFileObject.Kind.SOURCE) {
+                @Override
+                public CharSequence getCharContent(boolean ignoreEncodingErrors) {
+                    return "final class RunServerPlusWarmUp { String s = java.util.List.of(1).toString(); }";
+                }
+            };
+            files.setLocationFromPaths(StandardLocation.SOURCE_OUTPUT, List.of(generatedSources));
+            var discard = new InMemoryOutput(files, generatedSources);
+            javac.getTask(null, discard, new DiagnosticCollector<>(), javacOptions(set), null, List.of(source)).call();
+            return null;
+        });
+    }
+
+    private Result compileNow(SourceSet set, List<Path> sources) throws IOException {
+        files.setLocationFromPaths(StandardLocation.CLASS_OUTPUT, List.of(set.classes()));
+        files.setLocationFromPaths(StandardLocation.SOURCE_OUTPUT, List.of(generatedSources));
+        var diagnostics = new DiagnosticCollector<JavaFileObject>();
+        var output = new InMemoryOutput(files, set.classes());
+        JavacTask task = (JavacTask) javac.getTask(null, output, diagnostics, javacOptions(set), null,
+                files.getJavaFileObjectsFromPaths(sources));
+        Map<String, String> compiled = new LinkedHashMap<>();
+        task.addTaskListener(new TaskListener() {
+            @Override
+            public void finished(TaskEvent event) {
+                TypeElement type = event.getTypeElement();
+                if (event.getKind() == TaskEvent.Kind.ANALYZE && type != null) {
+                    compiled.put(type.getQualifiedName().toString(), ApiFingerprint.of(type, task.getElements()));
+                }
+            }
+        });
+        boolean ok = task.call();
+        var errors = new ArrayList<CompileError>();
+        for (Diagnostic<? extends JavaFileObject> d : diagnostics.getDiagnostics()) {
+            if (d.getKind() == Diagnostic.Kind.ERROR) {
+                Path file = d.getSource() == null ? null : Path.of(d.getSource().toUri());
+                errors.add(CompileError.of(file, d.getLineNumber(), d.getColumnNumber(), d.getMessage(Locale.ROOT),
+                        options.encoding()));
+            }
+        }
+        if (!ok && errors.isEmpty()) {
+            errors.add(new CompileError(null, 0, 0, "javac failed without saying why.", 0, List.of()));
+        }
+        if (!errors.isEmpty()) {
+            return new Result(Map.of(), errors, false, Map.of());
+        }
+        return new Result(output.classes, List.of(), signatureChanged(set, compiled), compiled);
+    }
+
+    /**
+     * Whether a class that was compiled before now looks different to its users. Compared with
+     * what this compiler last compiled of it, else with its class file (read by a second javac
+     * task, which costs a few hundred milliseconds on a large class path, so only on a miss).
+     */
+    private boolean signatureChanged(SourceSet set, Map<String, String> compiled) {
+        JavacTask old = null;
+        boolean changed = false;
+        for (var entry : compiled.entrySet()) {
+            String before = fingerprints.get(entry.getKey());
+            if (before == null) {
+                if (old == null) {
+                    old = (JavacTask) javac.getTask(null, files, null, baseOptions(set), null, null);
+                }
+                TypeElement type = old.getElements().getTypeElement(entry.getKey());
+                before = type == null ? null : ApiFingerprint.of(type, old.getElements());
+            }
+            changed |= before != null && !before.equals(entry.getValue());
+        }
+        return changed;
+    }
+
+    /** After the class files of a successful compile are written: what they look like to their users. */
+    void compiled(Result result) {
+        fingerprints.putAll(result.fingerprints());
+    }
+
+    private List<String> baseOptions(SourceSet set) {
+        var options = new ArrayList<String>(List.of("-proc:none", "-cp", classPath));
+        release(set).ifPresent(release -> options.addAll(List.of("--release", release.toString())));
+        return options;
+    }
+
+    private List<String> javacOptions(SourceSet set) {
+        var javacOptions = new ArrayList<>(List.of("-g", "-parameters", "-implicit:none", "-Xlint:none",
+                "-encoding", options.encoding().name(), "-cp", classPath, "-sourcepath", ""));
+        release(set).ifPresent(release -> javacOptions.addAll(List.of("--release", release.toString())));
+        if (options.processorPath().isEmpty() && options.processors().isEmpty()) {
+            // Processors on the class path (Lombok under an IDE run or java -cp) run as the build
+            // ran them (javac before 23 found them there by default); without any, none run.
+            javacOptions.add(processorsOnClassPath ? "-proc:full" : "-proc:none");
+        } else {
+            if (!options.processorPath().isEmpty()) {
+                javacOptions.addAll(List.of("-processorpath", String.join(java.io.File.pathSeparator,
+                        options.processorPath().stream().map(Path::toString).toList())));
+            }
+            if (!options.processors().isEmpty()) {
+                javacOptions.addAll(List.of("-processor", String.join(",", options.processors())));
+            }
+        }
+        return javacOptions;
+    }
+
+    /** The configured release, else the one of the class files already in the set's class directory. */
+    private Optional<Integer> release(SourceSet set) {
+        if (options.release().isPresent()) {
+            return Optional.of(options.release().getAsInt());
+        }
+        return releases.computeIfAbsent(set.classes(), SourceCompiler::releaseOfClassFiles);
+    }
+
+    /** The release of the first class file found (its major version less 44); empty: none, or newer than this JDK. */
+    static Optional<Integer> releaseOfClassFiles(Path classes) {
+        try (Stream<Path> walk = Files.walk(classes)) {
+            Optional<Path> first = walk.filter(p -> p.toString().endsWith(".class")
+                    && !p.getFileName().toString().equals("module-info.class")).findFirst();
+            if (first.isEmpty()) {
+                return Optional.empty();
+            }
+            byte[] header = new byte[8];
+            try (InputStream in = Files.newInputStream(first.get())) {
+                if (in.readNBytes(header, 0, 8) < 8) {
+                    return Optional.empty();
+                }
+            }
+            int release = ((header[6] & 0xff) << 8 | (header[7] & 0xff)) - 44;
+            return release >= 8 && release <= Runtime.version().feature() ? Optional.of(release) : Optional.empty();
+        } catch (IOException | RuntimeException e) {
+            return Optional.empty();
+        }
+    }
+
+    @Override
+    public void close() {
+        thread.shutdown();
+        try {
+            files.close();
+        } catch (IOException e) {
+            // nothing to do: the supervisor is stopping
+        }
+    }
+
+    /** Keeps the class files javac writes, by their path in the class directory. */
+    private static final class InMemoryOutput extends ForwardingJavaFileManager<StandardJavaFileManager> {
+        final Map<Path, byte[]> classes = new LinkedHashMap<>();
+        private final Path directory;
+
+        InMemoryOutput(StandardJavaFileManager files, Path directory) {
+            super(files);
+            this.directory = directory;
+        }
+
+        @Override
+        public JavaFileObject getJavaFileForOutput(Location location, String className, JavaFileObject.Kind kind,
+                FileObject sibling) throws IOException {
+            if (location != StandardLocation.CLASS_OUTPUT || kind != JavaFileObject.Kind.CLASS) {
+                return super.getJavaFileForOutput(location, className, kind, sibling);
+            }
+            Path target = directory.resolve(className.replace('.', '/') + ".class");
+            return new SimpleJavaFileObject(target.toUri(), kind) {
+                @Override
+                public OutputStream openOutputStream() {
+                    return new ByteArrayOutputStream() {
+                        @Override
+                        public void close() {
+                            classes.put(target, toByteArray());
+                        }
+                    };
+                }
+            };
+        }
+    }
+}

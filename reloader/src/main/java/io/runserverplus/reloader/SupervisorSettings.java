@@ -1,0 +1,81 @@
+package io.runserverplus.reloader;
+
+import io.runserverplus.spi.ChangeDetectorProvider;
+import io.runserverplus.spi.WatchRequest;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.function.Predicate;
+
+/**
+ * What a {@link Supervisor} runs with: built once by {@link SupervisorBuilder#build()}, checked
+ * here, and never changed afterwards, so a builder reused after {@code build()} cannot reach into
+ * a running supervisor. See the builder's methods for what each value means and its default.
+ */
+record SupervisorSettings(
+        String mainClass,
+        List<String> args,
+        List<String> jvmOptions,
+        List<String> parentOptions,
+        Map<String, String> environment,
+        int port,
+        String host,
+        ChangeDetectorProvider detector,
+        WatchRequest watch,
+        Path javaHome,
+        String classPath,
+        Duration quietPeriod,
+        Duration maxDelay,
+        Duration stopTimeout,
+        Duration crashWindow,
+        Predicate<String> trustedHost,
+        StaticFiles staticFiles,
+        PrintStream out,
+        PrintStream err,
+        boolean standby,
+        List<SourceSet> sourceSets,
+        CompileOptions compileOptions) {
+
+    SupervisorSettings {
+        if (mainClass == null) {
+            throw new ReloaderException("The supervisor needs the app's main class; call mainClass(...).");
+        }
+        if (maxDelay.compareTo(quietPeriod) < 0) {
+            throw new ReloaderException("The maximum delay " + maxDelay
+                    + " cannot be shorter than the quiet period " + quietPeriod + ".");
+        }
+        args = List.copyOf(args);
+        jvmOptions = List.copyOf(jvmOptions);
+        parentOptions = List.copyOf(parentOptions);
+        environment = Map.copyOf(environment);
+        Objects.requireNonNull(host, "host");
+        Objects.requireNonNull(detector, "detector");
+        Objects.requireNonNull(watch, "watch");
+        Objects.requireNonNull(javaHome, "javaHome");
+        Objects.requireNonNull(classPath, "classPath");
+        Objects.requireNonNull(stopTimeout, "stopTimeout");
+        Objects.requireNonNull(crashWindow, "crashWindow");
+        Objects.requireNonNull(trustedHost, "trustedHost");
+        Objects.requireNonNull(staticFiles, "staticFiles");
+        Objects.requireNonNull(out, "out");
+        Objects.requireNonNull(err, "err");
+        sourceSets = List.copyOf(sourceSets);
+        Objects.requireNonNull(compileOptions, "compileOptions");
+    }
+
+    /**
+     * A polling detector sees a burst only at its ticks, so "the writes have settled" can only be
+     * known one tick later: its quiet period is at least the poll interval (plus a margin), else a
+     * build that spans two ticks would restart the app twice.
+     */
+    Duration effectiveQuietPeriod() {
+        if (!PollDetectorProvider.NAME.equals(detector.name())) {
+            return quietPeriod;
+        }
+        Duration tick = watch.pollInterval().plusMillis(50);
+        return tick.compareTo(quietPeriod) > 0 ? tick : quietPeriod;
+    }
+}
