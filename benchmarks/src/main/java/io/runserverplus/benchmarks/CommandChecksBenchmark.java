@@ -85,7 +85,7 @@ public class CommandChecksBenchmark {
     private static DebugRequest request(String method, String command, Map<String, List<String>> headers, String body) {
         Map<String, List<String>> all = new java.util.HashMap<>(headers);
         all.put("Host", List.of("127.0.0.1:8000"));
-        return new DebugRequest(method, DebuggerEndpoint.PREFIX + command, "", "HTTP/1.1", false, all, "127.0.0.1",
+        return new DebugRequest(method, io.runserverplus.spi.Debugger.PREFIX + command, "", "HTTP/1.1", false, all, "127.0.0.1",
                 body == null ? new byte[0] : body.getBytes(StandardCharsets.UTF_8));
     }
 

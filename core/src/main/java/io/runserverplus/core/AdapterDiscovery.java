@@ -2,6 +2,7 @@ package io.runserverplus.core;
 
 import io.runserverplus.core.settings.SettingsException;
 import io.runserverplus.spi.AdapterProvider;
+import io.runserverplus.spi.WebApp;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.ServiceConfigurationError;

@@ -8,12 +8,10 @@ import io.runserverplus.core.console.ConsoleSettings;
 import io.runserverplus.core.console.ConsoleSupport;
 import io.runserverplus.core.security.DebuggerAnnouncement;
 import io.runserverplus.core.security.SecuritySettings;
-import io.runserverplus.core.server.AdapterServer;
 import io.runserverplus.core.server.Banner;
 import io.runserverplus.core.server.BrowserOpener;
 import io.runserverplus.core.server.OutputCopy;
 import io.runserverplus.core.server.RequestLog;
-import io.runserverplus.core.server.ServerAdapter;
 import io.runserverplus.core.server.ServerAddress;
 import io.runserverplus.core.server.Terminal;
 import io.runserverplus.core.settings.AddressPort;
@@ -27,6 +25,12 @@ import io.runserverplus.core.tls.DevelopmentCertificates;
 import io.runserverplus.core.tls.TlsMaterial;
 import io.runserverplus.core.tls.TlsSettings;
 import io.runserverplus.core.traceback.TracebackSettings;
+import io.runserverplus.spi.AppServer;
+import io.runserverplus.spi.Debugger;
+import io.runserverplus.spi.RequestLogSink;
+import io.runserverplus.spi.ServerSetup;
+import io.runserverplus.spi.ServerStarter;
+import io.runserverplus.spi.WebApp;
 import java.net.BindException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -317,8 +321,8 @@ public final class RunServerPlus {
                     address.host(), MainClass.ofThisProgram(), app.getClass().getName());
             CoreModule core = new CoreModule(tracebackSettings, console, securitySettings,
                     new ConsoleSettings(settings.consolePath(), settings.consoleTimeLimit()));
-            Injector injector = Guice.createInjector(modules.isEmpty() ? Modules.combine(core, app.adapterModule())
-                    : Modules.override(core, app.adapterModule()).with(modules));
+            Injector injector = Guice.createInjector(modules.isEmpty() ? Modules.combine(core, new AdapterPortModule(app))
+                    : Modules.override(core, new AdapterPortModule(app)).with(modules));
             RunningServer server;
             try {
                 server = serve(injector, address, settings.tls(), showBanner);
@@ -352,9 +356,11 @@ public final class RunServerPlus {
                     ? Optional.of(DevelopmentCertificates.resolve(tlsSettings, address.host()))
                     : Optional.empty();
             RequestLog requestLog = injector.getInstance(RequestLog.class);
-            AdapterServer server;
+            AppServer server;
             try {
-                server = injector.getInstance(ServerAdapter.class).start(address, tls.map(TlsMaterial::sslContext));
+                server = injector.getInstance(ServerStarter.class).start(new ServerSetup(address.host(), address.port(),
+                        tls.map(TlsMaterial::sslContext), injector.getInstance(Debugger.class),
+                        injector.getInstance(RequestLogSink.class)));
             } catch (Exception failure) {
                 requestLog.close();
                 if (causedBy(failure, BindException.class)) {

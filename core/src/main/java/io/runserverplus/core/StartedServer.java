@@ -1,14 +1,14 @@
 package io.runserverplus.core;
 
 import io.runserverplus.core.console.ConsoleSupport;
-import io.runserverplus.core.server.AdapterServer;
 import io.runserverplus.core.server.RequestLog;
+import io.runserverplus.spi.AppServer;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /** The handle {@link RunServerPlus.Builder#start()} returns. */
 final class StartedServer implements RunningServer {
 
-    private final AdapterServer server;
+    private final AppServer server;
     private final RequestLog requestLog;
     private final ConsoleSupport console;
     private final String url;
@@ -16,7 +16,7 @@ final class StartedServer implements RunningServer {
 
     private final Thread shutdownHook = Thread.ofPlatform().name("runserverplus-shutdown").unstarted(this::stop);
 
-    StartedServer(AdapterServer server, RequestLog requestLog, ConsoleSupport console, String url) {
+    StartedServer(AppServer server, RequestLog requestLog, ConsoleSupport console, String url) {
         this.server = server;
         this.requestLog = requestLog;
         this.console = console;

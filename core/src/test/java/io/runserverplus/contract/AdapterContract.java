@@ -2,7 +2,7 @@ package io.runserverplus.contract;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.runserverplus.core.WebApp;
+import io.runserverplus.spi.WebApp;
 import java.net.http.HttpResponse;
 import java.util.Map;
 import java.util.regex.Matcher;

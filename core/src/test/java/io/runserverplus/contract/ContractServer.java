@@ -4,7 +4,7 @@ import com.google.inject.AbstractModule;
 import com.google.inject.multibindings.OptionalBinder;
 import io.runserverplus.core.RunServerPlus;
 import io.runserverplus.core.RunningServer;
-import io.runserverplus.core.WebApp;
+import io.runserverplus.spi.WebApp;
 import io.runserverplus.core.server.Terminal;
 import io.runserverplus.core.source.SourceLocator;
 import java.io.ByteArrayOutputStream;

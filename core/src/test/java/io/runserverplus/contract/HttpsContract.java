@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.runserverplus.core.RunServerPlus;
 import io.runserverplus.core.RunningServer;
-import io.runserverplus.core.WebApp;
+import io.runserverplus.spi.WebApp;
 import io.runserverplus.core.server.Terminal;
 import io.runserverplus.core.settings.SettingsException;
 import java.io.ByteArrayOutputStream;

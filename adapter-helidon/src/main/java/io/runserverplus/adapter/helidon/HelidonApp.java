@@ -1,11 +1,9 @@
 package io.runserverplus.adapter.helidon;
 
-import com.google.inject.AbstractModule;
-import com.google.inject.Module;
 import io.helidon.webserver.http.HttpRouting;
-import io.runserverplus.core.WebApp;
-import io.runserverplus.core.server.ServerAdapter;
+import io.runserverplus.spi.ServerStarter;
 import io.runserverplus.spi.SupportedVersions;
+import io.runserverplus.spi.WebApp;
 import java.util.Optional;
 import java.util.function.Consumer;
 
@@ -59,13 +57,7 @@ public final class HelidonApp implements WebApp {
     }
 
     @Override
-    public Module adapterModule() {
-        return new AbstractModule() {
-            @Override
-            protected void configure() {
-                bind(HelidonApp.class).toInstance(HelidonApp.this);
-                bind(ServerAdapter.class).to(HelidonServerAdapter.class);
-            }
-        };
+    public ServerStarter serverStarter() {
+        return new HelidonServerStarter(this);
     }
 }

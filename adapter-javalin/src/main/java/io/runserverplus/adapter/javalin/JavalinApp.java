@@ -1,11 +1,10 @@
 package io.runserverplus.adapter.javalin;
 
-import com.google.inject.AbstractModule;
-import com.google.inject.Module;
 import io.javalin.config.JavalinConfig;
-import io.runserverplus.core.WebApp;
-import io.runserverplus.core.server.ServerAdapter;
+import io.runserverplus.jetty.support.JettyWarmUp;
+import io.runserverplus.spi.ServerStarter;
 import io.runserverplus.spi.SupportedVersions;
+import io.runserverplus.spi.WebApp;
 import java.util.Optional;
 import java.util.function.Consumer;
 
@@ -64,17 +63,11 @@ public final class JavalinApp implements WebApp {
             config.startup.showJavalinBanner = false;
             config.startup.startupWatcherEnabled = false;
         });
-        io.runserverplus.adapter.jetty.JettyWarmUp.run();
+        JettyWarmUp.run();
     }
 
     @Override
-    public Module adapterModule() {
-        return new AbstractModule() {
-            @Override
-            protected void configure() {
-                bind(JavalinApp.class).toInstance(JavalinApp.this);
-                bind(ServerAdapter.class).to(JavalinServerAdapter.class);
-            }
-        };
+    public ServerStarter serverStarter() {
+        return new JavalinServerStarter(this);
     }
 }

@@ -1,10 +1,9 @@
 package io.runserverplus.adapter.jetty;
 
-import com.google.inject.AbstractModule;
-import com.google.inject.Module;
-import io.runserverplus.core.WebApp;
-import io.runserverplus.core.server.ServerAdapter;
+import io.runserverplus.jetty.support.JettyWarmUp;
+import io.runserverplus.spi.ServerStarter;
 import io.runserverplus.spi.SupportedVersions;
+import io.runserverplus.spi.WebApp;
 import java.util.Optional;
 import java.util.function.Supplier;
 import org.eclipse.jetty.server.Handler;
@@ -56,13 +55,7 @@ public final class JettyApp implements WebApp {
     }
 
     @Override
-    public Module adapterModule() {
-        return new AbstractModule() {
-            @Override
-            protected void configure() {
-                bind(JettyApp.class).toInstance(JettyApp.this);
-                bind(ServerAdapter.class).to(JettyServerAdapter.class);
-            }
-        };
+    public ServerStarter serverStarter() {
+        return new JettyServerStarter(this);
     }
 }

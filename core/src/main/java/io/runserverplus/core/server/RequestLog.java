@@ -1,5 +1,6 @@
 package io.runserverplus.core.server;
 
+import io.runserverplus.spi.RequestLogSink;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import java.nio.charset.StandardCharsets;
@@ -28,7 +29,7 @@ import java.time.LocalDateTime;
  * request cost the request threads about 2 % of Helidon's throughput on the benchmark machine.
  */
 @Singleton
-public class RequestLog implements AutoCloseable {
+public class RequestLog implements RequestLogSink, AutoCloseable {
 
     /**
      * One finished request, as an adapter reports it.
@@ -55,7 +56,7 @@ public class RequestLog implements AutoCloseable {
         clock.start();
     }
 
-    /** Records a finished request; never blocks the caller. */
+    @Override
     public void log(String remoteAddress, String method, String target, String protocol, int status, long bytes) {
         byte[] time = clock.text();
         Object line = RequestLineFormat.asciiLine(remoteAddress, method, target, protocol, status, bytes, time);

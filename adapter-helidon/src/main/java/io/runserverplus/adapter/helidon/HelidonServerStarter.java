@@ -5,14 +5,10 @@ import io.helidon.common.tls.Tls;
 import io.helidon.webserver.WebServer;
 import io.helidon.webserver.WebServerConfig;
 import io.helidon.webserver.http.HttpRouting;
-import io.runserverplus.core.debugger.DebuggerEndpoint;
-import io.runserverplus.core.server.AdapterServer;
-import io.runserverplus.core.server.RequestLog;
-import io.runserverplus.core.server.ServerAdapter;
-import io.runserverplus.core.server.ServerAddress;
-import jakarta.inject.Inject;
-import java.util.Optional;
-import javax.net.ssl.SSLContext;
+import io.runserverplus.spi.AppServer;
+import io.runserverplus.spi.Debugger;
+import io.runserverplus.spi.ServerSetup;
+import io.runserverplus.spi.ServerStarter;
 
 /**
  * Starts Helidon's WebServer (virtual threads) with the debugger wired into the routing: the
@@ -22,32 +18,27 @@ import javax.net.ssl.SSLContext;
  * exception types still win, as Helidon picks the most specific one. A failure after the response
  * was committed never reaches an error handler: Helidon logs it once and closes the connection.
  */
-final class HelidonServerAdapter implements ServerAdapter {
+final class HelidonServerStarter implements ServerStarter {
 
     private final HelidonApp app;
-    private final DebuggerEndpoint debugger;
-    private final RequestLog requestLog;
 
-    @Inject
-    HelidonServerAdapter(HelidonApp app, DebuggerEndpoint debugger, RequestLog requestLog) {
+    HelidonServerStarter(HelidonApp app) {
         this.app = app;
-        this.debugger = debugger;
-        this.requestLog = requestLog;
     }
 
     /** Held so java.util.logging keeps the level set on it (it only keeps loggers weakly). */
     private static final java.util.logging.Logger HELIDON_LOGS = java.util.logging.Logger.getLogger("io.helidon");
 
     @Override
-    public AdapterServer start(ServerAddress address, Optional<SSLContext> tls) {
+    public AppServer start(ServerSetup setup) {
         quietHelidonUnlessConfigured();
         WebServerConfig.Builder builder = WebServer.builder()
-                .host(address.host())
-                .port(address.port())
-                .routing(this::routing);
-        tls.ifPresent(context -> builder.tls(Tls.builder().sslContext(context).build()));
+                .host(setup.host())
+                .port(setup.port())
+                .routing(routing -> routing(routing, setup));
+        setup.tls().ifPresent(context -> builder.tls(Tls.builder().sslContext(context).build()));
         WebServer server = builder.build().start();
-        return AdapterServer.of(server, server::port, server::stop);
+        return AppServer.of(server, server::port, server::stop);
     }
 
     /**
@@ -61,8 +52,9 @@ final class HelidonServerAdapter implements ServerAdapter {
         }
     }
 
-    private void routing(HttpRouting.Builder routing) {
-        routing.addFeature(new DebuggerFeature(debugger, requestLog));
+    private void routing(HttpRouting.Builder routing, ServerSetup setup) {
+        Debugger debugger = setup.debugger();
+        routing.addFeature(new DebuggerFeature(debugger, setup.requestLog()));
         routing.error(Throwable.class, (request, response, failure) -> {
             // Helidon's own HTTP exceptions (404 for an unknown path, 400, ...) are answers, not
             // failures: sending nothing hands them back to Helidon's default handling.

@@ -3,17 +3,14 @@ package io.runserverplus.adapter.javalin;
 import io.javalin.Javalin;
 import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;
-import io.runserverplus.adapter.jetty.DebuggerRoutes;
-import io.runserverplus.adapter.jetty.JettyConnectors;
-import io.runserverplus.adapter.jetty.JettyRequestLog;
-import io.runserverplus.core.debugger.DebuggerEndpoint;
-import io.runserverplus.core.server.AdapterServer;
-import io.runserverplus.core.server.RequestLog;
-import io.runserverplus.core.server.ServerAdapter;
-import io.runserverplus.core.server.ServerAddress;
-import jakarta.inject.Inject;
-import java.util.Optional;
-import javax.net.ssl.SSLContext;
+import io.runserverplus.jetty.support.DebuggerRoutes;
+import io.runserverplus.jetty.support.JettyConnectors;
+import io.runserverplus.jetty.support.JettyRequestLog;
+import io.runserverplus.spi.AppServer;
+import io.runserverplus.spi.Debugger;
+import io.runserverplus.spi.RequestLogSink;
+import io.runserverplus.spi.ServerSetup;
+import io.runserverplus.spi.ServerStarter;
 
 /**
  * Starts Javalin with the debugger wired in: {@code /__debugger__/} and the console page answered
@@ -21,51 +18,47 @@ import javax.net.ssl.SSLContext;
  * manager, after-handlers, compression and context path never touch them), a default exception
  * handler that answers with the traceback page (handlers the app registers for its own exception
  * types still win), a handler wrapper that catches {@link Error}s (Javalin's exception mapping
- * only sees {@link Exception}s), and a Jetty request log feeding {@link RequestLog}.
+ * only sees {@link Exception}s), and a Jetty request log feeding the {@link RequestLogSink}.
  */
-final class JavalinServerAdapter implements ServerAdapter {
+final class JavalinServerStarter implements ServerStarter {
 
     private final JavalinApp app;
-    private final DebuggerEndpoint debugger;
-    private final RequestLog requestLog;
 
-    @Inject
-    JavalinServerAdapter(JavalinApp app, DebuggerEndpoint debugger, RequestLog requestLog) {
+    JavalinServerStarter(JavalinApp app) {
         this.app = app;
-        this.debugger = debugger;
-        this.requestLog = requestLog;
     }
 
     @Override
-    public AdapterServer start(ServerAddress address, Optional<SSLContext> tls) {
+    public AppServer start(ServerSetup setup) {
+        Debugger debugger = setup.debugger();
         Javalin javalin = Javalin.create(config -> {
-            installDebugger(config);
-            config.jetty.addConnector((server, http) -> JettyConnectors.create(server, http, address, tls));
+            installDebugger(config, debugger, setup.requestLog());
+            config.jetty.addConnector((server, http) -> JettyConnectors.create(server, http, setup));
             app.configuration().accept(config);
             // Registered after the app's own server changes, so it wraps whatever handler they set;
             // Javalin then puts its servlet context inside it.
             config.jetty.modifyServer(server -> server.setHandler(new DebuggerRoutes(server.getHandler(), debugger)));
         });
         javalin.start();
-        return AdapterServer.of(javalin, javalin::port, javalin::stop);
+        return AppServer.of(javalin, javalin::port, javalin::stop);
     }
 
-    private void installDebugger(JavalinConfig config) {
+    private static void installDebugger(JavalinConfig config, Debugger debugger, RequestLogSink requestLog) {
         // RunServerPlus prints its own banner; Javalin's would only repeat it.
         config.startup.showJavalinBanner = false;
         config.startup.showOldJavalinVersionWarning = false;
-        config.routes.exception(Exception.class, (exception, ctx) -> fail(ctx, exception));
+        config.routes.exception(Exception.class, (exception, ctx) -> fail(ctx, exception, debugger));
         config.router.handlerWrapper(endpoint -> ctx -> {
             try {
                 endpoint.handler.handle(ctx);
             } catch (Error error) {
-                fail(ctx, error);
+                fail(ctx, error, debugger);
             }
         });
         config.jetty.modifyServer(server -> server.setRequestLog(new JettyRequestLog(requestLog)));
     }
 
-    private void fail(Context ctx, Throwable failure) {
+    private static void fail(Context ctx, Throwable failure, Debugger debugger) {
         if (ctx.res().isCommitted()) {
             debugger.handleFailureAfterCommit(JavalinExchange.request(ctx), failure);
             JavalinExchange.cutConnection(ctx);

@@ -1,4 +1,4 @@
-package io.runserverplus.adapter.jetty;
+package io.runserverplus.jetty.support;
 
 import io.runserverplus.spi.DebugRequest;
 import io.runserverplus.spi.DebugResponse;
@@ -15,12 +15,12 @@ import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.util.Callback;
 
 /** Translates between Jetty's core request and response and the debugger's neutral ones. */
-final class JettyExchange {
+public final class JettyExchange {
     private JettyExchange() {
     }
 
     /** The request with its body, for a debugger command (POSTs carry a form). */
-    static DebugRequest command(Request request) throws java.io.IOException {
+    public static DebugRequest command(Request request) throws java.io.IOException {
         DebugRequest plain = request(request);
         if (!DebugRequest.hasCommandBody(plain.method())) {
             return plain;
@@ -32,7 +32,7 @@ final class JettyExchange {
                 plain.headers(), plain.remoteAddress(), body);
     }
 
-    static DebugRequest request(Request request) {
+    public static DebugRequest request(Request request) {
         Map<String, List<String>> headers = new LinkedHashMap<>();
         for (HttpField field : request.getHeaders()) {
             headers.computeIfAbsent(field.getName(), name -> new ArrayList<>()).add(field.getValue());
@@ -41,7 +41,7 @@ final class JettyExchange {
                 request.getConnectionMetaData().getProtocol(), request.isSecure(), headers, Request.getRemoteAddr(request));
     }
 
-    static void respond(Response response, Callback callback, DebugResponse answer) {
+    public static void respond(Response response, Callback callback, DebugResponse answer) {
         response.setStatus(answer.status());
         response.getHeaders().put(HttpHeader.CONTENT_TYPE, answer.contentType());
         answer.headers().forEach((name, value) -> response.getHeaders().put(name, value));

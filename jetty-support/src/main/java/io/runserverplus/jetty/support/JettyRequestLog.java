@@ -1,6 +1,6 @@
-package io.runserverplus.adapter.jetty;
+package io.runserverplus.jetty.support;
 
-import io.runserverplus.core.server.RequestLog;
+import io.runserverplus.spi.RequestLogSink;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
 
@@ -11,9 +11,9 @@ import org.eclipse.jetty.server.Response;
  */
 public final class JettyRequestLog implements org.eclipse.jetty.server.RequestLog {
 
-    private final RequestLog requestLog;
+    private final RequestLogSink requestLog;
 
-    public JettyRequestLog(RequestLog requestLog) {
+    public JettyRequestLog(RequestLogSink requestLog) {
         this.requestLog = requestLog;
     }
 

@@ -1,8 +1,6 @@
-package io.runserverplus.adapter.jetty;
+package io.runserverplus.jetty.support;
 
-import io.runserverplus.core.server.ServerAddress;
-import java.util.Optional;
-import javax.net.ssl.SSLContext;
+import io.runserverplus.spi.ServerSetup;
 import org.eclipse.jetty.server.HttpConfiguration;
 import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.SecureRequestCustomizer;
@@ -15,9 +13,8 @@ public final class JettyConnectors {
     private JettyConnectors() {
     }
 
-    public static ServerConnector create(Server server, HttpConfiguration http, ServerAddress address,
-                                         Optional<SSLContext> tls) {
-        ServerConnector connector = tls.map(context -> {
+    public static ServerConnector create(Server server, HttpConfiguration http, ServerSetup setup) {
+        ServerConnector connector = setup.tls().map(context -> {
             SslContextFactory.Server ssl = new SslContextFactory.Server();
             ssl.setSslContext(context);
             // A development certificate names localhost and loopback addresses; requests by any
@@ -27,8 +24,8 @@ public final class JettyConnectors {
             http.addCustomizer(secure);
             return new ServerConnector(server, ssl, new HttpConnectionFactory(http));
         }).orElseGet(() -> new ServerConnector(server, new HttpConnectionFactory(http)));
-        connector.setHost(address.host());
-        connector.setPort(address.port());
+        connector.setHost(setup.host());
+        connector.setPort(setup.port());
         return connector;
     }
 }

@@ -1,6 +1,6 @@
-package io.runserverplus.adapter.jetty;
+package io.runserverplus.jetty.support;
 
-import io.runserverplus.core.debugger.DebuggerEndpoint;
+import io.runserverplus.spi.Debugger;
 import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
@@ -15,10 +15,10 @@ import org.eclipse.jetty.util.Callback;
  */
 public class DebuggerRoutes extends Handler.Wrapper {
 
-    protected final DebuggerEndpoint debugger;
+    protected final Debugger debugger;
     private final String consolePath;
 
-    public DebuggerRoutes(Handler application, DebuggerEndpoint debugger) {
+    public DebuggerRoutes(Handler application, Debugger debugger) {
         super(application);
         this.debugger = debugger;
         this.consolePath = debugger.consolePath().orElse(null);
@@ -27,7 +27,7 @@ public class DebuggerRoutes extends Handler.Wrapper {
     @Override
     public final boolean handle(Request request, Response response, Callback callback) throws Exception {
         String path = Request.getPathInContext(request);
-        if (DebuggerEndpoint.isDebuggerPath(path)) {
+        if (Debugger.isDebuggerPath(path)) {
             JettyExchange.respond(response, callback, debugger.handleCommand(JettyExchange.command(request)));
             return true;
         }

@@ -1,9 +1,9 @@
-package io.runserverplus.core.server;
+package io.runserverplus.spi;
 
 import java.util.function.IntSupplier;
 
-/** A framework server an adapter started. */
-public interface AdapterServer {
+/** The framework server an adapter's {@link ServerStarter} started. */
+public interface AppServer {
 
     /** The port actually bound (differs from the requested one when that was 0). */
     int port();
@@ -19,11 +19,9 @@ public interface AdapterServer {
     /** Stops accepting requests and releases the port; returns when done. */
     void stop();
 
-    /**
-     * The usual shape: the framework's own object, where to read its bound port, and how to stop it.
-     */
-    static AdapterServer of(Object application, IntSupplier port, Runnable stop) {
-        return new AdapterServer() {
+    /** The usual shape: the framework's own object, where to read its bound port, and how to stop it. */
+    static AppServer of(Object application, IntSupplier port, Runnable stop) {
+        return new AppServer() {
             @Override
             public int port() {
                 return port.getAsInt();

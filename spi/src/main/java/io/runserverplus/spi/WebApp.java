@@ -1,20 +1,19 @@
-package io.runserverplus.core;
+package io.runserverplus.spi;
 
-import com.google.inject.Module;
 import java.util.Optional;
 
 /**
  * A web application for one framework, made by that framework's adapter, e.g.
- * {@code JavalinApp.of(config -> ...)}. The app object picks its adapter: its module binds the
- * {@link io.runserverplus.core.server.ServerAdapter} that serves it.
+ * {@code JavalinApp.of(config -> ...)}, and passed to {@code RunServerPlus.builder().app(...)}. The
+ * app object picks its adapter: its {@link #serverStarter()} serves it.
  */
 public interface WebApp {
 
-    /** The adapter's short name, e.g. {@code javalin}, as listed by its AdapterProvider. */
+    /** The adapter's short name, e.g. {@code javalin}, as listed by its {@link AdapterProvider}. */
     String adapterName();
 
-    /** The Guice module binding this app's {@link io.runserverplus.core.server.ServerAdapter}. */
-    Module adapterModule();
+    /** What starts this app's server with the debugger wired in. */
+    ServerStarter serverStarter();
 
     /**
      * Why the framework on the class path cannot serve this app (its version is outside the

@@ -1,4 +1,4 @@
-package io.runserverplus.adapter.jetty;
+package io.runserverplus.jetty.support;
 
 import java.util.List;
 import org.eclipse.jetty.server.HttpConnectionFactory;
