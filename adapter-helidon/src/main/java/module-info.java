@@ -13,5 +13,5 @@ module io.runserverplus.adapter.helidon {
 
     exports io.runserverplus.adapter.helidon;
 
-    provides io.runserverplus.spi.AdapterProvider with io.runserverplus.adapter.helidon.HelidonAdapterProvider;
+    provides io.runserverplus.spi.AdapterProvider with io.runserverplus.adapter.helidon.discovery.HelidonAdapterProvider;
 }

@@ -15,5 +15,5 @@ module io.runserverplus.adapter.javalin {
 
     exports io.runserverplus.adapter.javalin;
 
-    provides io.runserverplus.spi.AdapterProvider with io.runserverplus.adapter.javalin.JavalinAdapterProvider;
+    provides io.runserverplus.spi.AdapterProvider with io.runserverplus.adapter.javalin.discovery.JavalinAdapterProvider;
 }

@@ -10,5 +10,5 @@ module io.runserverplus.adapter.jetty {
 
     exports io.runserverplus.adapter.jetty;
 
-    provides io.runserverplus.spi.AdapterProvider with io.runserverplus.adapter.jetty.JettyAdapterProvider;
+    provides io.runserverplus.spi.AdapterProvider with io.runserverplus.adapter.jetty.discovery.JettyAdapterProvider;
 }

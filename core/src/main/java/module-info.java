@@ -1,6 +1,9 @@
 /** RunServerPlus core: the debugger and the builder, independent of any web framework. */
 module io.runserverplus.core {
     requires transitive io.runserverplus.spi;
+    // Transitive: the builder's public modules(com.google.inject.Module...) names Guice, so a
+    // user's module that calls it must read Guice; jakarta.inject's annotations are on the public
+    // classes of exported packages.
     requires transitive com.google.guice;
     requires transitive jakarta.inject;
     requires com.github.javaparser.core;
@@ -12,10 +15,10 @@ module io.runserverplus.core {
 
     exports io.runserverplus.core;
     exports io.runserverplus.core.console;
-    exports io.runserverplus.core.debugger;
     exports io.runserverplus.core.render;
     exports io.runserverplus.core.security;
-    exports io.runserverplus.core.server;
+    exports io.runserverplus.core.server; // ServerAddress, named by Settings.address()
+    exports io.runserverplus.core.terminal;
     exports io.runserverplus.core.settings;
     exports io.runserverplus.core.source;
     exports io.runserverplus.core.tls;
@@ -28,6 +31,7 @@ module io.runserverplus.core {
     opens io.runserverplus.core.render to com.google.guice;
     opens io.runserverplus.core.security to com.google.guice;
     opens io.runserverplus.core.server to com.google.guice;
+    opens io.runserverplus.core.requestlog to com.google.guice;
     opens io.runserverplus.core.source to com.google.guice;
     opens io.runserverplus.core.traceback to com.google.guice;
     opens io.runserverplus.core.settings to info.picocli;

@@ -2,7 +2,7 @@ package io.runserverplus.core;
 
 import com.google.inject.AbstractModule;
 import io.runserverplus.core.debugger.DebuggerEndpoint;
-import io.runserverplus.core.server.RequestLog;
+import io.runserverplus.core.requestlog.RequestLog;
 import io.runserverplus.spi.Debugger;
 import io.runserverplus.spi.RequestLogSink;
 import io.runserverplus.spi.ServerStarter;

@@ -6,14 +6,12 @@ import com.google.inject.Module;
 import com.google.inject.util.Modules;
 import io.runserverplus.core.console.ConsoleSettings;
 import io.runserverplus.core.console.ConsoleSupport;
+import io.runserverplus.core.requestlog.RequestLog;
 import io.runserverplus.core.security.DebuggerAnnouncement;
 import io.runserverplus.core.security.SecuritySettings;
 import io.runserverplus.core.server.Banner;
 import io.runserverplus.core.server.BrowserOpener;
-import io.runserverplus.core.server.OutputCopy;
-import io.runserverplus.core.server.RequestLog;
 import io.runserverplus.core.server.ServerAddress;
-import io.runserverplus.core.server.Terminal;
 import io.runserverplus.core.settings.AddressPort;
 import io.runserverplus.core.settings.CommandLine;
 import io.runserverplus.core.settings.PortInUseException;
@@ -21,6 +19,8 @@ import io.runserverplus.core.settings.Settings;
 import io.runserverplus.core.settings.SettingsException;
 import io.runserverplus.core.settings.SettingsResolver;
 import io.runserverplus.core.source.SourceRoots;
+import io.runserverplus.core.terminal.OutputCopy;
+import io.runserverplus.core.terminal.Terminal;
 import io.runserverplus.core.tls.DevelopmentCertificates;
 import io.runserverplus.core.tls.TlsMaterial;
 import io.runserverplus.core.tls.TlsSettings;
@@ -296,7 +296,7 @@ public final class RunServerPlus {
                 // The supervisor passes its children's output through, so only it copies to the file.
                 settings.output().ifPresent(OutputCopy::install);
             }
-            Terminal console = terminal != null ? terminal : Terminal.standardOutput();
+            Terminal terminal = this.terminal != null ? this.terminal : Terminal.standardOutput();
             AddressPort.requireResolvable(address);
             if (!child) {
                 AddressPort.requirePortFree(address);
@@ -306,7 +306,7 @@ public final class RunServerPlus {
             if (settings.useReloader()) {
                 Reloading.superviseUnlessChild(settings, args == null ? List.of() : List.of(args), () -> {
                     if (settings.openBrowser() && address.port() != 0) {
-                        BrowserOpener.openWhenServing(browsable, console::println);
+                        BrowserOpener.openWhenServing(browsable, terminal::println);
                     }
                 });
             }
@@ -319,7 +319,7 @@ public final class RunServerPlus {
             quietGuice();
             SecuritySettings securitySettings = new SecuritySettings(settings.debugPin(), settings.trustedHosts(),
                     address.host(), MainClass.ofThisProgram(), app.getClass().getName());
-            CoreModule core = new CoreModule(tracebackSettings, console, securitySettings,
+            CoreModule core = new CoreModule(tracebackSettings, terminal, securitySettings,
                     new ConsoleSettings(settings.consolePath(), settings.consoleTimeLimit()));
             Injector injector = Guice.createInjector(modules.isEmpty() ? Modules.combine(core, new AdapterPortModule(app))
                     : Modules.override(core, new AdapterPortModule(app)).with(modules));
@@ -334,7 +334,7 @@ public final class RunServerPlus {
             }
             if (settings.openBrowser() && !child) {
                 BrowserOpener.openWhenServing(server.url().replace(address.urlHost(), address.browsableHost()),
-                        console::println);
+                        terminal::println);
             }
             return server;
         }
@@ -379,7 +379,7 @@ public final class RunServerPlus {
             ConsoleSupport console = injector.getInstance(ConsoleSupport.class);
             console.serverStarted(server.application());
             Reloading.serving();
-            return new StartedServer(server, requestLog, console, scheme + "://" + bound.urlHost() + ":" + bound.port());
+            return new DevelopmentServer(server, requestLog, console, scheme + "://" + bound.urlHost() + ":" + bound.port());
         }
 
         /** The innermost message of the failure, with its type when the message says nothing by itself. */

@@ -51,7 +51,7 @@ public abstract class SecurityContract {
 
     @Test
     void theDebuggerAnnouncesItselfAndPrintsThePin() {
-        assertThat(server.console()).contains(" * Debugger is active!\n", " * Debugger PIN: " + ContractServer.PIN + "\n");
+        assertThat(server.output()).contains(" * Debugger is active!\n", " * Debugger PIN: " + ContractServer.PIN + "\n");
     }
 
     @ParameterizedTest(name = "Host: {0}")
@@ -207,10 +207,10 @@ public abstract class SecurityContract {
         assertThat(source.body()).contains("class=\"source full\"");
         // The request log is written in batches: wait (generously) for the source's line.
         long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-        while (!server.console().contains("POST " + action) && System.nanoTime() < deadline) {
+        while (!server.output().contains("POST " + action) && System.nanoTime() < deadline) {
             Thread.sleep(20);
         }
-        assertThat(server.console()).contains("POST " + action).doesNotContain(secret);
+        assertThat(server.output()).contains("POST " + action).doesNotContain(secret);
         // Last, as it writes the secret into the log itself: a secret in the query is not read.
         RawHttp.Response fromQuery = RawHttp.send(server.port(), "GET", action + "&s=" + secret,
                 "localhost:" + server.port(), Map.of(), "");
@@ -372,7 +372,7 @@ public abstract class SecurityContract {
         HttpResponse<String> response = command("POST", "printpin", null, "");
 
         assertThat(response.statusCode()).isEqualTo(200);
-        assertThat(server.console().split(Pattern.quote(" * Debugger PIN: " + ContractServer.PIN), -1).length - 1)
+        assertThat(server.output().split(Pattern.quote(" * Debugger PIN: " + ContractServer.PIN), -1).length - 1)
                 .isGreaterThanOrEqualTo(2);
     }
 

@@ -1,6 +1,7 @@
 package io.runserverplus.adapter.helidon;
 
 import io.helidon.webserver.http.HttpRouting;
+import io.runserverplus.adapter.helidon.discovery.HelidonAdapterProvider;
 import io.runserverplus.spi.ServerStarter;
 import io.runserverplus.spi.SupportedVersions;
 import io.runserverplus.spi.WebApp;

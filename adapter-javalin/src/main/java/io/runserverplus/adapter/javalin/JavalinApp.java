@@ -1,6 +1,7 @@
 package io.runserverplus.adapter.javalin;
 
 import io.javalin.config.JavalinConfig;
+import io.runserverplus.adapter.javalin.discovery.JavalinAdapterProvider;
 import io.runserverplus.jetty.support.JettyWarmUp;
 import io.runserverplus.spi.ServerStarter;
 import io.runserverplus.spi.SupportedVersions;

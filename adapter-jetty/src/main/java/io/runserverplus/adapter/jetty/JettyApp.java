@@ -1,5 +1,6 @@
 package io.runserverplus.adapter.jetty;
 
+import io.runserverplus.adapter.jetty.discovery.JettyAdapterProvider;
 import io.runserverplus.jetty.support.JettyWarmUp;
 import io.runserverplus.spi.ServerStarter;
 import io.runserverplus.spi.SupportedVersions;

@@ -1,7 +1,7 @@
 package io.runserverplus.adapter.jetty;
 
-import io.runserverplus.contract.SecurityContract;
 import io.runserverplus.contract.ContractRoute;
+import io.runserverplus.contract.SecurityContract;
 import io.runserverplus.contract.StreamingRoute;
 import io.runserverplus.spi.WebApp;
 import java.util.Map;

@@ -1,5 +1,6 @@
-package io.runserverplus.core.server;
+package io.runserverplus.core.requestlog;
 
+import io.runserverplus.core.terminal.Terminal;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;

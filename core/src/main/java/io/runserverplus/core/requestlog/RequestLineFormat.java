@@ -1,4 +1,4 @@
-package io.runserverplus.core.server;
+package io.runserverplus.core.requestlog;
 
 import java.nio.charset.StandardCharsets;
 import java.time.format.DateTimeFormatter;

@@ -1,4 +1,4 @@
-package io.runserverplus.core.server;
+package io.runserverplus.core.terminal;
 
 import java.io.PrintStream;
 import java.util.Optional;

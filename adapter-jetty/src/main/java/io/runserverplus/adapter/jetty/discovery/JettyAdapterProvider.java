@@ -1,11 +1,11 @@
-package io.runserverplus.adapter.jetty;
+package io.runserverplus.adapter.jetty.discovery;
 
 import io.runserverplus.spi.AdapterProvider;
 
-/** Announces the Jetty adapter to core's discovery. */
+/** Announces the Jetty adapter to core's discovery; in a package of its own, which the module does not export. */
 public final class JettyAdapterProvider implements AdapterProvider {
 
-    static final String NAME = "jetty";
+    public static final String NAME = "jetty";
 
     @Override
     public String name() {

@@ -1,7 +1,8 @@
-package io.runserverplus.core.server;
+package io.runserverplus.core.requestlog;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.runserverplus.core.terminal.Terminal;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.Charset;

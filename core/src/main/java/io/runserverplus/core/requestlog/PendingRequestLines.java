@@ -1,4 +1,4 @@
-package io.runserverplus.core.server;
+package io.runserverplus.core.requestlog;
 
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;

@@ -1,11 +1,11 @@
-package io.runserverplus.adapter.javalin;
+package io.runserverplus.adapter.javalin.discovery;
 
 import io.runserverplus.spi.AdapterProvider;
 
-/** Announces the Javalin adapter to core's discovery. */
+/** Announces the Javalin adapter to core's discovery; in a package of its own, which the module does not export. */
 public final class JavalinAdapterProvider implements AdapterProvider {
 
-    static final String NAME = "javalin";
+    public static final String NAME = "javalin";
 
     @Override
     public String name() {

@@ -1,11 +1,11 @@
-package io.runserverplus.adapter.helidon;
+package io.runserverplus.adapter.helidon.discovery;
 
 import io.runserverplus.spi.AdapterProvider;
 
-/** Announces the Helidon adapter to core's discovery. */
+/** Announces the Helidon adapter to core's discovery; in a package of its own, which the module does not export. */
 public final class HelidonAdapterProvider implements AdapterProvider {
 
-    static final String NAME = "helidon";
+    public static final String NAME = "helidon";
 
     @Override
     public String name() {

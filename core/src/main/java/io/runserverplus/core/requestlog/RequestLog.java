@@ -1,5 +1,6 @@
-package io.runserverplus.core.server;
+package io.runserverplus.core.requestlog;
 
+import io.runserverplus.core.terminal.Terminal;
 import io.runserverplus.spi.RequestLogSink;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
@@ -41,7 +42,7 @@ public class RequestLog implements RequestLogSink, AutoCloseable {
      * @param status        the response status
      * @param bytes         the response body's size, or a negative number when unknown
      */
-    public record Entry(String remoteAddress, String method, String target, String protocol, int status, long bytes,
+    record Entry(String remoteAddress, String method, String target, String protocol, int status, long bytes,
                         LocalDateTime time) {
     }
 
@@ -70,7 +71,7 @@ public class RequestLog implements RequestLogSink, AutoCloseable {
     }
 
     /** The line as printed, without colour. */
-    public static String format(Entry entry) {
+    static String format(Entry entry) {
         return RequestLineFormat.format(entry.remoteAddress(), entry.method(), entry.target(), entry.protocol(),
                 entry.status(), entry.bytes(), RequestLineFormat.TIME.format(entry.time()));
     }

@@ -1,4 +1,4 @@
-package io.runserverplus.core.server;
+package io.runserverplus.core.terminal;
 
 import io.runserverplus.core.settings.SettingsException;
 import java.io.FileOutputStream;
@@ -32,13 +32,13 @@ public final class OutputCopy {
         System.setErr(new PrintStream(new Tee(System.err, copy), true));
     }
 
-    /** Writes to the console and the file; the file's lock keeps stdout and stderr lines whole. */
+    /** Writes to the standard stream and the file; the file's lock keeps stdout and stderr lines whole. */
     private static final class Tee extends OutputStream {
-        private final OutputStream console;
+        private final OutputStream standard;
         private final OutputStream file;
 
-        Tee(OutputStream console, OutputStream file) {
-            this.console = console;
+        Tee(OutputStream standard, OutputStream file) {
+            this.standard = standard;
             this.file = file;
         }
 
@@ -49,7 +49,7 @@ public final class OutputCopy {
 
         @Override
         public void write(byte[] bytes, int offset, int length) throws IOException {
-            console.write(bytes, offset, length);
+            standard.write(bytes, offset, length);
             synchronized (file) {
                 file.write(bytes, offset, length);
             }
@@ -57,7 +57,7 @@ public final class OutputCopy {
 
         @Override
         public void flush() throws IOException {
-            console.flush();
+            standard.flush();
             synchronized (file) {
                 file.flush();
             }

@@ -1,12 +1,15 @@
 package io.runserverplus.core;
 
 import io.runserverplus.core.console.ConsoleSupport;
-import io.runserverplus.core.server.RequestLog;
+import io.runserverplus.core.requestlog.RequestLog;
 import io.runserverplus.spi.AppServer;
 import java.util.concurrent.atomic.AtomicBoolean;
 
-/** The handle {@link RunServerPlus.Builder#start()} returns. */
-final class StartedServer implements RunningServer {
+/**
+ * The {@link RunningServer} that {@link RunServerPlus.Builder#start()} returns: the app's
+ * {@link AppServer}, the request log and the console, stopped together.
+ */
+final class DevelopmentServer implements RunningServer {
 
     private final AppServer server;
     private final RequestLog requestLog;
@@ -16,7 +19,7 @@ final class StartedServer implements RunningServer {
 
     private final Thread shutdownHook = Thread.ofPlatform().name("runserverplus-shutdown").unstarted(this::stop);
 
-    StartedServer(AppServer server, RequestLog requestLog, ConsoleSupport console, String url) {
+    DevelopmentServer(AppServer server, RequestLog requestLog, ConsoleSupport console, String url) {
         this.server = server;
         this.requestLog = requestLog;
         this.console = console;

@@ -1,4 +1,4 @@
-package io.runserverplus.core.server;
+package io.runserverplus.core.terminal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package io.runserverplus.core.server;
+package io.runserverplus.core.terminal;
 
 /** Tells whether the application set up a logging backend for {@link System.Logger}. */
 final class LoggingBackend {
