@@ -9,6 +9,7 @@ module io.runserverplus.adapter.helidon {
     requires io.helidon.http;
     requires io.helidon.common.socket;
     requires io.helidon.common.tls;
+    requires io.helidon.common.config;
     requires java.logging;
 
     exports io.runserverplus.adapter.helidon;

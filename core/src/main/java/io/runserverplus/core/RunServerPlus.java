@@ -27,6 +27,7 @@ import io.runserverplus.core.tls.TlsSettings;
 import io.runserverplus.core.traceback.TracebackSettings;
 import io.runserverplus.spi.AppServer;
 import io.runserverplus.spi.Debugger;
+import io.runserverplus.spi.OwnAddress;
 import io.runserverplus.spi.RequestLogSink;
 import io.runserverplus.spi.ServerSetup;
 import io.runserverplus.spi.ServerStarter;
@@ -289,7 +290,15 @@ public final class RunServerPlus {
                 }
                 given = commandLine.get().given();
             }
-            Settings settings = Settings.resolve(SettingsResolver.forThisProcess(given, builderSettings));
+            SettingsResolver sources = SettingsResolver.forThisProcess(given, builderSettings);
+            Optional<OwnAddress> ownAddress = app.ownAddress();
+            boolean addressNamed = sources.resolve(Settings.ADDRPORT) != null;
+            if (ownAddress.isPresent() && !addressNamed) {
+                java.util.Map<String, Object> withOwnAddress = new java.util.HashMap<>(builderSettings);
+                withOwnAddress.put(Settings.ADDRPORT.name(), OwnAddressChoice.addrPort(ownAddress.get()));
+                sources = SettingsResolver.forThisProcess(given, withOwnAddress);
+            }
+            Settings settings = Settings.resolve(sources);
             ServerAddress address = settings.address();
             boolean child = Reloading.isChild();
             if (!child) {
@@ -297,6 +306,9 @@ public final class RunServerPlus {
                 settings.output().ifPresent(OutputCopy::install);
             }
             Terminal terminal = this.terminal != null ? this.terminal : Terminal.standardOutput();
+            if (ownAddress.isPresent() && addressNamed && !child) {
+                terminal.println(OwnAddressChoice.warning(ownAddress.get(), address));
+            }
             AddressPort.requireResolvable(address);
             if (!child) {
                 AddressPort.requirePortFree(address);

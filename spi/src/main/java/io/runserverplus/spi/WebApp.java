@@ -23,6 +23,14 @@ public interface WebApp {
     Optional<String> unsupportedFramework();
 
     /**
+     * The address the app's own server settings name, if any: used when no RunServerPlus setting
+     * names one. Read before anything starts, so it must have no effect beyond reading the app's settings.
+     */
+    default Optional<OwnAddress> ownAddress() {
+        return Optional.empty();
+    }
+
+    /**
      * Loads the framework's classes ahead of the start, on a background thread while core wires
      * itself, so the two overlap. Must have no effect beyond class loading: no threads, sockets,
      * files or global state.

@@ -32,7 +32,7 @@ final class HelidonServerStarter implements ServerStarter {
     @Override
     public AppServer start(ServerSetup setup) {
         quietHelidonUnlessConfigured();
-        WebServerConfig.Builder builder = WebServer.builder()
+        WebServerConfig.Builder builder = app.server()
                 .host(setup.host())
                 .port(setup.port())
                 .routing(routing -> routing(routing, setup));

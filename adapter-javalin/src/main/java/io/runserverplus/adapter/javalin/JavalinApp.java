@@ -3,10 +3,12 @@ package io.runserverplus.adapter.javalin;
 import io.javalin.config.JavalinConfig;
 import io.runserverplus.adapter.javalin.discovery.JavalinAdapterProvider;
 import io.runserverplus.jetty.support.JettyWarmUp;
+import io.runserverplus.spi.OwnAddress;
 import io.runserverplus.spi.ServerStarter;
 import io.runserverplus.spi.SupportedVersions;
 import io.runserverplus.spi.WebApp;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.function.Consumer;
 
 /**
@@ -54,6 +56,37 @@ public final class JavalinApp implements WebApp {
         } catch (java.io.IOException unreadable) {
             return null;
         }
+    }
+
+    /**
+     * {@code config.jetty.port} and {@code config.jetty.host}, read by running the app's function once
+     * more on a Javalin that is never started (it loads the classes the warm-up would). A port equal
+     * to Javalin's default (8080) reads as not set.
+     */
+    @Override
+    public Optional<OwnAddress> ownAddress() {
+        JavalinConfig[] seen = new JavalinConfig[1];
+        int[] defaultPort = new int[1];
+        try {
+            io.javalin.Javalin.create(config -> {
+                config.startup.startupWatcherEnabled = false;
+                defaultPort[0] = config.jetty.port;
+                configuration.accept(config);
+                config.startup.startupWatcherEnabled = false; // never started, and never to be warned about
+                seen[0] = config;
+            });
+        } catch (RuntimeException | LinkageError rejected) {
+            // A configuration Javalin rejects: the start reports it in Javalin's words.
+            return Optional.empty();
+        }
+        if (seen[0] == null) {
+            return Optional.empty();
+        }
+        Optional<String> host = Optional.ofNullable(seen[0].jetty.host);
+        OptionalInt port = seen[0].jetty.port != defaultPort[0] ? OptionalInt.of(seen[0].jetty.port) : OptionalInt.empty();
+        String setting = host.isPresent() && port.isPresent() ? "config.jetty.host and config.jetty.port"
+                : host.isPresent() ? "config.jetty.host" : "config.jetty.port";
+        return OwnAddress.of(host, port, setting);
     }
 
     @Override

@@ -5,13 +5,15 @@ import io.runserverplus.jetty.support.JettyRequestLog;
 import io.runserverplus.spi.AppServer;
 import io.runserverplus.spi.ServerSetup;
 import io.runserverplus.spi.ServerStarter;
+import org.eclipse.jetty.server.Connector;
 import org.eclipse.jetty.server.HttpConfiguration;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
 
 /**
- * Starts a Jetty server whose handler is the app's, wrapped by {@link DebuggerHandler}, and whose
- * error handler is {@link DebuggerErrorHandler} for the failures a context of the app catches.
+ * Starts the app's Jetty server (or a new one around its handler) with RunServerPlus's connector
+ * in place of its own, its handler wrapped by {@link DebuggerHandler}, and
+ * {@link DebuggerErrorHandler} as error handler for the failures a context of the app catches.
  */
 final class JettyServerStarter implements ServerStarter {
 
@@ -23,10 +25,13 @@ final class JettyServerStarter implements ServerStarter {
 
     @Override
     public AppServer start(ServerSetup setup) throws Exception {
-        Server server = new Server();
+        Server server = app.server();
+        for (Connector own : server.getConnectors()) {
+            server.removeConnector(own);
+        }
         ServerConnector connector = JettyConnectors.create(server, new HttpConfiguration(), setup);
         server.addConnector(connector);
-        server.setHandler(new DebuggerHandler(app.handler(), setup.debugger()));
+        server.setHandler(new DebuggerHandler(server.getHandler(), setup.debugger()));
         server.setErrorHandler(new DebuggerErrorHandler(setup.debugger()));
         server.setRequestLog(new JettyRequestLog(setup.requestLog()));
         try {
