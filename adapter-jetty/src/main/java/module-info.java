@@ -1,10 +1,14 @@
-/** RunServerPlus for Jetty 12: {@code RunServerPlus.builder().app(JettyApp.of(handler))}. */
+/**
+ * RunServerPlus for Jetty 12: {@code RunServerPlus.builder().app(JettyApp.of(handler))}. Its code
+ * uses only the port in {@code spi} (and the Jetty code it shares with the Javalin adapter); the
+ * user's module requires {@code io.runserverplus.core} for the builder.
+ */
 module io.runserverplus.adapter.jetty {
-    requires transitive io.runserverplus.core;
+    requires transitive io.runserverplus.spi;
     requires transitive org.eclipse.jetty.server;
+    requires io.runserverplus.jetty.support;
 
     exports io.runserverplus.adapter.jetty;
-    opens io.runserverplus.adapter.jetty to com.google.guice;
 
-    provides io.runserverplus.spi.AdapterProvider with io.runserverplus.adapter.jetty.JettyAdapterProvider;
+    provides io.runserverplus.spi.AdapterProvider with io.runserverplus.adapter.jetty.discovery.JettyAdapterProvider;
 }

@@ -1,6 +1,9 @@
 /** RunServerPlus core: the debugger and the builder, independent of any web framework. */
 module io.runserverplus.core {
     requires transitive io.runserverplus.spi;
+    // Transitive: the builder's public modules(com.google.inject.Module...) names Guice, so a
+    // user's module that calls it must read Guice; jakarta.inject's annotations are on the public
+    // classes of exported packages.
     requires transitive com.google.guice;
     // Guice is an automatic module, which cannot say that it needs Guava: on the module path,
     // this line is what resolves Guava.
@@ -14,10 +17,8 @@ module io.runserverplus.core {
     requires org.bouncycastle.provider;
 
     exports io.runserverplus.core;
-    exports io.runserverplus.core.debugger;
-    // The Helidon adapter reads the request target's authority as the debugger reads Host headers.
-    exports io.runserverplus.core.security to io.runserverplus.adapter.helidon;
-    exports io.runserverplus.core.server;
+    exports io.runserverplus.core.server; // ServerAddress, named by Settings.address()
+    exports io.runserverplus.core.terminal; // Terminal, named by the builder's terminal(...)
     // The builder names StartupMessages and throws SettingsException and PortInUseException.
     exports io.runserverplus.core.settings;
     // A user's modules(...) may replace the SourceLocator (README, "Replacing a piece").
@@ -31,6 +32,7 @@ module io.runserverplus.core {
     opens io.runserverplus.core.render to com.google.guice;
     opens io.runserverplus.core.security to com.google.guice;
     opens io.runserverplus.core.server to com.google.guice;
+    opens io.runserverplus.core.requestlog to com.google.guice;
     opens io.runserverplus.core.source to com.google.guice;
     opens io.runserverplus.core.traceback to com.google.guice;
     opens io.runserverplus.core.settings to info.picocli;

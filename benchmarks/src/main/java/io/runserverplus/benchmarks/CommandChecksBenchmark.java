@@ -9,8 +9,8 @@ import io.runserverplus.core.security.DebuggerAnnouncement;
 import io.runserverplus.core.security.PinGuard;
 import io.runserverplus.core.security.SecuritySettings;
 import io.runserverplus.core.security.TrustedHosts;
-import io.runserverplus.core.server.Terminal;
 import io.runserverplus.core.settings.DebugPin;
+import io.runserverplus.core.terminal.Terminal;
 import io.runserverplus.spi.DebugRequest;
 import io.runserverplus.spi.DebugResponse;
 import java.io.OutputStream;
@@ -81,7 +81,7 @@ public class CommandChecksBenchmark {
     private static DebugRequest request(String method, String command, Map<String, List<String>> headers, String body) {
         Map<String, List<String>> all = new java.util.HashMap<>(headers);
         all.put("Host", List.of("127.0.0.1:8000"));
-        return new DebugRequest(method, DebuggerEndpoint.PREFIX + command, "", "HTTP/1.1", false, all, "127.0.0.1",
+        return new DebugRequest(method, io.runserverplus.spi.Debugger.PREFIX + command, "", "HTTP/1.1", false, all, "127.0.0.1",
                 body == null ? new byte[0] : body.getBytes(StandardCharsets.UTF_8));
     }
 

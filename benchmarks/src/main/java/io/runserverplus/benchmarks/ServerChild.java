@@ -5,8 +5,8 @@ import io.javalin.config.JavalinConfig;
 import io.runserverplus.adapter.javalin.JavalinApp;
 import io.runserverplus.core.RunServerPlus;
 import io.runserverplus.core.RunningServer;
-import io.runserverplus.core.server.RequestLog;
-import io.runserverplus.core.server.Terminal;
+import io.runserverplus.core.requestlog.RequestLog;
+import io.runserverplus.core.terminal.Terminal;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.io.OutputStream;
@@ -82,7 +82,7 @@ final class ServerChild {
     private static Consumer<JavalinConfig> bareJavalinExtra(String variant, Terminal nullTerminal) {
         return switch (variant) {
             case "bare" -> config -> { };
-            // The adapter's handler wrapper (JavalinServerAdapter), catching Errors.
+            // The adapter's handler wrapper (JavalinServerStarter), catching Errors.
             case "bare+wrapper" -> config -> config.router.handlerWrapper(endpoint -> ctx -> {
                 try {
                     endpoint.handler.handle(ctx);

@@ -2,6 +2,7 @@ package io.runserverplus.core;
 
 import io.runserverplus.core.settings.SettingsException;
 import io.runserverplus.spi.AdapterProvider;
+import io.runserverplus.spi.WebApp;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.ServiceConfigurationError;
@@ -13,7 +14,7 @@ import java.util.stream.Collectors;
  * picks its adapter; discovery is what lets core explain a missing app, a missing framework, or two
  * adapters claiming one name, naming every candidate and the fix, as SLF4J does for its providers.
  */
-public final class AdapterDiscovery {
+final class AdapterDiscovery {
 
     /** Looked up on first use: finding System.Logger's backend scans every jar, which start-up need not pay. */
     private static System.Logger logger() {
@@ -27,7 +28,7 @@ public final class AdapterDiscovery {
     }
 
     /** Every adapter registered with ServiceLoader; a broken registration is reported and skipped. */
-    public static AdapterDiscovery fromClassPath(ClassLoader loader) {
+    static AdapterDiscovery fromClassPath(ClassLoader loader) {
         List<AdapterProvider> found = new ArrayList<>();
         ServiceLoader.load(AdapterProvider.class, loader).stream().forEach(candidate -> {
             try {
@@ -40,7 +41,7 @@ public final class AdapterDiscovery {
         return new AdapterDiscovery(found);
     }
 
-    public List<AdapterProvider> installed() {
+    List<AdapterProvider> installed() {
         return installed;
     }
 

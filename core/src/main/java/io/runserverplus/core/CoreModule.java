@@ -1,14 +1,14 @@
 package io.runserverplus.core;
 
 import com.google.inject.AbstractModule;
-import io.runserverplus.core.console.ConsoleSettings;
 import com.google.inject.multibindings.OptionalBinder;
+import io.runserverplus.core.console.ConsoleSettings;
 import io.runserverplus.core.security.SecuritySettings;
 import io.runserverplus.core.security.TrustedHosts;
-import io.runserverplus.core.server.Terminal;
 import io.runserverplus.core.source.DefaultSourceLocator;
 import io.runserverplus.core.source.SourceLocator;
 import io.runserverplus.core.source.SourceRoots;
+import io.runserverplus.core.terminal.Terminal;
 import io.runserverplus.core.traceback.TracebackSettings;
 
 /**

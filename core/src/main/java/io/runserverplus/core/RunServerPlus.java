@@ -1,7 +1,8 @@
 package io.runserverplus.core;
 
 import com.google.inject.Module;
-import io.runserverplus.core.server.Terminal;
+import io.runserverplus.spi.WebApp;
+import io.runserverplus.core.terminal.Terminal;
 import io.runserverplus.core.settings.BuilderSettings;
 import io.runserverplus.core.settings.DebugPin;
 import io.runserverplus.core.settings.PortInUseException;

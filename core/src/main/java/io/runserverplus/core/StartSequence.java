@@ -8,14 +8,10 @@ import io.runserverplus.core.console.ConsoleSettings;
 import io.runserverplus.core.console.ConsoleSupport;
 import io.runserverplus.core.security.DebuggerAnnouncement;
 import io.runserverplus.core.security.SecuritySettings;
-import io.runserverplus.core.server.AdapterServer;
+import io.runserverplus.core.requestlog.RequestLog;
 import io.runserverplus.core.server.Banner;
 import io.runserverplus.core.server.BrowserOpener;
-import io.runserverplus.core.server.OutputCopy;
-import io.runserverplus.core.server.RequestLog;
-import io.runserverplus.core.server.ServerAdapter;
 import io.runserverplus.core.server.ServerAddress;
-import io.runserverplus.core.server.Terminal;
 import io.runserverplus.core.settings.BuilderSettings;
 import io.runserverplus.core.settings.CommandLine;
 import io.runserverplus.core.settings.PortInUseException;
@@ -24,9 +20,18 @@ import io.runserverplus.core.settings.SettingsException;
 import io.runserverplus.core.settings.SettingsResolver;
 import io.runserverplus.core.settings.TlsSettings;
 import io.runserverplus.core.source.SourceRoots;
+import io.runserverplus.core.terminal.OutputCopy;
+import io.runserverplus.core.terminal.Terminal;
 import io.runserverplus.core.tls.DevelopmentCertificates;
 import io.runserverplus.core.tls.TlsMaterial;
 import io.runserverplus.core.traceback.TracebackSettings;
+import io.runserverplus.spi.AppServer;
+import io.runserverplus.spi.Debugger;
+import io.runserverplus.spi.OwnAddress;
+import io.runserverplus.spi.RequestLogSink;
+import io.runserverplus.spi.ServerSetup;
+import io.runserverplus.spi.ServerStarter;
+import io.runserverplus.spi.WebApp;
 import java.net.BindException;
 import java.nio.file.Path;
 import java.util.List;
@@ -66,14 +71,23 @@ record StartSequence(WebApp app, Optional<List<String>> args, BuilderSettings gi
         app.unsupportedFramework().ifPresent(problem -> {
             throw new SettingsException(problem);
         });
-        Settings settings = resolveSettings();
+        Optional<OwnAddress> ownAddress = app.ownAddress();
+        Map<String, String> commandLine = commandLine();
+        boolean addressNamed = SettingsResolver.forThisProcess(commandLine, given).resolve(Settings.ADDRPORT) != null;
+        Settings settings = ownAddress.isPresent() && !addressNamed
+                ? Settings.resolve(SettingsResolver.forThisProcess(commandLine,
+                        given.copy().addrPort(OwnAddressChoice.addrPort(ownAddress.get()))))
+                : Settings.resolve(SettingsResolver.forThisProcess(commandLine, given));
         ServerAddress address = new ServerAddress(settings.address().host(), settings.address().port());
         boolean child = Reloading.isChild();
         if (!child) {
             // The supervisor passes its children's output through, so only it copies to the file.
             settings.output().ifPresent(OutputCopy::install);
         }
-        Terminal console = terminal != null ? terminal : Terminal.standardOutput();
+        Terminal terminal = this.terminal != null ? this.terminal : Terminal.standardOutput();
+        if (ownAddress.isPresent() && addressNamed && !child) {
+            terminal.println(OwnAddressChoice.warning(ownAddress.get(), address));
+        }
         settings.address().requireResolvable();
         if (!child) {
             settings.address().requirePortFree();
@@ -83,7 +97,7 @@ record StartSequence(WebApp app, Optional<List<String>> args, BuilderSettings gi
         if (settings.useReloader()) {
             Reloading.superviseUnlessChild(settings, args.orElse(List.of()), () -> {
                 if (settings.openBrowser() && address.port() != 0) {
-                    BrowserOpener.openWhenServing(browsable, console::println);
+                    BrowserOpener.openWhenServing(browsable, terminal::println);
                 }
             });
         }
@@ -96,10 +110,10 @@ record StartSequence(WebApp app, Optional<List<String>> args, BuilderSettings gi
         quietGuice();
         SecuritySettings securitySettings = new SecuritySettings(settings.debugPin(), settings.trustedHosts(),
                 address.host(), MainClass.ofThisProgram(), app.getClass().getName());
-        CoreModule core = new CoreModule(tracebackSettings, console, securitySettings,
+        CoreModule core = new CoreModule(tracebackSettings, terminal, securitySettings,
                 new ConsoleSettings(settings.consolePath(), settings.consoleTimeLimit()));
-        Injector injector = Guice.createInjector(modules.isEmpty() ? Modules.combine(core, app.adapterModule())
-                : Modules.override(core, app.adapterModule()).with(modules));
+        Injector injector = Guice.createInjector(modules.isEmpty() ? Modules.combine(core, new AdapterPortModule(app))
+                : Modules.override(core, new AdapterPortModule(app)).with(modules));
         RunningServer server;
         try {
             server = serve(injector, address, settings.tls(), showBanner);
@@ -111,24 +125,23 @@ record StartSequence(WebApp app, Optional<List<String>> args, BuilderSettings gi
         }
         if (settings.openBrowser() && !child) {
             BrowserOpener.openWhenServing(server.url().replace(address.urlHost(), address.browsableHost()),
-                    console::println);
+                    terminal::println);
         }
         return server;
     }
 
-    /** The settings of this start, by precedence; {@code --help} and {@code --version} are answered and end the program. */
-    Settings resolveSettings() {
+    /** The settings the command line gives; {@code --help} and {@code --version} are answered and end the program. */
+    private Map<String, String> commandLine() {
         // Without args, picocli (a few hundred classes) is not even loaded.
-        Map<String, String> commandLine = Map.of();
-        if (args.isPresent()) {
-            Optional<CommandLine> parsed = CommandLine.parse(
-                    () -> SettingsResolver.forThisProcess(Map.of(), given), args.get().toArray(String[]::new));
-            if (parsed.isEmpty()) {
-                System.exit(0); // --help or --version answered
-            }
-            commandLine = parsed.get().given();
+        if (args.isEmpty()) {
+            return Map.of();
         }
-        return Settings.resolve(SettingsResolver.forThisProcess(commandLine, given));
+        Optional<CommandLine> parsed = CommandLine.parse(
+                () -> SettingsResolver.forThisProcess(Map.of(), given), args.get().toArray(String[]::new));
+        if (parsed.isEmpty()) {
+            System.exit(0); // --help or --version answered
+        }
+        return parsed.get().given();
     }
 
     /**
@@ -148,9 +161,11 @@ record StartSequence(WebApp app, Optional<List<String>> args, BuilderSettings gi
                 ? Optional.of(DevelopmentCertificates.resolve(tlsSettings, address.host()))
                 : Optional.empty();
         RequestLog requestLog = injector.getInstance(RequestLog.class);
-        AdapterServer server;
+        AppServer server;
         try {
-            server = injector.getInstance(ServerAdapter.class).start(address, tls.map(TlsMaterial::sslContext));
+            server = injector.getInstance(ServerStarter.class).start(new ServerSetup(address.host(), address.port(),
+                    tls.map(TlsMaterial::sslContext), injector.getInstance(Debugger.class),
+                    injector.getInstance(RequestLogSink.class)));
         } catch (Exception failure) {
             requestLog.close();
             if (causedBy(failure, BindException.class)) {
@@ -170,7 +185,7 @@ record StartSequence(WebApp app, Optional<List<String>> args, BuilderSettings gi
                 .map(path -> scheme + "://" + bound.browsableHost() + ":" + bound.port() + path));
         console.serverStarted(server.application());
         Reloading.serving();
-        return new StartedServer(server, requestLog, console, scheme + "://" + bound.urlHost() + ":" + bound.port());
+        return new DevelopmentServer(server, requestLog, console, scheme + "://" + bound.urlHost() + ":" + bound.port());
     }
 
     /** The innermost message of the failure, with its type when the message says nothing by itself. */

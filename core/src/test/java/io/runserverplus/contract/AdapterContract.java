@@ -4,7 +4,7 @@ import static io.runserverplus.contract.PageHtml.DISCLOSURE;
 import static io.runserverplus.contract.PageHtml.withoutWordBreaks;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.runserverplus.core.WebApp;
+import io.runserverplus.spi.WebApp;
 import java.net.http.HttpResponse;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -48,7 +48,8 @@ public abstract class AdapterContract {
     void theAdapterIsListedAmongTheInstalledOnes() {
         String name = app(Map.of(), Map.of()).adapterName();
 
-        assertThat(io.runserverplus.core.AdapterDiscovery.fromClassPath(getClass().getClassLoader()).installed())
+        assertThat(java.util.ServiceLoader.load(io.runserverplus.spi.AdapterProvider.class, getClass().getClassLoader())
+                .stream().map(java.util.ServiceLoader.Provider::get).toList())
                 .anySatisfy(provider -> {
                     assertThat(provider.name()).isEqualTo(name);
                     assertThat(provider.isAvailable()).isTrue();
@@ -58,7 +59,7 @@ public abstract class AdapterContract {
 
     @Test
     void theBannerNamesTheRealPortAndWarnsThatThisIsADevelopmentServer() {
-        assertThat(server.console())
+        assertThat(server.output())
                 .contains("WARNING: This is a development server. Do not use it in a production deployment.")
                 .contains(" * Running on http://127.0.0.1:" + server.port() + "\n")
                 .contains("Quit the server with CONTROL-C.");
@@ -319,14 +320,14 @@ public abstract class AdapterContract {
     private String awaitConsoleLine(String fragment) throws InterruptedException {
         long deadline = System.nanoTime() + 5_000_000_000L;
         while (System.nanoTime() < deadline) {
-            for (String line : server.console().split("\n")) {
+            for (String line : server.output().split("\n")) {
                 if (line.contains(fragment)) {
                     return line;
                 }
             }
             Thread.sleep(20);
         }
-        throw new AssertionError("no request line containing " + fragment + " in:\n" + server.console());
+        throw new AssertionError("no request line containing " + fragment + " in:\n" + server.output());
     }
 
     /** As the page's "view source" form asks: the secret in the POSTed body, never in the URL. */

@@ -3,7 +3,7 @@ package io.runserverplus.contract;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.runserverplus.core.WebApp;
+import io.runserverplus.spi.WebApp;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;

@@ -4,9 +4,9 @@ import com.google.inject.AbstractModule;
 import com.google.inject.multibindings.OptionalBinder;
 import io.runserverplus.core.RunServerPlus;
 import io.runserverplus.core.RunningServer;
-import io.runserverplus.core.WebApp;
-import io.runserverplus.core.server.Terminal;
 import io.runserverplus.core.source.SourceLocator;
+import io.runserverplus.core.terminal.Terminal;
+import io.runserverplus.spi.WebApp;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.net.URI;
@@ -17,14 +17,14 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 
-/** The contract app running on a loopback port, with its console output captured. */
+/** The contract app running on a loopback port, with what it prints (banner, request lines) captured. */
 public final class ContractServer implements AutoCloseable {
 
     /** Relative to an adapter's folder; the compat modules, one level deeper, say where it is. */
     static final Path CONTRACT_SOURCES = Path.of(System.getProperty("runserverplus.test.contract-sources",
             Path.of("..", "core", "src", "test", "java").toString()));
 
-    private final ByteArrayOutputStream console = new ByteArrayOutputStream();
+    private final ByteArrayOutputStream output = new ByteArrayOutputStream();
     private final RunningServer server;
     private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
@@ -44,7 +44,7 @@ public final class ContractServer implements AutoCloseable {
                 .useReloader(false)
                 .applicationPackages("io.runserverplus.contract")
                 .sourceRoots(CONTRACT_SOURCES)
-                .terminal(new Terminal(new PrintStream(console, true, StandardCharsets.UTF_8), false))
+                .terminal(new Terminal(new PrintStream(output, true, StandardCharsets.UTF_8), false))
                 .modules(new AbstractModule() {
                     @Override
                     protected void configure() {
@@ -65,8 +65,8 @@ public final class ContractServer implements AutoCloseable {
     }
 
     /** Everything printed so far (banner, request lines). */
-    public String console() {
-        return console.toString(StandardCharsets.UTF_8);
+    public String output() {
+        return output.toString(StandardCharsets.UTF_8);
     }
 
     public HttpResponse<String> get(String path, String accept) throws Exception {

@@ -5,9 +5,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.runserverplus.core.RunServerPlus;
 import io.runserverplus.core.RunningServer;
-import io.runserverplus.core.WebApp;
-import io.runserverplus.core.server.Terminal;
 import io.runserverplus.core.settings.SettingsException;
+import io.runserverplus.core.terminal.Terminal;
+import io.runserverplus.spi.WebApp;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;

@@ -4,7 +4,7 @@ import static io.runserverplus.contract.DebuggerClient.attribute;
 import static io.runserverplus.contract.DebuggerClient.fields;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.runserverplus.core.WebApp;
+import io.runserverplus.spi.WebApp;
 import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.regex.Matcher;

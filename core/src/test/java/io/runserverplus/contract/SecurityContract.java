@@ -2,7 +2,7 @@ package io.runserverplus.contract;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.runserverplus.core.WebApp;
+import io.runserverplus.spi.WebApp;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -51,7 +51,7 @@ public abstract class SecurityContract {
 
     @Test
     void theDebuggerAnnouncesItselfAndPrintsThePinAndTheConsolesAddress() {
-        assertThat(server.console()).contains(" * Debugger is active!\n",
+        assertThat(server.output()).contains(" * Debugger is active!\n",
                 " * Debugger PIN: " + ContractServer.PIN + " (console: " + server.url("/console") + ")\n");
     }
 
@@ -208,10 +208,10 @@ public abstract class SecurityContract {
         assertThat(source.body()).contains("class=\"source full\"");
         // The request log is written in batches: wait (generously) for the source's line.
         long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-        while (!server.console().contains("POST " + action) && System.nanoTime() < deadline) {
+        while (!server.output().contains("POST " + action) && System.nanoTime() < deadline) {
             Thread.sleep(20);
         }
-        assertThat(server.console()).contains("POST " + action).doesNotContain(secret);
+        assertThat(server.output()).contains("POST " + action).doesNotContain(secret);
         // Last, as it writes the secret into the log itself: a secret in the query is not read.
         RawHttp.Response fromQuery = RawHttp.send(server.port(), "GET", action + "&s=" + secret,
                 "localhost:" + server.port(), Map.of(), "");
@@ -373,7 +373,7 @@ public abstract class SecurityContract {
         HttpResponse<String> response = command("POST", "printpin", null, "");
 
         assertThat(response.statusCode()).isEqualTo(200);
-        assertThat(server.console().split(Pattern.quote(" * Debugger PIN: " + ContractServer.PIN), -1).length - 1)
+        assertThat(server.output().split(Pattern.quote(" * Debugger PIN: " + ContractServer.PIN), -1).length - 1)
                 .isGreaterThanOrEqualTo(2);
     }
 

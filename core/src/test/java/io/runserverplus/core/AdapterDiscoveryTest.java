@@ -3,10 +3,9 @@ package io.runserverplus.core;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.google.inject.AbstractModule;
-import com.google.inject.Module;
 import io.runserverplus.core.settings.SettingsException;
 import io.runserverplus.spi.AdapterProvider;
+import io.runserverplus.spi.WebApp;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -96,8 +95,10 @@ class AdapterDiscoveryTest {
             }
 
             @Override
-            public Module adapterModule() {
-                return new AbstractModule() { };
+            public io.runserverplus.spi.ServerStarter serverStarter() {
+                return setup -> {
+                    throw new UnsupportedOperationException("never started");
+                };
             }
 
             @Override

@@ -8,8 +8,8 @@ import io.helidon.webserver.http.HttpFeature;
 import io.helidon.webserver.http.HttpRouting;
 import io.helidon.webserver.http.RoutingRequest;
 import io.helidon.webserver.http.RoutingResponse;
-import io.runserverplus.core.debugger.DebuggerEndpoint;
-import io.runserverplus.core.server.RequestLog;
+import io.runserverplus.spi.Debugger;
+import io.runserverplus.spi.RequestLogSink;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 
@@ -26,10 +26,10 @@ final class DebuggerFeature implements HttpFeature, Weighted {
     /** Above Helidon's own features (context 1100, security 800, observers 80; the routing's 100). */
     private static final double FIRST = 10_000;
 
-    private final DebuggerEndpoint debugger;
-    private final RequestLog requestLog;
+    private final Debugger debugger;
+    private final RequestLogSink requestLog;
 
-    DebuggerFeature(DebuggerEndpoint debugger, RequestLog requestLog) {
+    DebuggerFeature(Debugger debugger, RequestLogSink requestLog) {
         this.debugger = debugger;
         this.requestLog = requestLog;
     }
@@ -49,13 +49,13 @@ final class DebuggerFeature implements HttpFeature, Weighted {
      * Answers the debugger's paths and lets everything else through; it sees every request, so it
      * only compares strings ({@code consolePath} is null when the console page is off).
      */
-    private record DebuggerPaths(DebuggerEndpoint debugger, String consolePath) implements Filter {
+    private record DebuggerPaths(Debugger debugger, String consolePath) implements Filter {
 
         @Override
         public void filter(FilterChain chain, RoutingRequest request, RoutingResponse response) {
             String path = request.path().path();
             try {
-                if (DebuggerEndpoint.isDebuggerPath(path)) {
+                if (Debugger.isDebuggerPath(path)) {
                     HelidonExchange.respond(response, debugger.handleCommand(HelidonExchange.command(request)));
                 } else if (path.equals(consolePath) && Method.GET.equals(request.prologue().method())) {
                     HelidonExchange.respond(response, debugger.handleConsolePage(HelidonExchange.command(request)));

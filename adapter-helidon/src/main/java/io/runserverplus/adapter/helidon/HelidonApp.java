@@ -1,13 +1,17 @@
 package io.runserverplus.adapter.helidon;
 
-import com.google.inject.AbstractModule;
-import com.google.inject.Module;
+import io.helidon.webserver.WebServer;
+import io.helidon.webserver.WebServerConfig;
 import io.helidon.webserver.http.HttpRouting;
-import io.runserverplus.core.WebApp;
-import io.runserverplus.core.server.ServerAdapter;
+import io.runserverplus.adapter.helidon.discovery.HelidonAdapterProvider;
+import io.runserverplus.spi.OwnAddress;
+import io.runserverplus.spi.ServerStarter;
 import io.runserverplus.spi.SupportedVersions;
+import io.runserverplus.spi.WebApp;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 
 /**
  * A Helidon SE 4 application for RunServerPlus: the routing you would give
@@ -15,18 +19,50 @@ import java.util.function.Consumer;
  */
 public final class HelidonApp implements WebApp {
 
+    /** The server's configuration, before RunServerPlus sets the address, HTTPS and the routing. */
+    private final Supplier<WebServerConfig.Builder> server;
     private final Consumer<HttpRouting.Builder> routing;
 
-    private HelidonApp(Consumer<HttpRouting.Builder> routing) {
+    private HelidonApp(Supplier<WebServerConfig.Builder> server, Consumer<HttpRouting.Builder> routing) {
+        this.server = server;
         this.routing = routing;
     }
 
     public static HelidonApp of(Consumer<HttpRouting.Builder> routing) {
-        return new HelidonApp(routing);
+        return new HelidonApp(WebServer::builder, routing);
+    }
+
+    /**
+     * The app's own server configuration (features such as health or metrics, media support,
+     * limits) and its routing, e.g. {@code HelidonApp.of(WebServer.builder().addFeature(...), routing -> ...)}.
+     * Its port and host are used when no RunServerPlus setting names an address; RunServerPlus sets
+     * the routing and, when it serves HTTPS, the TLS.
+     */
+    public static HelidonApp of(WebServerConfig.Builder server, Consumer<HttpRouting.Builder> routing) {
+        return new HelidonApp(() -> server, routing);
+    }
+
+    /** The server's configuration from Helidon config, e.g. {@code HelidonApp.of(config.get("server"), routing -> ...)}. */
+    public static HelidonApp of(io.helidon.common.config.Config server, Consumer<HttpRouting.Builder> routing) {
+        return new HelidonApp(() -> WebServer.builder().config(server), routing);
+    }
+
+    WebServerConfig.Builder server() {
+        return server.get();
     }
 
     Consumer<HttpRouting.Builder> routing() {
         return routing;
+    }
+
+    /** The port and host of the app's server configuration, where they differ from Helidon's defaults. */
+    @Override
+    public Optional<OwnAddress> ownAddress() {
+        WebServerConfig.Builder defaults = WebServer.builder();
+        WebServerConfig.Builder server = server();
+        Optional<String> host = Optional.ofNullable(server.host()).filter(set -> !set.equals(defaults.host()));
+        OptionalInt port = server.port() != defaults.port() ? OptionalInt.of(server.port()) : OptionalInt.empty();
+        return OwnAddress.of(host, port, "the app's WebServerConfig");
     }
 
     @Override
@@ -59,13 +95,7 @@ public final class HelidonApp implements WebApp {
     }
 
     @Override
-    public Module adapterModule() {
-        return new AbstractModule() {
-            @Override
-            protected void configure() {
-                bind(HelidonApp.class).toInstance(HelidonApp.this);
-                bind(ServerAdapter.class).to(HelidonServerAdapter.class);
-            }
-        };
+    public ServerStarter serverStarter() {
+        return new HelidonServerStarter(this);
     }
 }

@@ -6,7 +6,6 @@ import io.helidon.http.HttpPrologue;
 import io.helidon.http.Status;
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
-import io.runserverplus.core.security.HostSyntax;
 import io.runserverplus.spi.DebugRequest;
 import io.runserverplus.spi.DebugResponse;
 import java.util.LinkedHashMap;
@@ -45,11 +44,25 @@ final class HelidonExchange {
             // header may name another host; HTTP/1.1 says the target's authority wins, so the
             // debugger judges that one.
             headers.keySet().removeIf(name -> name.equalsIgnoreCase("Host"));
-            headers.put("Host", List.of(HostSyntax.authorityOfTarget(rawPath)));
+            headers.put("Host", List.of(authorityOfTarget(rawPath)));
         }
         return new DebugRequest(prologue.method().text(), prologue.uriPath().path(),
                 prologue.query().rawValue(), prologue.rawProtocol(), request.isSecure(),
                 headers, request.remotePeer().host());
+    }
+
+    /** The authority of an absolute-form target ({@code http://host:port/path}), or the target itself. */
+    static String authorityOfTarget(String target) {
+        int scheme = target.indexOf("://");
+        if (scheme < 0) {
+            return target;
+        }
+        int start = scheme + 3;
+        int end = start;
+        while (end < target.length() && "/?#".indexOf(target.charAt(end)) < 0) {
+            end++;
+        }
+        return target.substring(start, end);
     }
 
     static void respond(ServerResponse response, DebugResponse answer) {

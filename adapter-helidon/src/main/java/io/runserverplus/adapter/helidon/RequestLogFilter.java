@@ -6,18 +6,18 @@ import io.helidon.webserver.http.Filter;
 import io.helidon.webserver.http.FilterChain;
 import io.helidon.webserver.http.RoutingRequest;
 import io.helidon.webserver.http.RoutingResponse;
-import io.runserverplus.core.server.RequestLog;
+import io.runserverplus.spi.RequestLogSink;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 
 /** Reports each response, once sent, to the development server's request log. */
 final class RequestLogFilter implements Filter {
 
-    private final RequestLog requestLog;
+    private final RequestLogSink requestLog;
     /** The last client's address and its text (a development server mostly sees one client). */
     private volatile Client lastClient = new Client(null, "");
 
-    RequestLogFilter(RequestLog requestLog) {
+    RequestLogFilter(RequestLogSink requestLog) {
         this.requestLog = requestLog;
     }
 

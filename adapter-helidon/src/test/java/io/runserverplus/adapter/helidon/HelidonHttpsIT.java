@@ -1,9 +1,9 @@
 package io.runserverplus.adapter.helidon;
 
-import io.runserverplus.contract.HttpsContract;
 import io.runserverplus.contract.ContractRoute;
+import io.runserverplus.contract.HttpsContract;
 import io.runserverplus.contract.StreamingRoute;
-import io.runserverplus.core.WebApp;
+import io.runserverplus.spi.WebApp;
 import java.util.Map;
 
 class HelidonHttpsIT extends HttpsContract {

@@ -2,7 +2,7 @@ package io.runserverplus.adapter.helidon;
 
 import io.helidon.http.Status;
 import io.runserverplus.contract.RealAppContract;
-import io.runserverplus.core.WebApp;
+import io.runserverplus.spi.WebApp;
 
 /** A Helidon SE app as its examples write one: a service under a prefix, a filter that checks access, its own error handler. */
 class HelidonRealAppIT extends RealAppContract {

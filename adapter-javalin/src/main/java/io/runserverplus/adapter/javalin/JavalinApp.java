@@ -1,12 +1,14 @@
 package io.runserverplus.adapter.javalin;
 
-import com.google.inject.AbstractModule;
-import com.google.inject.Module;
 import io.javalin.config.JavalinConfig;
-import io.runserverplus.core.WebApp;
-import io.runserverplus.core.server.ServerAdapter;
+import io.runserverplus.adapter.javalin.discovery.JavalinAdapterProvider;
+import io.runserverplus.jetty.support.JettyWarmUp;
+import io.runserverplus.spi.OwnAddress;
+import io.runserverplus.spi.ServerStarter;
 import io.runserverplus.spi.SupportedVersions;
+import io.runserverplus.spi.WebApp;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.function.Consumer;
 
 /**
@@ -56,6 +58,37 @@ public final class JavalinApp implements WebApp {
         }
     }
 
+    /**
+     * {@code config.jetty.port} and {@code config.jetty.host}, read by running the app's function once
+     * more on a Javalin that is never started (it loads the classes the warm-up would). A port equal
+     * to Javalin's default (8080) reads as not set.
+     */
+    @Override
+    public Optional<OwnAddress> ownAddress() {
+        JavalinConfig[] seen = new JavalinConfig[1];
+        int[] defaultPort = new int[1];
+        try {
+            io.javalin.Javalin.create(config -> {
+                config.startup.startupWatcherEnabled = false;
+                defaultPort[0] = config.jetty.port;
+                configuration.accept(config);
+                config.startup.startupWatcherEnabled = false; // never started, and never to be warned about
+                seen[0] = config;
+            });
+        } catch (RuntimeException | LinkageError rejected) {
+            // A configuration Javalin rejects: the start reports it in Javalin's words.
+            return Optional.empty();
+        }
+        if (seen[0] == null) {
+            return Optional.empty();
+        }
+        Optional<String> host = Optional.ofNullable(seen[0].jetty.host);
+        OptionalInt port = seen[0].jetty.port != defaultPort[0] ? OptionalInt.of(seen[0].jetty.port) : OptionalInt.empty();
+        String setting = host.isPresent() && port.isPresent() ? "config.jetty.host and config.jetty.port"
+                : host.isPresent() ? "config.jetty.host" : "config.jetty.port";
+        return OwnAddress.of(host, port, setting);
+    }
+
     @Override
     public void warmUp() {
         // A Javalin that is never started: its configuration and routing classes, Kotlin's runtime.
@@ -64,17 +97,11 @@ public final class JavalinApp implements WebApp {
             config.startup.showJavalinBanner = false;
             config.startup.startupWatcherEnabled = false;
         });
-        io.runserverplus.adapter.jetty.JettyWarmUp.run();
+        JettyWarmUp.run();
     }
 
     @Override
-    public Module adapterModule() {
-        return new AbstractModule() {
-            @Override
-            protected void configure() {
-                bind(JavalinApp.class).toInstance(JavalinApp.this);
-                bind(ServerAdapter.class).to(JavalinServerAdapter.class);
-            }
-        };
+    public ServerStarter serverStarter() {
+        return new JavalinServerStarter(this);
     }
 }

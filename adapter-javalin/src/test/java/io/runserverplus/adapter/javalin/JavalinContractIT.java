@@ -3,7 +3,7 @@ package io.runserverplus.adapter.javalin;
 import io.runserverplus.contract.AdapterContract;
 import io.runserverplus.contract.ContractRoute;
 import io.runserverplus.contract.StreamingRoute;
-import io.runserverplus.core.WebApp;
+import io.runserverplus.spi.WebApp;
 import java.util.Map;
 
 class JavalinContractIT extends AdapterContract {

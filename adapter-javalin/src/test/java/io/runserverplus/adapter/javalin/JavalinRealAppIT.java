@@ -2,7 +2,7 @@ package io.runserverplus.adapter.javalin;
 
 import io.javalin.http.UnauthorizedResponse;
 import io.runserverplus.contract.RealAppContract;
-import io.runserverplus.core.WebApp;
+import io.runserverplus.spi.WebApp;
 
 /** A Javalin app as its samples write one: context path, an access check before everything, its own exception mapper. */
 class JavalinRealAppIT extends RealAppContract {

@@ -1,6 +1,7 @@
 package io.runserverplus.adapter.jetty;
 
-import io.runserverplus.core.debugger.DebuggerEndpoint;
+import io.runserverplus.jetty.support.JettyExchange;
+import io.runserverplus.spi.Debugger;
 import org.eclipse.jetty.http.HttpException;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
@@ -15,10 +16,10 @@ import org.eclipse.jetty.util.Callback;
  */
 final class DebuggerErrorHandler implements Request.Handler {
 
-    private final DebuggerEndpoint debugger;
+    private final Debugger debugger;
     private final ErrorHandler jettys = new ErrorHandler();
 
-    DebuggerErrorHandler(DebuggerEndpoint debugger) {
+    DebuggerErrorHandler(Debugger debugger) {
         this.debugger = debugger;
     }
 

@@ -1,6 +1,8 @@
 package io.runserverplus.adapter.jetty;
 
-import io.runserverplus.core.debugger.DebuggerEndpoint;
+import io.runserverplus.jetty.support.DebuggerRoutes;
+import io.runserverplus.jetty.support.JettyExchange;
+import io.runserverplus.spi.Debugger;
 import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
@@ -11,9 +13,9 @@ import org.eclipse.jetty.util.Callback;
  * app throws, or fails its callback with, turned into the traceback page (or, once the response is
  * committed, a log record and a cut connection).
  */
-public final class DebuggerHandler extends DebuggerRoutes {
+final class DebuggerHandler extends DebuggerRoutes {
 
-    public DebuggerHandler(Handler application, DebuggerEndpoint debugger) {
+    DebuggerHandler(Handler application, Debugger debugger) {
         super(application, debugger);
     }
 

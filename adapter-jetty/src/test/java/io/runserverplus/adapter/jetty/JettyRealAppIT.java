@@ -1,7 +1,7 @@
 package io.runserverplus.adapter.jetty;
 
 import io.runserverplus.contract.RealAppContract;
-import io.runserverplus.core.WebApp;
+import io.runserverplus.spi.WebApp;
 import java.nio.charset.StandardCharsets;
 import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.Request;

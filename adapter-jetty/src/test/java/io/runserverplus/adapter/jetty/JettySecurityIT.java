@@ -1,9 +1,9 @@
 package io.runserverplus.adapter.jetty;
 
-import io.runserverplus.contract.SecurityContract;
 import io.runserverplus.contract.ContractRoute;
+import io.runserverplus.contract.SecurityContract;
 import io.runserverplus.contract.StreamingRoute;
-import io.runserverplus.core.WebApp;
+import io.runserverplus.spi.WebApp;
 import java.util.Map;
 
 class JettySecurityIT extends SecurityContract {

@@ -15,6 +15,7 @@ import io.runserverplus.core.traceback.Frame;
 import io.runserverplus.core.traceback.Traceback;
 import io.runserverplus.core.traceback.TracebackFactory;
 import io.runserverplus.spi.DebugRequest;
+import io.runserverplus.spi.Debugger;
 import io.runserverplus.spi.DebugResponse;
 import jakarta.inject.Inject;
 import jakarta.inject.Provider;
@@ -23,13 +24,12 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * What every adapter talks to: it hands over failed requests and {@code /__debugger__/} commands
- * and copies the answer onto its framework's response. Knows nothing of any framework.
+ * Core's {@link Debugger}, what every adapter talks to: it hands over failed requests and
+ * {@code /__debugger__/} commands and copies the answer onto its framework's response. Knows
+ * nothing of any framework.
  */
 @Singleton
-public class DebuggerEndpoint {
-
-    public static final String PREFIX = "/__debugger__/";
+public class DebuggerEndpoint implements Debugger {
 
     /** Commands that change state: a page on another origin must not be able to trigger them with a link. */
     private static final Set<String> POST_ONLY = Set.of("pinauth", "printpin", "eval", "complete", "stop", "expand");
@@ -77,15 +77,7 @@ public class DebuggerEndpoint {
         this.consoleCommands = consoleCommands;
     }
 
-    /** Cheap test an adapter makes on every request before building a {@link DebugRequest}. */
-    public static boolean isDebuggerPath(String path) {
-        return path.startsWith(PREFIX);
-    }
-
-    /**
-     * The answer to a request the app failed: the traceback page (or text or JSON, as the client
-     * accepts). The failure is logged once here; adapters must not log it again.
-     */
+    @Override
     public DebugResponse handleFailure(DebugRequest request, Throwable failure) {
         return PageHeaders.onEveryAnswer(failurePage(request, failure));
     }
@@ -103,10 +95,7 @@ public class DebuggerEndpoint {
         };
     }
 
-    /**
-     * A failure after the response was committed: nothing can be sent any more, so it is only
-     * logged, once; the adapter then ends the exchange the way its framework allows.
-     */
+    @Override
     public void handleFailureAfterCommit(DebugRequest request, Throwable failure) {
         failureLog.failedAfterCommit(request, failure);
     }
@@ -117,6 +106,7 @@ public class DebuggerEndpoint {
      * site or port as far as the browser's Sec-Fetch-Site tells (403), the secret (403), the
      * right method (405) and, for the console, the PIN's cookie (401).
      */
+    @Override
     public DebugResponse handleCommand(DebugRequest request) {
         return PageHeaders.onEveryAnswer(command(request));
     }
@@ -171,7 +161,7 @@ public class DebuggerEndpoint {
         };
     }
 
-    /** Where the standalone console page is served, if it is on: adapters route {@code GET} requests for it here. */
+    @Override
     public Optional<String> consolePath() {
         return console.settings().standalonePath();
     }
@@ -180,6 +170,7 @@ public class DebuggerEndpoint {
      * The standalone console page ({@link #consolePath()}): a console with {@code app} bound and no
      * traceback. Only for a trusted Host, as every command; its evaluations need the PIN as any other.
      */
+    @Override
     public DebugResponse handleConsolePage(DebugRequest request) {
         return PageHeaders.onEveryAnswer(standaloneConsole(request));
     }

@@ -1,6 +1,6 @@
 package io.runserverplus.core.security;
 
-import io.runserverplus.core.server.Terminal;
+import io.runserverplus.core.terminal.Terminal;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import java.net.InetAddress;

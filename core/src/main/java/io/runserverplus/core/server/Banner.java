@@ -1,9 +1,10 @@
 package io.runserverplus.core.server;
 
+import io.runserverplus.core.terminal.Terminal;
 import io.runserverplus.core.tls.TlsMaterial;
 import jakarta.inject.Inject;
-import java.util.Optional;
 import jakarta.inject.Singleton;
+import java.util.Optional;
 
 /** The start-up lines, worded as runserver_plus words them so its users feel at home. */
 @Singleton

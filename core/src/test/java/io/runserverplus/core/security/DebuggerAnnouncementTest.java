@@ -2,8 +2,8 @@ package io.runserverplus.core.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.runserverplus.core.server.Terminal;
 import io.runserverplus.core.settings.DebugPin;
+import io.runserverplus.core.terminal.Terminal;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
