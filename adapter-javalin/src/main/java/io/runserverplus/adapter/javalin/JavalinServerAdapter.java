@@ -21,7 +21,9 @@ import javax.net.ssl.SSLContext;
  * manager, after-handlers, compression and context path never touch them), a default exception
  * handler that answers with the traceback page (handlers the app registers for its own exception
  * types still win), a handler wrapper that catches {@link Error}s (Javalin's exception mapping
- * only sees {@link Exception}s), and a Jetty request log feeding {@link RequestLog}.
+ * only sees {@link Exception}s), and a Jetty request log feeding {@link RequestLog}. A failure that an
+ * exception handler of the app answered with a 5xx is recorded for the failures list, the app's
+ * answer kept.
  */
 final class JavalinServerAdapter implements ServerAdapter {
 
@@ -60,12 +62,30 @@ final class JavalinServerAdapter implements ServerAdapter {
                 endpoint.handler.handle(ctx);
             } catch (Error error) {
                 fail(ctx, error);
+            } catch (Exception failure) {
+                // Kept for the after-handler: if an exception handler of the app answers instead
+                // of the debugger's, the failure is still recorded (see recordIfHandledByApp).
+                ctx.attribute(FAILURE, failure);
+                throw failure;
             }
         });
+        config.routes.after(this::recordIfHandledByApp);
         config.jetty.modifyServer(server -> server.setRequestLog(new JettyRequestLog(requestLog)));
     }
 
+    /** The request attribute holding the exception an endpoint threw, until the debugger answers it. */
+    private static final String FAILURE = JavalinServerAdapter.class.getName() + ".failure";
+
+    /** Runs after the exception handlers; a request that did not fail only pays one attribute lookup. */
+    private void recordIfHandledByApp(Context ctx) {
+        if (ctx.attribute(FAILURE) instanceof Exception failure) {
+            ctx.req().removeAttribute(FAILURE);
+            debugger.handledByApp(JavalinExchange.request(ctx), failure, ctx.statusCode()).forEach(ctx::header);
+        }
+    }
+
     private void fail(Context ctx, Throwable failure) {
+        ctx.req().removeAttribute(FAILURE);
         if (ctx.res().isCommitted()) {
             debugger.handleFailureAfterCommit(JavalinExchange.request(ctx), failure);
             JavalinExchange.cutConnection(ctx);

@@ -37,6 +37,7 @@ final class JettyServerAdapter implements ServerAdapter {
         server.setHandler(new DebuggerHandler(app.handler(), debugger));
         server.setErrorHandler(new DebuggerErrorHandler(debugger));
         server.setRequestLog(new JettyRequestLog(requestLog));
+        AppErrorHandlers.recordIn(server, debugger);
         try {
             server.start();
         } catch (Exception failure) {
