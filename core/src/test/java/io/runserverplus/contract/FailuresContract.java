@@ -9,6 +9,8 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import io.runserverplus.core.WebApp;
 import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.List;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -17,6 +19,12 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.logging.LogEntry;
+import org.openqa.selenium.logging.LogType;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * Every failure reachable, from any client, on every adapter: the failures list, the page's URL in
@@ -188,6 +196,34 @@ public abstract class FailuresContract {
 
         assertThat(gone.statusCode()).isEqualTo(404);
         assertThat(gone.body()).contains("That failure is gone", "/__debugger__/");
+    }
+
+    /** In Chromium: the open list shows a failure that happens after it was loaded, without a reload. */
+    @Test
+    void theOpenListShowsANewFailureWithoutBeingReloaded() throws Exception {
+        try (Browser browser = Browser.open()) {
+            ChromeDriver driver = browser.driver();
+            driver.get(server.url("/__debugger__/"));
+            assertThat(driver.findElement(By.tagName("h1")).getText()).isEqualTo("Failures");
+            assertThat(driver.findElements(By.linkText("GET /no-debug-info"))).as("not failed yet").isEmpty();
+            driver.executeScript("window.__sameDocument = true;");
+
+            server.get("/no-debug-info", "application/json");
+
+            WebElement row = new WebDriverWait(driver, Duration.ofSeconds(60))
+                    .until(d -> d.findElements(By.linkText("GET /no-debug-info")).stream().findFirst().orElse(null));
+            assertThat(driver.executeScript("return window.__sameDocument === true;")).as("updated in place").isEqualTo(true);
+            row.click();
+            new WebDriverWait(driver, Duration.ofSeconds(30)).until(d -> d.getCurrentUrl().contains("/__debugger__/failures/"));
+            assertThat(driver.findElement(By.tagName("h1")).getText()).isEqualTo("java.lang.IllegalStateException");
+            assertThat(driver.findElement(By.tagName("body")).getText()).contains(NoDebugInfo.MESSAGE);
+            List<LogEntry> problems = driver.manage().logs().get(LogType.BROWSER).getAll().stream()
+                    .filter(entry -> entry.getLevel().intValue() >= java.util.logging.Level.WARNING.intValue())
+                    // The favicon is another part of #17 (the page's look), tested there.
+                    .filter(entry -> !entry.getMessage().contains("/favicon.ico "))
+                    .toList();
+            assertThat(problems).as("browser console (a script error, a CSP violation)").isEmpty();
+        }
     }
 
     private static String linkOf(HttpResponse<String> response) {

@@ -18,7 +18,8 @@ public class StaticAssets {
     private static final Map<String, String> CONTENT_TYPES = Map.of(
             "debugger.css", "text/css; charset=utf-8",
             "debugger.js", "text/javascript; charset=utf-8",
-            "failures.js", "text/javascript; charset=utf-8");
+            "failures.js", "text/javascript; charset=utf-8",
+            "failures.css", "text/css; charset=utf-8");
 
     private final Map<String, byte[]> bodies = CONTENT_TYPES.keySet().stream()
             .collect(java.util.stream.Collectors.toUnmodifiableMap(name -> name, StaticAssets::load));

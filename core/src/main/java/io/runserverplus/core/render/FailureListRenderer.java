@@ -25,6 +25,8 @@ public final class FailureListRenderer {
         StringBuilder html = new StringBuilder(1024 + rows.size() * 600);
         PageLayout.open(html, "Failures", nonce, "data-traceback=\"\" data-focus=\"-1\" data-console=\"off\""
                 + " data-latest=\"" + latest + "\"");
+        html.append("<link rel=\"stylesheet\" href=\"/__debugger__/resource/failures.css?v=")
+                .append(PageLayout.ASSET_VERSION).append("\">\n");
         html.append("<header class=\"exception failures-header\">\n<h1>Failures</h1>\n<p class=\"request\">")
                 .append("The failed requests this server keeps (the last 64), newest first; each opens its page,")
                 .append(" console included. This list updates itself.</p>\n</header>\n<main>\n");
