@@ -191,6 +191,16 @@ public abstract class FailuresContract {
     }
 
     @Test
+    void hostileMessagesAndPathsAreEscapedInTheList() throws Exception {
+        server.get("/xss", "application/json");
+
+        String list = server.get("/__debugger__/", "text/html").body();
+
+        assertThat(list).doesNotContain("<script>window").doesNotContain("<img src=x").doesNotContain("<svg")
+                .contains("&lt;script&gt;window.__xss=");
+    }
+
+    @Test
     void aGoneFailuresPageSaysWhereTheKeptOnesAre() throws Exception {
         HttpResponse<String> gone = server.get("/__debugger__/failures/0123456789ab", "text/html");
 
