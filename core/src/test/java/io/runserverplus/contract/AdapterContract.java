@@ -136,7 +136,8 @@ public abstract class AdapterContract {
 
         assertThat(response.statusCode()).isEqualTo(500);
         assertThat(response.body())
-                .startsWith("{\"id\":\"")
+                .startsWith("{\"type\":\"about:blank\",")
+                .contains("\"id\":\"")
                 .contains("\"type\":\"java.lang.IllegalStateException\",\"message\":\"startup failed\"")
                 .contains("\"cause\":{\"type\":\"java.io.UncheckedIOException\"")
                 .contains("\"suppressed\":[{\"type\":\"java.io.IOException\",\"message\":\"cleanup failed too\"");

@@ -13,6 +13,21 @@ public final class ContractRoutes {
     public static final String XSS_MESSAGE =
             "<script>window.__xss='script'</script>\"><img src=x onerror=\"window.__xss='img'\">'><svg onload=window.__xss='svg'>";
 
+    /**
+     * A route whose failure the app's own exception handler answers (each adapter's contract app
+     * registers one for {@link HandledByApp}, as an app with a catch-all mapper does).
+     */
+    public static final String HANDLED_BY_APP = "/handled-by-app";
+    /** What that handler answers, with status 500. */
+    public static final String APP_ERROR_PAGE = "the app's own error page";
+
+    /** The exception the contract apps' own exception handlers answer. */
+    public static final class HandledByApp extends RuntimeException {
+        public HandledByApp(String message) {
+            super(message);
+        }
+    }
+
     private ContractRoutes() {
     }
 
@@ -32,6 +47,9 @@ public final class ContractRoutes {
         routes.put("/basket/checkout", () -> ContractFailures.checkout(ContractFailures.BASKET));
         routes.put("/slow-value", ContractFailures::besideASlowValue);
         routes.put("/no-debug-info", NoDebugInfo::fail);
+        routes.put(HANDLED_BY_APP, () -> {
+            throw new HandledByApp("the app answers this failure itself");
+        });
         return routes;
     }
 

@@ -115,4 +115,27 @@ public abstract class RealAppContract {
         assertThat(console.statusCode()).isEqualTo(200);
         assertThat(console.body()).contains("data-secret=");
     }
+
+    @Test
+    void theFailuresListAnswersPastTheAppsAccessCheckWithTheFullPathAndLeavesMappedAnswersOut() throws Exception {
+        HttpResponse<String> api = server.get(CONTEXT_PATH + "/boom", "application/json");
+        server.get(CONTEXT_PATH + "/mapped", "application/json");
+
+        HttpResponse<String> list = server.get("/__debugger__/", "text/html");
+
+        assertThat(list.statusCode()).isEqualTo(200);
+        assertThat(list.body()).contains(">GET " + CONTEXT_PATH + "/boom</a>", FAILURE)
+                .as("a 418 the app mapped an exception to is an answer, not a failure")
+                .doesNotContain(CONTEXT_PATH + "/mapped");
+        String link = api.headers().firstValue("X-Debugger-Page").orElseThrow();
+        assertThat(server.get(link.substring(server.url("").length()), "text/html").body()).contains(FAILURE);
+        Matcher assets = Pattern.compile("(?:href|src)=\"(/__debugger__/resource/[^\"]+)\"").matcher(list.body());
+        int seen = 0;
+        while (assets.find()) {
+            HttpResponse<String> asset = server.get(assets.group(1), null);
+            assertThat(asset.statusCode()).as(assets.group(1)).isEqualTo(200);
+            seen++;
+        }
+        assertThat(seen).as("the list links two stylesheets and two scripts").isGreaterThanOrEqualTo(4);
+    }
 }

@@ -65,7 +65,10 @@ public abstract class SecurityContract {
                 new String[] {"POST", "/__debugger__/pinauth"},
                 new String[] {"POST", "/__debugger__/printpin"},
                 new String[] {"POST", "/__debugger__/eval"},
-                new String[] {"GET", "/console"})) {
+                new String[] {"GET", "/console"},
+                new String[] {"GET", "/__debugger__/"},
+                new String[] {"GET", "/__debugger__/events?after=0"},
+                new String[] {"GET", "/__debugger__/failures/" + tb})) {
             RawHttp.Response response = RawHttp.send(server.port(), command[0], command[1], host,
                     Map.of("X-Debugger-Secret", secret),
                     command[0].equals("POST") ? "pin=" + ContractServer.PIN + "&code=1" : "");
@@ -89,7 +92,10 @@ public abstract class SecurityContract {
                 new String[] {"GET", "/__debugger__/source?tb=" + tb + "&frame=0"},
                 new String[] {"POST", "/__debugger__/printpin"},
                 new String[] {"GET", "/__debugger__/auth"},
-                new String[] {"GET", "/console"})) {
+                new String[] {"GET", "/console"},
+                new String[] {"GET", "/__debugger__/"},
+                new String[] {"GET", "/__debugger__/events?after=0"},
+                new String[] {"GET", "/__debugger__/failures/" + tb})) {
             RawHttp.Response response = RawHttp.send(server.port(), command[0], "http://evil.example" + command[1],
                     trustedHost, withSecret, command[0].equals("POST") ? "pin=" + ContractServer.PIN + "&code=1" : "");
 
@@ -175,13 +181,16 @@ public abstract class SecurityContract {
         answers.put("auth JSON", command("GET", "auth", null, ""));
         answers.put("refusal text", server.get("/__debugger__/auth", null));
         answers.put("unknown command text", command("GET", "nothing-here", null, ""));
+        answers.put("failures list", server.get("/__debugger__/", "text/html"));
+        answers.put("failures events", server.get("/__debugger__/events?after=0", null));
 
         answers.forEach((what, response) -> {
             assertThat(response.headers().firstValue("X-Content-Type-Options")).as(what).hasValue("nosniff");
             assertThat(response.headers().firstValue("Referrer-Policy")).as(what).hasValue("no-referrer");
         });
         assertThat(answers.get("traceback text").headers().firstValue("Content-Type").orElseThrow()).startsWith("text/plain");
-        assertThat(answers.get("traceback JSON").headers().firstValue("Content-Type").orElseThrow()).startsWith(JSON);
+        assertThat(answers.get("traceback JSON").headers().firstValue("Content-Type").orElseThrow())
+                .startsWith("application/problem+json");
         assertThat(answers.get("console page").statusCode()).isEqualTo(200);
     }
 

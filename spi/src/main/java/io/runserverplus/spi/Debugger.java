@@ -1,5 +1,6 @@
 package io.runserverplus.spi;
 
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -28,6 +29,16 @@ public interface Debugger {
      * logged, once; the adapter then ends the exchange the way its framework allows (cuts the connection).
      */
     void handleFailureAfterCommit(DebugRequest request, Throwable failure);
+
+    /**
+     * A failure the app's own exception handler answered with {@code status}: the app's response
+     * stands; a 5xx is recorded for the failures list (marked as handled by the app). Returns the
+     * headers the adapter adds to the app's response (a {@code Link} to the failure's page), empty
+     * below 500. Adapters call it only for requests that failed.
+     */
+    default Map<String, String> handledByApp(DebugRequest request, Throwable failure, int status) {
+        return Map.of();
+    }
 
     /** Answers a request whose path {@link #isDebuggerPath is the debugger's}. */
     DebugResponse handleCommand(DebugRequest request);

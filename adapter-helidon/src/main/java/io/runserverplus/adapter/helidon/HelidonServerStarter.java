@@ -17,6 +17,8 @@ import io.runserverplus.spi.ServerStarter;
  * (Helidon passes {@link Error}s to error handlers too); handlers the app registers for its own
  * exception types still win, as Helidon picks the most specific one. A failure after the response
  * was committed never reaches an error handler: Helidon logs it once and closes the connection.
+ * The app's own error handlers are wrapped ({@link AppErrorHandlers}) so that the failures they
+ * answer with a 5xx are recorded too.
  */
 final class HelidonServerStarter implements ServerStarter {
 
@@ -62,6 +64,6 @@ final class HelidonServerStarter implements ServerStarter {
                 HelidonExchange.respond(response, debugger.handleFailure(HelidonExchange.request(request), failure));
             }
         });
-        app.routing().accept(routing);
+        app.routing().accept(AppErrorHandlers.recording(routing, debugger));
     }
 }

@@ -2,6 +2,7 @@ package io.runserverplus.adapter.helidon;
 
 import io.helidon.http.HeaderNames;
 import io.runserverplus.contract.ContractRoute;
+import io.runserverplus.contract.ContractRoutes;
 import io.runserverplus.contract.StreamingRoute;
 import java.io.OutputStream;
 import java.util.Map;
@@ -24,6 +25,8 @@ final class HelidonContractApp {
                 route.write(out);
                 out.close();
             }));
+            routing.error(ContractRoutes.HandledByApp.class, (request, response, failure) ->
+                    response.status(500).send(ContractRoutes.APP_ERROR_PAGE));
         });
     }
 }

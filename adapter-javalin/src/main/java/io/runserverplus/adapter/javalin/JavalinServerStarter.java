@@ -18,7 +18,9 @@ import io.runserverplus.spi.ServerStarter;
  * manager, after-handlers, compression and context path never touch them), a default exception
  * handler that answers with the traceback page (handlers the app registers for its own exception
  * types still win), a handler wrapper that catches {@link Error}s (Javalin's exception mapping
- * only sees {@link Exception}s), and a Jetty request log feeding the {@link RequestLogSink}.
+ * only sees {@link Exception}s), and a Jetty request log feeding the {@link RequestLogSink}. A failure
+ * that an exception handler of the app answered with a 5xx is recorded for the failures list, the
+ * app's answer kept.
  */
 final class JavalinServerStarter implements ServerStarter {
 
@@ -53,12 +55,30 @@ final class JavalinServerStarter implements ServerStarter {
                 endpoint.handler.handle(ctx);
             } catch (Error error) {
                 fail(ctx, error, debugger);
+            } catch (Exception failure) {
+                // Kept for the after-handler: if an exception handler of the app answers instead
+                // of the debugger's, the failure is still recorded (see recordIfHandledByApp).
+                ctx.attribute(FAILURE, failure);
+                throw failure;
             }
         });
+        config.routes.after(ctx -> recordIfHandledByApp(ctx, debugger));
         config.jetty.modifyServer(server -> server.setRequestLog(new JettyRequestLog(requestLog)));
     }
 
+    /** The request attribute holding the exception an endpoint threw, until the debugger answers it. */
+    private static final String FAILURE = JavalinServerStarter.class.getName() + ".failure";
+
+    /** Runs after the exception handlers; a request that did not fail only pays one attribute lookup. */
+    private static void recordIfHandledByApp(Context ctx, Debugger debugger) {
+        if (ctx.attribute(FAILURE) instanceof Exception failure) {
+            ctx.req().removeAttribute(FAILURE);
+            debugger.handledByApp(JavalinExchange.request(ctx), failure, ctx.statusCode()).forEach(ctx::header);
+        }
+    }
+
     private static void fail(Context ctx, Throwable failure, Debugger debugger) {
+        ctx.req().removeAttribute(FAILURE);
         if (ctx.res().isCommitted()) {
             debugger.handleFailureAfterCommit(JavalinExchange.request(ctx), failure);
             JavalinExchange.cutConnection(ctx);

@@ -34,6 +34,7 @@ final class JettyServerStarter implements ServerStarter {
         server.setHandler(new DebuggerHandler(server.getHandler(), setup.debugger()));
         server.setErrorHandler(new DebuggerErrorHandler(setup.debugger()));
         server.setRequestLog(new JettyRequestLog(setup.requestLog()));
+        AppErrorHandlers.recordIn(server, setup.debugger());
         try {
             server.start();
         } catch (Exception failure) {

@@ -1,6 +1,7 @@
 package io.runserverplus.adapter.jetty;
 
 import io.runserverplus.contract.ContractRoute;
+import io.runserverplus.contract.ContractRoutes;
 import io.runserverplus.contract.StreamingRoute;
 import java.io.OutputStream;
 import java.util.Map;
@@ -9,6 +10,7 @@ import org.eclipse.jetty.io.Content;
 import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
+import org.eclipse.jetty.server.handler.ContextHandler;
 import org.eclipse.jetty.util.Callback;
 
 /** The contract routes as a Jetty core handler, written as a user would write one. */
@@ -17,7 +19,7 @@ final class JettyContractApp {
     }
 
     static JettyApp of(Map<String, ContractRoute> routes, Map<String, StreamingRoute> streams) {
-        return JettyApp.of(new Handler.Abstract() {
+        Handler routing = new Handler.Abstract() {
             @Override
             public boolean handle(Request request, Response response, Callback callback) throws Exception {
                 String path = Request.getPathInContext(request);
@@ -39,7 +41,30 @@ final class JettyContractApp {
                 }
                 return false;
             }
+        };
+        return JettyApp.of(new Handler.Sequence(handledByApp(), routing));
+    }
+
+    /**
+     * {@link ContractRoutes#HANDLED_BY_APP} in a context with an error handler of its own, which
+     * writes the app's error page: Jetty's context hands a throwable of its handler to it.
+     */
+    private static Handler handledByApp() {
+        ContextHandler context = new ContextHandler(new Handler.Abstract() {
+            @Override
+            public boolean handle(Request request, Response response, Callback callback) {
+                if (!ContractRoutes.HANDLED_BY_APP.equals(Request.getPathInContext(request))) {
+                    return false;
+                }
+                throw new ContractRoutes.HandledByApp("the app answers this failure itself");
+            }
+        }, "/");
+        context.setErrorHandler((request, response, callback) -> {
+            response.getHeaders().put(HttpHeader.CONTENT_TYPE, "text/plain; charset=utf-8");
+            Content.Sink.write(response, true, ContractRoutes.APP_ERROR_PAGE, callback);
+            return true;
         });
+        return context;
     }
 
 }

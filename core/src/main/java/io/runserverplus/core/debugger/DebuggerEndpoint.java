@@ -2,6 +2,7 @@ package io.runserverplus.core.debugger;
 
 import io.runserverplus.core.console.ConsoleSupport;
 import io.runserverplus.core.render.ConsolePageRenderer;
+import io.runserverplus.core.render.FailureListRenderer;
 import io.runserverplus.core.render.MediaType;
 import io.runserverplus.core.render.PageSecurity;
 import io.runserverplus.core.security.DebuggerAnnouncement;
@@ -83,16 +84,39 @@ public class DebuggerEndpoint implements Debugger {
     }
 
     private DebugResponse failurePage(DebugRequest request, Throwable failure) {
-        failureLog.failed(request, failure);
         Traceback traceback = tracebacks.get().capture(failure, applicationLoader());
-        registry.register(traceback, request);
-        return switch (MediaType.preferredBy(request)) {
-            case HTML -> htmlPage(traceback, request);
-            case JSON -> DebugResponse.of(500, MediaType.JSON.contentType(), jsonRenderer.get().render(traceback))
+        TrustedHosts.Verdict host = trustedHosts.check(request);
+        String url = FailurePages.url(request, host, traceback.id());
+        FailureLog.Seen seen = failureLog.failed(request, failure, url);
+        registry.register(traceback, request, new TracebackRegistry.Outcome(500, false, seen));
+        DebugResponse answer = switch (MediaType.preferredBy(request)) {
+            case HTML -> htmlPage(500, traceback, request);
+            case JSON -> DebugResponse.of(500, TracebackJsonRenderer.CONTENT_TYPE, jsonRenderer.get().render(traceback, 500, url))
                     .withHeader("Cache-Control", "no-store");
-            case TEXT -> DebugResponse.of(500, MediaType.TEXT.contentType(), traceback.plainText())
+            case TEXT -> DebugResponse.of(500, MediaType.TEXT.contentType(),
+                            traceback.plainText() + "Debugger page: " + url + "\n")
                     .withHeader("Cache-Control", "no-store");
         };
+        return FailurePages.withLinks(answer, url);
+    }
+
+    /**
+     * A failure the app's own exception handler answered with {@code status}: the app's response
+     * stands; a 5xx is logged in one line, kept and listed as handled by the app. Returns the
+     * headers the adapter may add to the app's response (a {@code Link} to the page), empty for
+     * any other status (a 404 the app mapped an exception to is an answer, not a failure). Only
+     * ever called for a request that failed, so requests that do not fail pay nothing.
+     */
+    @Override
+    public java.util.Map<String, String> handledByApp(DebugRequest request, Throwable failure, int status) {
+        if (status < 500) {
+            return java.util.Map.of();
+        }
+        Traceback traceback = tracebacks.get().capture(failure, applicationLoader());
+        String url = FailurePages.url(request, trustedHosts.check(request), traceback.id());
+        FailureLog.Seen seen = failureLog.handledByApp(request, failure, status, url);
+        registry.register(traceback, request, new TracebackRegistry.Outcome(status, true, seen));
+        return FailurePages.linkHeaders(url);
     }
 
     @Override
@@ -131,6 +155,11 @@ public class DebuggerEndpoint implements Debugger {
             return DebugResponse.of(200, "text/event-stream; charset=utf-8",
                     "retry: 1000\nevent: app\ndata: " + ProcessHandle.current().pid() + "\n\n")
                     .withHeader("Cache-Control", "no-store");
+        }
+        if (command.equals(FailurePages.LIST) || command.equals(FailurePages.EVENTS) || command.startsWith(FailurePages.PAGE)) {
+            // Opened by typing or clicking a URL (the terminal's, an API answer's), so no secret:
+            // like the console page, a trusted Host is what they need; they change nothing.
+            return "GET".equals(request.method()) ? failures(command, request) : notAllowed("GET");
         }
         if (!secret.get().isPresentIn(request)) {
             return DebugResponse.of(403, MediaType.TEXT.contentType(),
@@ -195,7 +224,29 @@ public class DebuggerEndpoint implements Debugger {
         }
     }
 
-    private DebugResponse htmlPage(Traceback traceback, DebugRequest request) {
+    private DebugResponse failures(String command, DebugRequest request) {
+        if (command.equals(FailurePages.LIST)) {
+            String nonce = PageHeaders.newNonce();
+            long latest = registry.latest();
+            return page(200, FailureListRenderer.render(registry.newestFirst(), latest, nonce), nonce);
+        }
+        if (command.equals(FailurePages.EVENTS)) {
+            long after = request.queryParameter("after").flatMap(DebuggerEndpoint::parseLong).orElse(-1L);
+            try {
+                return FailurePages.events(registry.awaitAfter(after, FailurePages.POLL_MILLIS));
+            } catch (InterruptedException stopping) {
+                Thread.currentThread().interrupt();
+                return DebugResponse.of(503, MediaType.TEXT.contentType(), "The server is stopping.\n");
+            }
+        }
+        return registry.find(command.substring(FailurePages.PAGE.length()))
+                .map(traceback -> htmlPage(200, traceback, request))
+                .orElseGet(() -> DebugResponse.of(404, MediaType.TEXT.contentType(),
+                        "That failure is gone (the server keeps the last " + TracebackRegistry.CAPACITY
+                                + " and forgets them on restart); see " + PREFIX + " for the ones it keeps.\n"));
+    }
+
+    private DebugResponse htmlPage(int status, Traceback traceback, DebugRequest request) {
         TrustedHosts.Verdict host = trustedHosts.check(request);
         if (host.trusted()) {
             console.consoleMayBeWanted(); // the page offers a console in each frame
@@ -203,7 +254,9 @@ public class DebuggerEndpoint implements Debugger {
         String nonce = PageHeaders.newNonce();
         PageSecurity security = new PageSecurity(secret.get().value(), nonce,
                 host.trusted() ? Optional.empty() : Optional.of(host.consoleDisabledReason()), pinGuard.pin().isPresent());
-        return page(500, htmlRenderer.get().render(traceback, request.requestLine(), security), nonce);
+        // The request line is the failed request's, also when the page is opened later by its URL.
+        String requestLine = registry.requestOf(traceback.id()).orElse(request).requestLine();
+        return page(status, htmlRenderer.get().render(traceback, requestLine, security), nonce);
     }
 
     private static DebugResponse notAllowed(String allowed) {
@@ -233,6 +286,14 @@ public class DebuggerEndpoint implements Debugger {
     private static Optional<Integer> parseInt(String text) {
         try {
             return Optional.of(Integer.parseInt(text));
+        } catch (NumberFormatException notANumber) {
+            return Optional.empty();
+        }
+    }
+
+    private static Optional<Long> parseLong(String text) {
+        try {
+            return Optional.of(Long.parseLong(text));
         } catch (NumberFormatException notANumber) {
             return Optional.empty();
         }

@@ -35,8 +35,13 @@ final class RepeatedFailures {
     }
 
     /** How many times this shape has been recorded, this one included: 1 for a new one. */
-    synchronized long record(Throwable failure, boolean afterCommit) {
-        return counts.merge(shapeOf(failure, afterCommit), 1L, Long::sum);
+    long record(Throwable failure, boolean afterCommit) {
+        return record(shapeOf(failure, afterCommit));
+    }
+
+    /** As {@link #record(Throwable, boolean)}, for a shape the caller computed (to keep it too). */
+    synchronized long record(String shape) {
+        return counts.merge(shape, 1L, Long::sum);
     }
 
     /** A SHA-256 of the shape, so each remembered failure costs a few dozen bytes whatever its depth. */

@@ -19,13 +19,14 @@ public enum MediaType {
     }
 
     /**
-     * Browsers name {@code text/html}; API clients name {@code application/json}; everything else
+     * Browsers name {@code text/html}; API clients name {@code application/json} or
+     * {@code application/problem+json}; everything else
      * (curl's {@code *}{@code /*}, scripts, log scrapers) gets the plain stack trace.
      */
     public static MediaType preferredBy(DebugRequest request) {
         if (request.accepts("text/html")) {
             return HTML;
         }
-        return request.accepts("application/json") ? JSON : TEXT;
+        return request.accepts("application/json") || request.accepts("application/problem+json") ? JSON : TEXT;
     }
 }

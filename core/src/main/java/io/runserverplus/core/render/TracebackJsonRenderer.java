@@ -14,8 +14,11 @@ import java.io.StringWriter;
 import java.io.UncheckedIOException;
 
 /**
- * The traceback for API clients ({@code Accept: application/json}): the model, no HTML; a frame's
- * captured variables with their values rendered as on the page.
+ * The traceback for API clients ({@code Accept: application/json} or {@code application/problem+json}):
+ * an RFC 9457 problem document ({@code type}, {@code title}, {@code status}, {@code detail},
+ * {@code instance}: the failure's page) whose extension members hold the model, no HTML: the
+ * page's URL, the throwable with its frames, causes and suppressed ones (a frame's captured
+ * variables with their values rendered as on the page), and the stack trace as Java prints it.
  */
 @Singleton
 public class TracebackJsonRenderer {
@@ -28,11 +31,21 @@ public class TracebackJsonRenderer {
         this.console = console;
     }
 
-    public String render(Traceback traceback) {
+    /** The content type of the answer: RFC 9457's, which a client accepting {@code application/json} reads as JSON. */
+    public static final String CONTENT_TYPE = "application/problem+json; charset=utf-8";
+
+    public String render(Traceback traceback, int status, String pageUrl) {
         StringWriter out = new StringWriter();
         ValueTexts values = ValueTexts.of(traceback, console::render);
         try (JsonGenerator json = factory.createGenerator(out)) {
             json.writeStartObject();
+            // "about:blank": the status says what kind of problem it is; the title is then its reason phrase.
+            json.writeStringField("type", "about:blank");
+            json.writeStringField("title", status == 500 ? "Internal Server Error" : "Server Error");
+            json.writeNumberField("status", status);
+            json.writeStringField("detail", traceback.root().summary());
+            json.writeStringField("instance", pageUrl);
+            json.writeStringField("debuggerPage", pageUrl);
             json.writeStringField("id", traceback.id());
             json.writeFieldName("exception");
             throwable(json, traceback.root(), values);

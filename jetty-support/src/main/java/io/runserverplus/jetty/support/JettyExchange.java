@@ -37,7 +37,9 @@ public final class JettyExchange {
         for (HttpField field : request.getHeaders()) {
             headers.computeIfAbsent(field.getName(), name -> new ArrayList<>()).add(field.getValue());
         }
-        return new DebugRequest(request.getMethod(), Request.getPathInContext(request), request.getHttpURI().getQuery(),
+        // The whole path, as the request log shows it: a failure inside a context of the app (and the
+        // app's context error handler) would otherwise be reported without the context path.
+        return new DebugRequest(request.getMethod(), request.getHttpURI().getDecodedPath(), request.getHttpURI().getQuery(),
                 request.getConnectionMetaData().getProtocol(), request.isSecure(), headers, Request.getRemoteAddr(request));
     }
 
