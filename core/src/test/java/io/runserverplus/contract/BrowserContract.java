@@ -135,7 +135,10 @@ public abstract class BrowserContract {
                     .filter(entry -> entry.getLevel().intValue() >= java.util.logging.Level.WARNING.intValue())
                     .filter(entry -> !entry.getMessage().contains("status of 500"))).as("the source tab's console").isEmpty();
 
-            driver.findElement(By.id("back-to-traceback")).click();
+            WebElement back = driver.findElement(By.id("back-to-traceback"));
+            assertThat(back.getDomAttribute("href")).as("a link to the failure's page, for a tab opened otherwise")
+                    .isEqualTo("/__debugger__/failures/" + driver.getCurrentUrl().replaceAll(".*[?&]tb=([0-9a-f]+).*", "$1"));
+            back.click();
             wait.until(d -> d.getWindowHandles().size() == 1);
         } finally {
             if (driver.getWindowHandles().contains(tab)) {

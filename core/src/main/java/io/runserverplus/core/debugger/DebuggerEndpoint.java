@@ -275,7 +275,8 @@ public class DebuggerEndpoint implements Debugger {
                             + " tracebacks and forgets them on restart); reproduce the error for a fresh one.\n");
         }
         String nonce = PageHeaders.newNonce();
-        return page(200, sourceRenderer.get().render(frame.get(), nonce), nonce);
+        String back = FailurePages.path(request.queryParameter("tb").orElseThrow());
+        return page(200, sourceRenderer.get().render(frame.get(), nonce, back), nonce);
     }
 
     private static DebugResponse page(int status, String html, String nonce) {

@@ -9,7 +9,7 @@ import static org.owasp.encoder.Encode.forHtmlAttribute;
  */
 final class PageLayout {
     /** Bumped with the assets so browsers never mix an old script with a new page. */
-    static final String ASSET_VERSION = "7";
+    static final String ASSET_VERSION = "8";
 
     /** Whether this JVM is an app the reloader's supervisor started, which it may replace by another. */
     private static final boolean UNDER_SUPERVISOR =

@@ -1,6 +1,7 @@
 package io.runserverplus.core.render;
 
 import static org.owasp.encoder.Encode.forHtml;
+import static org.owasp.encoder.Encode.forHtmlAttribute;
 
 import io.runserverplus.core.source.SourceWindow;
 import io.runserverplus.core.traceback.Frame;
@@ -19,14 +20,19 @@ public class SourcePageRenderer {
         this.highlighter = highlighter;
     }
 
-    /** The page; {@code nonce} is the one this response's Content-Security-Policy names. */
-    public String render(Frame frame, String nonce) {
+    /**
+     * The page; {@code nonce} is the one this response's Content-Security-Policy names, and
+     * {@code tracebackPath} the address of the failure's own page, which its "back" link opens.
+     */
+    public String render(Frame frame, String nonce, String tracebackPath) {
         StringBuilder html = new StringBuilder(64 * 1024);
         String title = frame.fileAndLine();
         PageLayout.open(html, title, nonce, "class=\"source-page\" data-line=\"" + Math.max(frame.lineNumber(), 0) + "\"");
-        // The page opened in a tab of its own: closing it is the way back to the traceback it came from.
-        html.append("<header class=\"exception source-header\"><p class=\"back\"><button type=\"button\"")
-                .append(" id=\"back-to-traceback\">&#8592; Back to the traceback</button></p>\n<h1>")
+        // The page opened in a tab of its own: closing it is the way back to the traceback it came
+        // from (debugger.js); opened any other way, the link leads to the failure's page.
+        html.append("<header class=\"exception source-header\"><p class=\"back\"><a href=\"")
+                .append(forHtmlAttribute(tracebackPath))
+                .append("\" id=\"back-to-traceback\">&#8592; Back to the traceback</a></p>\n<h1>")
                 .append(Breakable.html(title)).append("</h1>\n<p class=\"request\">")
                 .append(Breakable.html(frame.location())).append("</p>\n");
         if (frame.source().isEmpty()) {

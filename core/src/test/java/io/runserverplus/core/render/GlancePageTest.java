@@ -146,17 +146,19 @@ class GlancePageTest {
 
         assertThat(renderer.render(traceback, "GET / HTTP/1.1", SECURITY)).contains(icon);
         assertThat(new ConsolePageRenderer(console).render(SECURITY)).contains(icon);
-        assertThat(new SourcePageRenderer(new JavaHighlighter(analyzer)).render(traceback.root().frames().getFirst(), "n"))
-                .contains(icon);
+        assertThat(new SourcePageRenderer(new JavaHighlighter(analyzer)).render(traceback.root().frames().getFirst(), "n",
+                "/__debugger__/failures/" + traceback.id())).contains(icon);
     }
 
     @Test
     void theSourcePageHasAWayBackToTheTraceback() {
         Traceback traceback = factory.capture(applicationFailure(), null);
 
-        String page = new SourcePageRenderer(new JavaHighlighter(analyzer)).render(traceback.root().frames().getFirst(), "n");
+        String page = new SourcePageRenderer(new JavaHighlighter(analyzer))
+                .render(traceback.root().frames().getFirst(), "n", "/__debugger__/failures/" + traceback.id());
 
-        assertThat(page).contains("<button type=\"button\" id=\"back-to-traceback\">&#8592; Back to the traceback</button>");
+        assertThat(page).contains("<a href=\"/__debugger__/failures/" + traceback.id()
+                + "\" id=\"back-to-traceback\">&#8592; Back to the traceback</a>");
     }
 
     @Test

@@ -50,9 +50,12 @@
   function wireBack() {
     var back = document.getElementById("back-to-traceback");
     if (back) {
-      back.addEventListener("click", function () {
+      back.addEventListener("click", function (event) {
+        // The traceback is still open in the tab this one came from: close this tab to get back
+        // to it; a tab the browser will not close follows the link to the failure's page instead.
+        event.preventDefault();
         window.close();
-        window.setTimeout(function () { if (!window.closed) { history.back(); } }, 200);
+        window.setTimeout(function () { if (!window.closed) { window.location.href = back.href; } }, 200);
       });
     }
   }
