@@ -19,7 +19,8 @@ public class StaticAssets {
             "debugger.css", "text/css; charset=utf-8",
             "debugger.js", "text/javascript; charset=utf-8",
             "favicon.svg", "image/svg+xml",
-            "reload.js", "text/javascript; charset=utf-8");
+            "reload.js", "text/javascript; charset=utf-8",
+            "live-reload.js", "text/javascript; charset=utf-8");
 
     private final Map<String, byte[]> bodies = CONTENT_TYPES.keySet().stream()
             .collect(java.util.stream.Collectors.toUnmodifiableMap(name -> name, StaticAssets::load));
