@@ -18,7 +18,7 @@ import org.junit.jupiter.api.Test;
  */
 public abstract class LiveReloadContract {
 
-    /** One route's answer: 200 with this Content-Type, these headers and this body. */
+    /** One route's answer: 200 with this Content-Type, these headers and this body; a null body fails the request. */
     public record Page(String contentType, Map<String, String> headers, String body) {
     }
 
@@ -32,6 +32,7 @@ public abstract class LiveReloadContract {
         Map<String, Page> pages = new LinkedHashMap<>();
         pages.put("/page", new Page("text/html; charset=utf-8", Map.of(), PAGE));
         pages.put("/fragment", new Page("text/html", Map.of(), "<p>no body element</p>"));
+        pages.put("/boom", new Page("text/html", Map.of(), null));
         pages.put("/data", new Page("application/json", Map.of(), "{\"html\":\"</body>\"}"));
         pages.put("/nonce", new Page("text/html; charset=utf-8",
                 Map.of("Content-Security-Policy", "default-src 'self'; script-src 'nonce-c2hvcA==' 'strict-dynamic'"), PAGE));
@@ -61,10 +62,14 @@ public abstract class LiveReloadContract {
     }
 
     @Test
-    void aJsonAnswerIsLeftAlone() throws Exception {
+    void aJsonAnswerAndTheTracebackPageAreLeftAlone() throws Exception {
         try (ContractServer server = server(true)) {
             HttpResponse<String> data = server.get("/data", "application/json");
             assertThat(data.body()).isEqualTo("{\"html\":\"</body>\"}");
+
+            HttpResponse<String> traceback = server.get("/boom", "text/html");
+            assertThat(traceback.statusCode()).isEqualTo(500);
+            assertThat(traceback.body()).contains("IllegalStateException").doesNotContain("live-reload.js");
         }
     }
 

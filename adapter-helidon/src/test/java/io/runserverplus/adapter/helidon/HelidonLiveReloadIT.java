@@ -9,6 +9,9 @@ class HelidonLiveReloadIT extends LiveReloadContract {
     @Override
     protected WebApp app(Map<String, Page> pages) {
         return HelidonApp.of(routing -> pages.forEach((path, page) -> routing.get(path, (request, response) -> {
+            if (page.body() == null) {
+                throw new IllegalStateException("the page failed");
+            }
             response.header(HeaderNames.CONTENT_TYPE, page.contentType());
             page.headers().forEach(response::header);
             response.send(page.body());

@@ -20,6 +20,9 @@ class JettyLiveReloadIT extends LiveReloadContract {
                 if (page == null) {
                     return false;
                 }
+                if (page.body() == null) {
+                    throw new IllegalStateException("the page failed");
+                }
                 response.getHeaders().put(HttpHeader.CONTENT_TYPE, page.contentType());
                 page.headers().forEach(response.getHeaders()::put);
                 Content.Sink.write(response, true, page.body(), callback);
