@@ -26,11 +26,14 @@ public final class LiveReloadTag {
 
     /**
      * Whether this response may get the tag: a {@code text/html} body the app did not compress,
-     * for a request other than {@code HEAD} and without a {@code Range}, with a full (not 206) answer.
+     * for a request other than {@code HEAD} and without a {@code Range}, with a full 2xx answer
+     * (not 204 or 206) or an error page.
      */
     public static boolean wanted(String method, boolean rangeRequested, int status, String contentType,
                                  String contentEncoding) {
-        return !"HEAD".equalsIgnoreCase(method) && !rangeRequested && status != 206 && status != 204 && status != 304
+        // Pages only: a 2xx answer with content, or an error page (the app's own 404, say); never a redirect.
+        boolean page = status >= 200 && status < 300 && status != 204 && status != 206 || status >= 400;
+        return !"HEAD".equalsIgnoreCase(method) && !rangeRequested && page
                 && contentType != null && contentType.strip().toLowerCase(Locale.ROOT).startsWith("text/html")
                 && !utf16(contentType)
                 && (contentEncoding == null || contentEncoding.isBlank() || contentEncoding.equalsIgnoreCase("identity"));
@@ -39,10 +42,10 @@ public final class LiveReloadTag {
     /**
      * The body with the tag before its last {@code </body>} (at the end when it has none), carrying
      * the script nonce of the app's Content-Security-Policy when it has one; the body unchanged when
-     * it is a debugger page.
+     * it is empty or a debugger page.
      */
     public static byte[] insert(byte[] body, Optional<String> contentSecurityPolicy) {
-        if (indexOf(body, DEBUGGER_PAGE, false) >= 0) {
+        if (body.length == 0 || indexOf(body, DEBUGGER_PAGE, false) >= 0) {
             return body;
         }
         String nonce = contentSecurityPolicy.map(LiveReloadTag::scriptNonce).orElse(null);
