@@ -30,7 +30,9 @@ final class LiveReloadResponse extends Response.Wrapper {
     @Override
     public void write(boolean last, ByteBuffer content, Callback callback) {
         if (holding == null) {
-            holding = LiveReloadTag.wanted(getRequest().getMethod(), rangeRequested, getStatus(),
+            // Jetty reports 0 until the app sets a status; it commits that as 200.
+            int status = getStatus() == 0 ? 200 : getStatus();
+            holding = LiveReloadTag.wanted(getRequest().getMethod(), rangeRequested, status,
                     getHeaders().get(HttpHeader.CONTENT_TYPE), getHeaders().get(HttpHeader.CONTENT_ENCODING));
             held = holding ? new ByteArrayOutputStream() : null;
         }
