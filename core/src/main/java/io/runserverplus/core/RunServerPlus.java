@@ -142,6 +142,15 @@ public final class RunServerPlus {
         }
 
         /**
+         * {@code --live-reload}: the app's HTML pages get a script that refreshes them after each
+         * reload, and after a static file change served without one. Off by default.
+         */
+        public Builder liveReload(boolean liveReload) {
+            given.liveReload(liveReload);
+            return this;
+        }
+
+        /**
          * Serve HTTPS with this certificate file; runserver_plus's rules apply: {@code .crt} is added
          * when the name has no extension, the key defaults to the same name with {@code .key}, and a
          * missing pair is generated (key readable by the owner only) and reused on later starts.

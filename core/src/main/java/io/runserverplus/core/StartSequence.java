@@ -112,8 +112,10 @@ record StartSequence(WebApp app, Optional<List<String>> args, BuilderSettings gi
                 address.host(), MainClass.ofThisProgram(), app.getClass().getName());
         CoreModule core = new CoreModule(tracebackSettings, terminal, securitySettings,
                 new ConsoleSettings(settings.consolePath(), settings.consoleTimeLimit()));
-        Injector injector = Guice.createInjector(modules.isEmpty() ? Modules.combine(core, new AdapterPortModule(app))
-                : Modules.override(core, new AdapterPortModule(app)).with(modules));
+        com.google.inject.Module coreAndLiveReload = Modules.combine(core, binder -> binder.bind(
+                io.runserverplus.core.debugger.LiveReload.class).toInstance(io.runserverplus.core.debugger.LiveReload.of(settings.liveReload())));
+        Injector injector = Guice.createInjector(modules.isEmpty() ? Modules.combine(coreAndLiveReload, new AdapterPortModule(app))
+                : Modules.override(coreAndLiveReload, new AdapterPortModule(app)).with(modules));
         RunningServer server;
         try {
             server = serve(injector, address, settings.tls(), showBanner);

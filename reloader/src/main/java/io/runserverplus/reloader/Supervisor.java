@@ -52,6 +52,8 @@ public final class Supervisor {
     public static final String SUPERVISOR_PID_ENV = "RUNSERVERPLUS_SUPERVISOR_PID";
     /** A file the child creates once it serves (see {@link #markServing()}). */
     public static final String SERVING_FILE_ENV = io.runserverplus.spi.ReloaderProvider.SERVING_FILE_ENV;
+    /** Names {@link StaticChanges}'s file in the child's environment. */
+    public static final String STATIC_CHANGES_ENV = io.runserverplus.spi.ReloaderProvider.STATIC_CHANGES_ENV;
     /** The exit status with which a child asks to be restarted. */
     public static final int RESTART_EXIT_CODE = 3;
     /** A JVM's exit status after SIGINT. */
@@ -186,6 +188,7 @@ public final class Supervisor {
             if (sourceChanges != null) {
                 sourceChanges.close();
             }
+            StaticChanges.delete(servingFile);
             ServingFile.delete(servingFile);
             detector.close();
             debouncer.close();
@@ -244,6 +247,7 @@ public final class Supervisor {
         if (!down && settings.staticFiles().allStatic(reload, settings.watch().roots())) {
             // The running app reads these from its class path's directories as they are now.
             settings.out().println(" * Detected change in '" + first + "', served as it is now, without a restart");
+            StaticChanges.count(servingFile); // tells the app's live-reload stream, which tells the browser
             return;
         }
         settings.out().println(" * Detected change in '" + first + "', reloading");
@@ -330,6 +334,7 @@ public final class Supervisor {
         childEnvironment.put(START_ENV, Integer.toString(index));
         if (servingFile != null) {
             childEnvironment.put(SERVING_FILE_ENV, servingFile.toString());
+            childEnvironment.put(STATIC_CHANGES_ENV, StaticChanges.file(servingFile).toString());
         }
         return childEnvironment;
     }

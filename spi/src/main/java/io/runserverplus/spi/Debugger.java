@@ -48,4 +48,12 @@ public interface Debugger {
 
     /** The standalone console page ({@link #consolePath()}). */
     DebugResponse handleConsolePage(DebugRequest request);
+
+    /**
+     * Whether {@code --live-reload} is on: then the adapter passes the app's HTML answers through
+     * {@link LiveReloadTag}; off, it leaves every answer as it is.
+     */
+    default boolean liveReload() {
+        return false;
+    }
 }

@@ -20,6 +20,12 @@ public interface ReloaderProvider {
      */
     String SERVING_FILE_ENV = "RUNSERVERPLUS_SERVING_FILE";
 
+    /**
+     * Environment variable naming a file the supervisor rewrites after each change of a static file
+     * (which does not restart the app), so that the app's live-reload stream can tell the browser.
+     */
+    String STATIC_CHANGES_ENV = "RUNSERVERPLUS_STATIC_CHANGES";
+
     /** Environment variable a supervisor sets to {@code 1} in each child. */
     String CHILD_ENV = "RUNSERVERPLUS_CHILD";
 

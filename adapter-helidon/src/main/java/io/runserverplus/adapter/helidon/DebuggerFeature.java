@@ -60,6 +60,9 @@ final class DebuggerFeature implements HttpFeature, Weighted {
                 } else if (path.equals(consolePath) && Method.GET.equals(request.prologue().method())) {
                     HelidonExchange.respond(response, debugger.handleConsolePage(HelidonExchange.command(request)));
                 } else {
+                    if (debugger.liveReload()) {
+                        response.streamFilter(out -> new LiveReloadStream(out, request, response));
+                    }
                     chain.proceed();
                 }
             } catch (IOException unreadable) {

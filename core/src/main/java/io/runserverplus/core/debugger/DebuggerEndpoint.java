@@ -52,6 +52,7 @@ public class DebuggerEndpoint implements Debugger {
     private final Provider<ConsolePageRenderer> consolePage;
     private final ConsoleSupport console;
     private final Provider<ConsoleCommands> consoleCommands;
+    private LiveReload liveReload = LiveReload.OFF;
 
     @Inject
     public DebuggerEndpoint(Provider<TracebackFactory> tracebacks, TracebackRegistry registry,
@@ -76,6 +77,17 @@ public class DebuggerEndpoint implements Debugger {
         this.consolePage = consolePage;
         this.console = console;
         this.consoleCommands = consoleCommands;
+    }
+
+    /** {@code --live-reload}, when the start binds it (off otherwise). */
+    @Inject
+    void liveReload(LiveReload liveReload) {
+        this.liveReload = liveReload;
+    }
+
+    @Override
+    public boolean liveReload() {
+        return liveReload.on();
     }
 
     @Override
@@ -153,7 +165,8 @@ public class DebuggerEndpoint implements Debugger {
             // Asked by reload.js through an EventSource, which cannot send the secret; it tells
             // only which JVM serves (its process id), so that a page reloads when another does.
             return DebugResponse.of(200, "text/event-stream; charset=utf-8",
-                    "retry: 1000\nevent: app\ndata: " + ProcessHandle.current().pid() + "\n\n")
+                    "retry: 1000\nevent: app\ndata: " + ProcessHandle.current().pid() + "\n\n"
+                            + (liveReload.on() ? liveReload.staticEvent() : ""))
                     .withHeader("Cache-Control", "no-store");
         }
         if (command.equals(FailurePages.LIST) || command.equals(FailurePages.EVENTS) || command.startsWith(FailurePages.PAGE)) {

@@ -21,7 +21,8 @@ public class StaticAssets {
             "favicon.svg", "image/svg+xml",
             "reload.js", "text/javascript; charset=utf-8",
             "failures.js", "text/javascript; charset=utf-8",
-            "failures.css", "text/css; charset=utf-8");
+            "failures.css", "text/css; charset=utf-8",
+            "live-reload.js", "text/javascript; charset=utf-8");
 
     private final Map<String, byte[]> bodies = CONTENT_TYPES.keySet().stream()
             .collect(java.util.stream.Collectors.toUnmodifiableMap(name -> name, StaticAssets::load));

@@ -28,6 +28,7 @@ public final class BuilderSettings {
     private Optional<String> consolePath;
     private Duration consoleTimeLimit;
     private List<String> staticLocations;
+    private Boolean liveReload;
 
     /** No value given: every setting comes from the other sources. */
     public static BuilderSettings none() {
@@ -54,6 +55,7 @@ public final class BuilderSettings {
         copy.consolePath = consolePath;
         copy.consoleTimeLimit = consoleTimeLimit;
         copy.staticLocations = staticLocations;
+        copy.liveReload = liveReload;
         return copy;
     }
 
@@ -225,5 +227,15 @@ public final class BuilderSettings {
 
     public Optional<List<String>> staticLocations() {
         return Optional.ofNullable(staticLocations);
+    }
+
+    /** {@link Settings#LIVE_RELOAD}. */
+    public BuilderSettings liveReload(Boolean liveReload) {
+        this.liveReload = liveReload;
+        return this;
+    }
+
+    public Optional<Boolean> liveReload() {
+        return Optional.ofNullable(liveReload);
     }
 }

@@ -82,6 +82,10 @@ public final class CommandLine {
                     + " repeatable, or off. Default ${DEFAULT-VALUE}.")
     List<String> staticLocations = new ArrayList<>();
 
+    @Option(names = "--live-reload",
+            description = "Add a script to the app's HTML pages that refreshes them after a reload or a static file change.")
+    boolean liveReload;
+
     /** The options given, by setting name, as text. */
     public Map<String, String> given() {
         Map<String, String> given = new LinkedHashMap<>();
@@ -102,6 +106,7 @@ public final class CommandLine {
         putIfGiven(given, Settings.EXTRA_FILES, oneALine(extraFiles));
         putIfGiven(given, Settings.EXCLUDE_PATTERNS, oneALine(excludePatterns));
         putIfGiven(given, Settings.STATIC_LOCATIONS, oneALine(staticLocations));
+        putIfGiven(given, Settings.LIVE_RELOAD, flag(liveReload));
         return given;
     }
 

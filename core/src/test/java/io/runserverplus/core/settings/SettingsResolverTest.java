@@ -131,6 +131,16 @@ class SettingsResolverTest {
     }
 
     @Test
+    void liveReloadIsOffByDefaultAndOnFromEachSource() {
+        assertThat(settings(Map.of(), BuilderSettings.none(), Map.of(), Map.of()).liveReload()).isFalse();
+        assertThat(parse("--live-reload").map(options -> settings(options.given(), BuilderSettings.none(), Map.of(),
+                Map.of()).liveReload())).hasValue(true);
+        assertThat(settings(Map.of(), BuilderSettings.none().liveReload(true), Map.of(), Map.of()).liveReload()).isTrue();
+        assertThat(settings(Map.of(), BuilderSettings.none(), Map.of("runserverplus.live-reload", "true"), Map.of()).liveReload()).isTrue();
+        assertThat(settings(Map.of(), BuilderSettings.none(), Map.of(), Map.of("RUNSERVERPLUS_LIVE_RELOAD", "true")).liveReload()).isTrue();
+    }
+
+    @Test
     void aStaticLocationOutsideTheClassPathsDirectoriesIsOneSentence() {
         assertThatThrownBy(() -> settings(Map.of("static-location", "../web"), BuilderSettings.none(), Map.of(), Map.of()))
                 .hasMessage("\"../web\" is not a static location; give a directory relative to the class path's"

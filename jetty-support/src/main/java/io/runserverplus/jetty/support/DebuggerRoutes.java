@@ -17,11 +17,13 @@ public class DebuggerRoutes extends Handler.Wrapper {
 
     protected final Debugger debugger;
     private final String consolePath;
+    private final boolean liveReload;
 
     public DebuggerRoutes(Handler application, Debugger debugger) {
         super(application);
         this.debugger = debugger;
         this.consolePath = debugger.consolePath().orElse(null);
+        this.liveReload = debugger.liveReload();
     }
 
     @Override
@@ -34,6 +36,10 @@ public class DebuggerRoutes extends Handler.Wrapper {
         if (path.equals(consolePath) && "GET".equals(request.getMethod())) {
             JettyExchange.respond(response, callback, debugger.handleConsolePage(JettyExchange.command(request)));
             return true;
+        }
+        if (liveReload) {
+            LiveReloadResponse page = new LiveReloadResponse(request, response);
+            return handleApplication(request, page, page.completing(callback));
         }
         return handleApplication(request, response, callback);
     }
