@@ -1,12 +1,20 @@
 package io.runserverplus.reloader;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.InetAddress;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 
 /**
  * Lets the app's child JVM notice that its supervisor is gone (killed with {@code kill -9}, or its
  * terminal closed) and exit, instead of holding the port as an orphan. The JVM has no
  * parent-death signal, and {@code ProcessHandle.onExit()} of a non-child polls with a delay growing
- * to 5 s, so a daemon thread checks every half second, which costs a few microseconds each time.
+ * to 5 s, so the child holds a loopback connection to the supervisor's {@link Lifeline} and blocks
+ * reading it: the kernel closes it when the supervisor dies, and an idle child has no thread that
+ * wakes. Without a lifeline in its environment (or when it cannot connect), a daemon thread checks
+ * every half second instead.
  */
 public final class ParentWatch {
 
@@ -33,6 +41,20 @@ public final class ParentWatch {
             exit();
         }
         ProcessHandle parent = supervisor.get();
+        Socket lifeline = connectLifeline();
+        if (lifeline != null) {
+            Thread.ofPlatform().daemon().name("runserverplus-parent-watch").start(() -> {
+                try (lifeline; InputStream in = lifeline.getInputStream()) {
+                    while (in.read() >= 0) {
+                        // the supervisor sends nothing; -1 (or an error) means it is gone
+                    }
+                } catch (IOException gone) {
+                    // as for -1
+                }
+                exit();
+            });
+            return true;
+        }
         Thread.ofPlatform().daemon().name("runserverplus-parent-watch").start(() -> {
             try {
                 while (parent.isAlive()) {
@@ -44,6 +66,24 @@ public final class ParentWatch {
             exit();
         });
         return true;
+    }
+
+    /** The connection to the supervisor's {@link Lifeline}, or null without one. */
+    private static Socket connectLifeline() {
+        String value = System.getenv(Lifeline.ENV);
+        int colon = value == null ? -1 : value.indexOf(':');
+        if (colon < 0) {
+            return null;
+        }
+        try {
+            int port = Integer.parseInt(value.substring(0, colon));
+            var socket = new Socket(InetAddress.getLoopbackAddress(), port);
+            socket.getOutputStream().write(value.substring(colon + 1).getBytes(StandardCharsets.US_ASCII));
+            socket.getOutputStream().flush();
+            return socket;
+        } catch (IOException | RuntimeException e) {
+            return null;
+        }
     }
 
     private static Optional<ProcessHandle> supervisor() {

@@ -69,6 +69,7 @@ final class SourceCompiler implements AutoCloseable {
     private final boolean processorsOnClassPath;
     /** What each class this compiler compiled last looks like to its users; read on javac's thread only. */
     private final Map<String, String> fingerprints = new ConcurrentHashMap<>();
+    private final HeapTrim heapTrim = new HeapTrim();
 
     private SourceCompiler(JavaCompiler javac, String classPath, CompileOptions options) throws IOException {
         this.javac = javac;
@@ -119,7 +120,13 @@ final class SourceCompiler implements AutoCloseable {
 
     /** Compiles {@code sources} of {@code set}; waits for javac, whatever interrupts the caller. */
     Result compile(SourceSet set, Collection<Path> sources) {
-        Future<Result> result = thread.submit(() -> compileNow(set, List.copyOf(sources)));
+        Future<Result> result = thread.submit(() -> {
+            try {
+                return compileNow(set, List.copyOf(sources));
+            } finally {
+                heapTrim.afterCompile();
+            }
+        });
         boolean interrupted = false;
         try {
             while (true) {
@@ -156,6 +163,7 @@ final class SourceCompiler implements AutoCloseable {
             files.setLocationFromPaths(StandardLocation.SOURCE_OUTPUT, List.of(generatedSources));
             var discard = new InMemoryOutput(files, generatedSources);
             javac.getTask(null, discard, new DiagnosticCollector<>(), javacOptions(set), null, List.of(source)).call();
+            heapTrim.afterCompile();
             return null;
         });
     }

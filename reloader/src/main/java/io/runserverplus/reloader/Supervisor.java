@@ -94,6 +94,10 @@ public final class Supervisor {
         var env = new HashMap<>(settings.environment());
         env.put(CHILD_ENV, "1");
         env.put(SUPERVISOR_PID_ENV, Long.toString(ProcessHandle.current().pid()));
+        String lifeline = Lifeline.environmentValue();
+        if (lifeline != null) {
+            env.put(Lifeline.ENV, lifeline);
+        }
         this.environment = Map.copyOf(env);
         // The variables a user of the supervisor adds (core's cookie key) are secrets; ours are not.
         this.tail = new OutputTail(200, settings.environment().values());

@@ -449,6 +449,41 @@ class SupervisorIT {
     }
 
     @Test
+    void theChildAndTheStandbyWatchTheSupervisorWithoutWakingPeriodically() throws Exception {
+        startSupervisor("serve");
+        long child = awaitServing(0);
+        long standby = awaitStandby(ProcessHandle.current(), child);
+
+        for (long pid : List.of(child, standby)) {
+            String watch = await(() -> parentWatchThread(pid));
+            assertThat(watch).as("the parent watch of " + pid + " blocks on its connection to the supervisor")
+                    .doesNotContain("Thread.sleep").doesNotContain("TIMED_WAITING");
+        }
+    }
+
+    /** The stack of the child's parent-watch thread, from {@code jcmd <pid> Thread.print}; null until it runs. */
+    private static String parentWatchThread(long pid) {
+        try {
+            Path jcmd = Path.of(System.getProperty("java.home"), "bin", "jcmd");
+            Process process = new ProcessBuilder(jcmd.toString(), Long.toString(pid), "Thread.print")
+                    .redirectErrorStream(true).start();
+            String dump = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            process.waitFor();
+            int at = dump.indexOf("\"runserverplus-parent-watch\"");
+            if (at < 0) {
+                return null;
+            }
+            int end = dump.indexOf("\n\n", at);
+            return dump.substring(at, end < 0 ? dump.length() : end);
+        } catch (IOException e) {
+            return null;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return null;
+        }
+    }
+
+    @Test
     void sigtermOnTheSupervisorStopsTheChildBeforeItExits() throws Exception {
         Process supervisorJvm = startSupervisorJvm();
         long child = awaitServing(0);

@@ -46,6 +46,16 @@ final class PendingRequestLines {
         return waiting == SLOTS / 2;
     }
 
+    /** Lines put in the ring so far: the clock sleeps once a second passes without one. */
+    long claimedCount() {
+        return claimed.get();
+    }
+
+    /** Whether a line was put in the ring and not yet taken (or is being filled). */
+    boolean hasWaiting() {
+        return claimed.get() != taken;
+    }
+
     /** How many lines were dropped since the last call. */
     long takeDroppedCount() {
         return dropped.getAndSet(0);

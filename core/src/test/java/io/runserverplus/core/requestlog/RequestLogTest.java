@@ -219,4 +219,41 @@ class RequestLogTest {
         }
         return out.toString(charset);
     }
+
+    @Test
+    void withoutRequestsItsThreadsSleepUntilTheNextOneWhichIsStillPrintedWithTheCurrentTime() throws Exception {
+        var console = new ByteArrayOutputStream();
+        try (RequestLog log = new RequestLog(new Terminal(new PrintStream(console, true, StandardCharsets.UTF_8), false))) {
+            log.log("127.0.0.1", "GET", "/first", "HTTP/1.1", 200, 1);
+            // An idle app: no thread of ours waits with a timeout (each would wake the CPU periodically).
+            awaitParkedWithoutTimeout("runserverplus-request-log");
+            awaitParkedWithoutTimeout("runserverplus-request-log-clock");
+            Thread.sleep(1_100); // a second passes while both sleep
+
+            String before = RequestLineFormat.TIME.format(LocalDateTime.now());
+            log.log("127.0.0.1", "GET", "/second", "HTTP/1.1", 200, 2);
+            String after = RequestLineFormat.TIME.format(LocalDateTime.now());
+            long deadline = System.nanoTime() + 10_000_000_000L;
+            while (!console.toString(StandardCharsets.UTF_8).contains("/second") && System.nanoTime() < deadline) {
+                Thread.sleep(10);
+            }
+            String second = console.toString(StandardCharsets.UTF_8).lines()
+                    .filter(l -> l.contains("/second")).findFirst().orElseThrow();
+            assertThat(second.substring(second.indexOf('[') + 1, second.indexOf(']'))).isIn(before, after);
+        }
+    }
+
+    private static void awaitParkedWithoutTimeout(String name) throws InterruptedException {
+        long deadline = System.nanoTime() + 10_000_000_000L;
+        Thread.State state = null;
+        while (System.nanoTime() < deadline) {
+            state = Thread.getAllStackTraces().keySet().stream().filter(t -> t.getName().equals(name))
+                    .map(Thread::getState).findFirst().orElse(null);
+            if (state == Thread.State.WAITING) {
+                return;
+            }
+            Thread.sleep(20);
+        }
+        assertThat(state).as(name + " sleeps until a request comes").isEqualTo(Thread.State.WAITING);
+    }
 }

@@ -130,7 +130,8 @@ public final class ReloadLatencyHarness {
         System.out.printf(".java saved -> new response served: median %d ms of %d after the first (min %d, max %d);"
                 + " the first (javac loading) %d ms%n", median(warm) / 1_000_000, warm.length, min(warm) / 1_000_000,
                 max(warm) / 1_000_000, sourceEdits[0] / 1_000_000);
-        System.out.printf("supervisor RSS with the compiler warm: %d MB%n", rssCompiler / 1024);
+        System.out.printf("supervisor RSS with the compiler warm: %d MB (5 s after the last compile)%n",
+                rssCompiler / 1024);
     }
 
     /** Phase 4: returns the supervisor's RSS in kB after the edits; fills {@code times}. */
@@ -159,7 +160,11 @@ public final class ReloadLatencyHarness {
                 times[i] = System.nanoTime() - t0;
                 System.out.printf(".java edit %d -> served: %d ms%n", i + 1, times[i] / 1_000_000);
             }
-            return rssKb(supervisor.pid());
+            long right = rssKb(supervisor.pid());
+            Thread.sleep(5_000); // waiting for the next save: the supervisor gives back javac's heap (HeapTrim)
+            long settled = rssKb(supervisor.pid());
+            System.out.printf("supervisor RSS right after the last .java edit was served: %d MB%n", right / 1024);
+            return settled;
         } finally {
             stop(supervisor);
         }
