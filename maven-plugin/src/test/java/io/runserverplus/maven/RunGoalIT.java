@@ -6,6 +6,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -67,6 +68,78 @@ class RunGoalIT {
             project.write("greeting/target/classes/com/example/greeting/Added.class", "not a real class");
             run.awaitLine(line -> line.startsWith(" * Detected change in '" + greetingClasses));
         }
+    }
+
+    /**
+     * The supervisor compiles a saved source as the project's build does: found in the build's
+     * {@code <sourceDirectory>src/java</sourceDirectory>}, read in its ISO-8859-1 encoding.
+     */
+    @Test
+    void aSavedSourceIsCompiledAsTheBuildCompilesItAndServed() throws Exception {
+        SampleProject project = SampleProject.copy("custom-layout", "custom-layout");
+        try (SampleProject.Run run = project.start(JDK, "runserverplus:run", "-Drunserverplus.args=127.0.0.1:0 --nopin")) {
+            String url = url(run.awaitLine(line -> RUNNING_ON.matcher(line).matches()));
+            assertThat(get(url)).isEqualTo("Gr\u00fc\u00dfe");
+
+            project.write("src/java/com/example/Greeting.java", """
+                    package com.example;
+
+                    final class Greeting {
+
+                        static String text() {
+                            return "Gr\u00fc\u00dfe, edited";
+                        }
+                    }
+                    """, StandardCharsets.ISO_8859_1);
+
+            run.awaitLine(line -> line.startsWith(" * Compiled 'Greeting.java'"));
+            String reloaded = url(awaitLineAfter(run, " * Compiled 'Greeting.java'",
+                    line -> RUNNING_ON.matcher(line).matches())); // port 0: the new JVM picks its own
+            assertThat(eventually(() -> get(reloaded), body -> body.endsWith("edited"))).as(run.output())
+                    .isEqualTo("Gr\u00fc\u00dfe, edited");
+        }
+    }
+
+    /** The first wanted line printed after the first one starting with {@code after}. */
+    static String awaitLineAfter(SampleProject.Run run, String after, java.util.function.Predicate<String> wanted)
+            throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(180);
+        while (System.nanoTime() < deadline) {
+            List<String> lines = List.copyOf(run.lines);
+            boolean seen = false;
+            for (String line : lines) {
+                if (seen && wanted.test(line)) {
+                    return line;
+                }
+                seen |= line.startsWith(after);
+            }
+            Thread.sleep(50);
+        }
+        throw new AssertionError("the awaited line was not printed after '" + after + "':\n" + run.output());
+    }
+
+    static String get(String url) throws Exception {
+        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(url + "/")).build(),
+                HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8)).body();
+    }
+
+    /** The value once it is wanted: the app reloads after the compile, and requests meanwhile may fail. */
+    static <T> T eventually(java.util.concurrent.Callable<T> value, java.util.function.Predicate<T> wanted)
+            throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(90);
+        T last = null;
+        while (System.nanoTime() < deadline) {
+            try {
+                last = value.call();
+                if (wanted.test(last)) {
+                    return last;
+                }
+            } catch (Exception reloading) {
+                // the app is between two JVMs
+            }
+            Thread.sleep(100);
+        }
+        return last;
     }
 
     @Test

@@ -1,0 +1,8 @@
+package com.example;
+
+final class Greeting {
+
+    static String text() {
+        return "Grüße";
+    }
+}
