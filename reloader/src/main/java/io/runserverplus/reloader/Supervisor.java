@@ -82,6 +82,8 @@ public final class Supervisor {
     private Path servingFile;
     private String detectorName;
     private StandbyChild standbys;
+    /** Null without --hotswap. */
+    private final HotSwap hotSwap;
     /** Null when there is nothing to compile on change. */
     private SourceChanges sourceChanges;
 
@@ -92,6 +94,16 @@ public final class Supervisor {
         var env = new HashMap<>(settings.environment());
         env.put(CHILD_ENV, "1");
         env.put(SUPERVISOR_PID_ENV, Long.toString(ProcessHandle.current().pid()));
+        boolean agent = java.util.stream.Stream.concat(settings.jvmOptions().stream(), settings.parentOptions().stream())
+                .anyMatch(option -> option.startsWith("-javaagent:"));
+        if (settings.hotswap() && !agent) {
+            settings.err().println(" * --hotswap is off: the app's JVM gets no agent to redefine classes with (put"
+                    + " io.runserverplus:runserverplus-console on its class path); changes restart it.");
+        }
+        this.hotSwap = settings.hotswap() && agent ? HotSwap.open(settings.err()) : null;
+        if (hotSwap != null) {
+            env.put(HotSwap.DIRECTORY_ENV, hotSwap.directory().toString());
+        }
         this.environment = Map.copyOf(env);
         // The variables a user of the supervisor adds (core's cookie key) are secrets; ours are not.
         this.tail = new OutputTail(200, settings.environment().values());
@@ -187,6 +199,9 @@ public final class Supervisor {
                 sourceChanges.close();
             }
             ServingFile.delete(servingFile);
+            if (hotSwap != null) {
+                hotSwap.close();
+            }
             detector.close();
             debouncer.close();
             finished.countDown();
@@ -246,12 +261,46 @@ public final class Supervisor {
             settings.out().println(" * Detected change in '" + first + "', served as it is now, without a restart");
             return;
         }
-        settings.out().println(" * Detected change in '" + first + "', reloading");
+        String whyNotSwapped = hotSwap == null ? null : hotSwap(reload);
+        if (hotSwap != null && whyNotSwapped == null) {
+            return;
+        }
+        settings.out().println(" * Detected change in '" + first + "', reloading"
+                + (whyNotSwapped == null ? "" : " (no hot swap: " + whyNotSwapped + ")"));
         stopChild();
         startChild();
         if (outcome.compiled()) {
             releaseMemory(); // javac's garbage, while the new JVM boots
         }
+    }
+
+    /**
+     * Redefines the changed classes in the running child; null when it did (the terminal says
+     * so), else why not, for the line that says the app restarts.
+     */
+    private String hotSwap(Set<Path> reload) {
+        StringBuilder why = new StringBuilder();
+        Map<String, Path> classes = HotSwap.classesOf(reload, settings.watch().roots(), why);
+        ChildProcess running = child;
+        if (classes == null) {
+            return why.toString();
+        }
+        if (running == null) {
+            return "the app is not running";
+        }
+        HotSwap.Outcome outcome;
+        try {
+            outcome = hotSwap.swap(running.process().pid(), classes);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return "interrupted";
+        }
+        if (!outcome.swapped()) {
+            return outcome.whyNot();
+        }
+        settings.out().println(" * Hot-swapped " + outcome.redefined() + (outcome.redefined() == 1 ? " class" : " classes")
+                + " (method bodies only)");
+        return null;
     }
 
     private SourceChanges openSourceChanges() {

@@ -22,6 +22,7 @@ public final class BuilderSettings {
     private String keyFile;
     private StartupMessages startupMessages;
     private Boolean browser;
+    private Boolean hotswap;
     private Path output;
     private DebugPin debugPin;
     private List<String> trustedHosts;
@@ -54,6 +55,7 @@ public final class BuilderSettings {
         copy.consolePath = consolePath;
         copy.consoleTimeLimit = consoleTimeLimit;
         copy.staticLocations = staticLocations;
+        copy.hotswap = hotswap;
         return copy;
     }
 
@@ -155,6 +157,16 @@ public final class BuilderSettings {
 
     public Optional<StartupMessages> startupMessages() {
         return Optional.ofNullable(startupMessages);
+    }
+
+    /** {@link Settings#HOTSWAP}. */
+    public BuilderSettings hotswap(Boolean hotswap) {
+        this.hotswap = hotswap;
+        return this;
+    }
+
+    public Optional<Boolean> hotswap() {
+        return Optional.ofNullable(hotswap);
     }
 
     /** {@link Settings#BROWSER}. */
