@@ -100,6 +100,42 @@ class RunGoalIT {
         }
     }
 
+    /** {@code --hotswap} through the plugin: the supervisor compiles the saved source and the running app gets the new body. */
+    @Test
+    void withHotSwapASavedBodyChangeIsServedByTheSameApp() throws Exception {
+        SampleProject project = SampleProject.copy("javalin-app", "hotswap");
+        String app = """
+                package com.example;
+
+                import io.runserverplus.adapter.javalin.JavalinApp;
+                import io.runserverplus.core.RunServerPlus;
+
+                public final class App {
+                    static int count;
+
+                    public static void main(String[] args) {
+                        RunServerPlus.builder().app(JavalinApp.of(config ->
+                                config.routes.get("/", ctx -> ctx.result(greeting() + " " + (++count))))).args(args).start();
+                    }
+
+                    static String greeting() {
+                        return "before";
+                    }
+                }
+                """;
+        project.write("src/main/java/com/example/App.java", app);
+        try (SampleProject.Run run = project.start(JDK, "runserverplus:run",
+                "-Drunserverplus.args=127.0.0.1:0 --nopin --hotswap")) {
+            String url = url(run.awaitLine(line -> RUNNING_ON.matcher(line).matches()));
+            assertThat(get(url)).isEqualTo("before 1");
+
+            project.write("src/main/java/com/example/App.java", app.replace("\"before\"", "\"after\""));
+
+            run.awaitLine(line -> line.equals(" * Hot-swapped 1 class (method bodies only)"));
+            assertThat(get(url)).as(run.output()).isEqualTo("after 2");
+        }
+    }
+
     /** The first wanted line printed after the first one starting with {@code after}. */
     static String awaitLineAfter(SampleProject.Run run, String after, java.util.function.Predicate<String> wanted)
             throws InterruptedException {

@@ -23,7 +23,7 @@ import org.junit.jupiter.api.io.TempDir;
  * {@code --hotswap} under the supervisor with real JVMs: a class file that changes method bodies
  * only (a lambda's included), written as an IDE writes it, is redefined in the running app, whose
  * state (a static counter) stays; the traceback page still shows the frame's variables; a change
- * that adds a field restarts the app, with a line saying why.
+ * that adds a field or a lambda restarts the app, with a line saying why.
  */
 class HotSwapIT {
 
@@ -101,6 +101,14 @@ class HotSwapIT {
         awaitConsole(" * Detected change in '" + classes.resolve("hotswap/CounterApp.class")
                 + "', reloading (no hot swap: a field was added or removed, or its type changed)");
         assertThat(awaitBody(url, "v3")).as("a new JVM: the counter starts again").isEqualTo("v3 1");
+
+        // A new lambda is a new (synthetic) method of the class: not a body change.
+        compile(classes, jars, APP.replace("// FIELD", "static int added;").replace("\"v1\"", "\"v4\"")
+                .replace("config.routes.get(\"/boom\"", "config.routes.get(\"/more\", ctx -> ctx.result(\"more\"));\n"
+                        + "        config.routes.get(\"/boom\""));
+        awaitConsole("reloading (no hot swap: a method was added or removed, or its signature changed (a new lambda adds"
+                + " a method too))");
+        assertThat(awaitBody(url, "v4")).isEqualTo("v4 1");
     }
 
     private String start(Path classes, String jars) throws Exception {
