@@ -280,7 +280,11 @@ public final class Supervisor {
      */
     private String hotSwap(Set<Path> reload) {
         StringBuilder why = new StringBuilder();
-        Map<String, Path> classes = HotSwap.classesOf(reload, settings.watch().roots(), why);
+        // Static files among the changes are served as they are now by the running app: not a reason to restart.
+        Set<Path> notStatic = new java.util.LinkedHashSet<>();
+        reload.stream().filter(path -> !settings.staticFiles().allStatic(Set.of(path), settings.watch().roots()))
+                .forEach(notStatic::add);
+        Map<String, Path> classes = HotSwap.classesOf(notStatic, settings.watch().roots(), why);
         ChildProcess running = child;
         if (classes == null) {
             return why.toString();

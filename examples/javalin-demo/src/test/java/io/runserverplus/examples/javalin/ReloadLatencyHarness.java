@@ -63,6 +63,9 @@ public final class ReloadLatencyHarness {
             System.out.printf(".java saved -> hot-swapped and served: median %d ms of %d after the first (min %d, max %d);"
                     + " the first (javac loading) %d ms%n", median(warm) / 1_000_000, warm.length, min(warm) / 1_000_000,
                     max(warm) / 1_000_000, swaps[0] / 1_000_000);
+            long[] classEdits = hotSwapClassEdits(Path.of(args[0]), jars, runs, temp);
+            System.out.printf("class file written -> hot-swapped and served: median %d ms of %d (min %d, max %d)%n",
+                    median(classEdits) / 1_000_000, runs, min(classEdits) / 1_000_000, max(classEdits) / 1_000_000);
             return;
         }
         Path classes = temp.resolve("classes");
@@ -182,6 +185,35 @@ public final class ReloadLatencyHarness {
         } finally {
             stop(supervisor);
         }
+    }
+
+    /** Under --hotswap, the demo's class file rewritten in place (as an IDE's build writes it) until served. */
+    private static long[] hotSwapClassEdits(Path targetClasses, String jars, int runs, Path temp) throws Exception {
+        Path classes = temp.resolve("hotswap-classes");
+        DemoFiles.copyTree(targetClasses, classes);
+        Path demoClass = classes.resolve(JavalinDemo.class.getName().replace('.', '/') + ".class");
+        byte[] original = Files.readAllBytes(demoClass);
+        int port = DemoFiles.freePort();
+        String url = "http://127.0.0.1:" + port + "/";
+        Process supervisor = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", classes + File.pathSeparator + jars, JavalinDemo.class.getName(), "127.0.0.1:" + port, "--hotswap")
+                .redirectErrorStream(true).redirectOutput(temp.resolve("supervisor-hotswap.txt").toFile()).start();
+        long[] times = new long[runs];
+        try {
+            awaitBody(url, GREETING, 60);
+            for (int i = 0; i < runs; i++) {
+                String greeting = String.format("Hello from hot swap nr.. %02d", i);
+                Thread.sleep(1_000);
+                long t0 = System.nanoTime();
+                Files.write(demoClass, replace(original, GREETING, greeting));
+                awaitBody(url, greeting, 60);
+                times[i] = System.nanoTime() - t0;
+                System.out.printf("class file %d -> hot-swapped, served: %d ms%n", i + 1, times[i] / 1_000_000);
+            }
+        } finally {
+            stop(supervisor);
+        }
+        return times;
     }
 
     /** A class file with one string constant replaced by another of the same length. */
