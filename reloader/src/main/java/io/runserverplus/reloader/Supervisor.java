@@ -261,8 +261,9 @@ public final class Supervisor {
             settings.out().println(" * Detected change in '" + first + "', served as it is now, without a restart");
             return;
         }
-        String whyNotSwapped = hotSwap == null ? null : hotSwap(reload);
-        if (hotSwap != null && whyNotSwapped == null) {
+        // A stopped app (a compile error, a crash) just starts: there is nothing to swap into.
+        String whyNotSwapped = hotSwap == null || down ? null : hotSwap(reload);
+        if (hotSwap != null && !down && whyNotSwapped == null) {
             return;
         }
         settings.out().println(" * Detected change in '" + first + "', reloading"
@@ -285,16 +286,12 @@ public final class Supervisor {
         reload.stream().filter(path -> !settings.staticFiles().allStatic(Set.of(path), settings.watch().roots()))
                 .forEach(notStatic::add);
         Map<String, Path> classes = HotSwap.classesOf(notStatic, settings.watch().roots(), why);
-        ChildProcess running = child;
         if (classes == null) {
             return why.toString();
         }
-        if (running == null) {
-            return "the app is not running";
-        }
         HotSwap.Outcome outcome;
         try {
-            outcome = hotSwap.swap(running.process().pid(), classes);
+            outcome = hotSwap.swap(child.process().pid(), classes);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return "interrupted";
