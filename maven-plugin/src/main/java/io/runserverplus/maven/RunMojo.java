@@ -31,7 +31,8 @@ import org.eclipse.aether.resolution.DependencyResolutionException;
  * serves the app under the supervisor. In a build of several modules ({@code -pl app -am}) the
  * goal runs the one module with such a main and skips the others.
  */
-@Mojo(name = "run", requiresDependencyResolution = ResolutionScope.RUNTIME, threadSafe = true)
+// Compile and runtime: provided-scope dependencies are not on the app's class path, but compiling on change needs them.
+@Mojo(name = "run", requiresDependencyResolution = ResolutionScope.COMPILE_PLUS_RUNTIME, threadSafe = true)
 @Execute(phase = LifecyclePhase.COMPILE)
 public final class RunMojo extends AbstractMojo {
 
@@ -80,6 +81,7 @@ public final class RunMojo extends AbstractMojo {
         }
         List<String> jvmOptions = new ArrayList<>(CompileSettings.jvmOptions(project,
                 AppClassPath.modulesUsed(project, session.getAllProjects()), processorPath()));
+        compileOnly(classPath).ifPresent(jvmOptions::add);
         jvmOptions.addAll(appJvmArgs); // the user's own options last: they may override ours
         List<String> command = AppProcess.command(Path.of(System.getProperty("java.home")), jvmOptions, classPath, main,
                 appArgs);
@@ -97,6 +99,24 @@ public final class RunMojo extends AbstractMojo {
         if (status != 0) {
             throw new MojoFailureException(main + " ended with exit code " + status + "; its own message is above.");
         }
+    }
+
+    /** The compile class path's entries the app's class path lacks (provided scope), for the supervisor's javac. */
+    private java.util.Optional<String> compileOnly(List<String> classPath) throws MojoExecutionException {
+        List<String> compileOnly = new ArrayList<>();
+        try {
+            for (String element : project.getCompileClasspathElements()) {
+                if (!classPath.contains(element) && !element.equals(project.getBuild().getOutputDirectory())) {
+                    compileOnly.add(element);
+                }
+            }
+        } catch (DependencyResolutionRequiredException e) {
+            throw new MojoExecutionException("The compile class path of " + project.getArtifactId()
+                    + " could not be resolved: " + e.getMessage(), e);
+        }
+        return compileOnly.isEmpty() ? java.util.Optional.empty()
+                : java.util.Optional.of("-Drunserverplus.compile.classPath=" + String.join(java.io.File.pathSeparator,
+                        compileOnly));
     }
 
     /**

@@ -72,7 +72,8 @@ class RunGoalIT {
 
     /**
      * The supervisor compiles a saved source as the project's build does: found in the build's
-     * {@code <sourceDirectory>src/java</sourceDirectory>}, read in its ISO-8859-1 encoding.
+     * {@code <sourceDirectory>src/java</sourceDirectory>}, read in its ISO-8859-1 encoding, against
+     * a provided-scope dependency that is not on the app's class path.
      */
     @Test
     void aSavedSourceIsCompiledAsTheBuildCompilesItAndServed() throws Exception {
@@ -84,6 +85,9 @@ class RunGoalIT {
             project.write("src/java/com/example/Greeting.java", """
                     package com.example;
 
+                    import org.apiguardian.api.API;
+
+                    @API(status = API.Status.INTERNAL)
                     final class Greeting {
 
                         static String text() {

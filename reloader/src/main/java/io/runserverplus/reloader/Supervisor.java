@@ -310,7 +310,8 @@ public final class Supervisor {
         }
         SourceCompiler compiler;
         try {
-            compiler = SourceCompiler.create(settings.classPath(), settings.compileOptions()).orElse(null);
+            compiler = SourceCompiler.create(CompileOptions.compileClassPath(settings.classPath()),
+                    settings.compileOptions()).orElse(null);
         } catch (LinkageError e) {
             compiler = null;
         }
