@@ -88,7 +88,7 @@ final class Reloading {
         SupervisedApp app = new SupervisedApp(mainClass.get(), args, consoleJvmOptions(), settings.address().host(),
                 settings.address().port(), settings.reloaderType(), WatchRequest.ofClassPath(settings.extraFiles(),
                 settings.excludePatterns(), settings.reloaderInterval()), sharedWithChildren(),
-                trustedHost(settings), settings.staticLocations());
+                trustedHost(settings), settings.staticLocations(), settings.hotswap());
         int status;
         try {
             status = reloader.get().supervise(app);

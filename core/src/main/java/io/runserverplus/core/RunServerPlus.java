@@ -227,6 +227,15 @@ public final class RunServerPlus {
             return this;
         }
 
+        /**
+         * When a change alters method bodies only, redefine the changed classes in the running app
+         * instead of restarting it, as {@code --hotswap}; anything else still restarts.
+         */
+        public Builder hotswap(boolean hotswap) {
+            given.hotswap(hotswap);
+            return this;
+        }
+
         /** Open the default browser once the server answers. */
         public Builder openBrowser(boolean open) {
             given.browser(open);

@@ -42,6 +42,20 @@ final class AppClassPath {
         return classPath;
     }
 
+    /** The modules of this build the app depends on (their class directories are on its class path). */
+    static List<MavenProject> modulesUsed(MavenProject app, List<MavenProject> buildProjects) {
+        List<MavenProject> used = new ArrayList<>();
+        for (Artifact dependency : app.getArtifacts()) {
+            for (MavenProject module : buildProjects) {
+                if (sameCoordinates(module, dependency) && !used.contains(module)
+                        && Files.isDirectory(Path.of(module.getBuild().getOutputDirectory()))) {
+                    used.add(module);
+                }
+            }
+        }
+        return used;
+    }
+
     private static boolean sameCoordinates(MavenProject module, Artifact dependency) {
         return module.getGroupId().equals(dependency.getGroupId())
                 && module.getArtifactId().equals(dependency.getArtifactId())

@@ -2,18 +2,28 @@ package io.runserverplus.maven;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import org.apache.maven.artifact.DependencyResolutionRequiredException;
 import org.apache.maven.execution.MavenSession;
 import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
+import org.apache.maven.plugins.annotations.Component;
 import org.apache.maven.plugins.annotations.Execute;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
 import org.apache.maven.plugins.annotations.ResolutionScope;
 import org.apache.maven.project.MavenProject;
+import org.codehaus.plexus.util.xml.Xpp3Dom;
+import org.eclipse.aether.RepositorySystem;
+import org.eclipse.aether.artifact.DefaultArtifact;
+import org.eclipse.aether.collection.CollectRequest;
+import org.eclipse.aether.graph.Dependency;
+import org.eclipse.aether.resolution.ArtifactResult;
+import org.eclipse.aether.resolution.DependencyRequest;
+import org.eclipse.aether.resolution.DependencyResolutionException;
 
 /**
  * {@code ./mvnw runserverplus:run}: compiles what is stale, then runs the app's main class in its
@@ -21,7 +31,8 @@ import org.apache.maven.project.MavenProject;
  * serves the app under the supervisor. In a build of several modules ({@code -pl app -am}) the
  * goal runs the one module with such a main and skips the others.
  */
-@Mojo(name = "run", requiresDependencyResolution = ResolutionScope.RUNTIME, threadSafe = true)
+// Compile and runtime: provided-scope dependencies are not on the app's class path, but compiling on change needs them.
+@Mojo(name = "run", requiresDependencyResolution = ResolutionScope.COMPILE_PLUS_RUNTIME, threadSafe = true)
 @Execute(phase = LifecyclePhase.COMPILE)
 public final class RunMojo extends AbstractMojo {
 
@@ -46,6 +57,9 @@ public final class RunMojo extends AbstractMojo {
     @Parameter(property = "runserverplus.jvmArgs")
     private String jvmArgs;
 
+    @Component
+    private RepositorySystem repositories;
+
     @Override
     public void execute() throws MojoExecutionException, MojoFailureException {
         List<String> appArgs = RunArguments.split("runserverplus.args", args);
@@ -65,7 +79,11 @@ public final class RunMojo extends AbstractMojo {
             throw new MojoExecutionException("The runtime class path of " + project.getArtifactId()
                     + " could not be resolved: " + e.getMessage(), e);
         }
-        List<String> command = AppProcess.command(Path.of(System.getProperty("java.home")), appJvmArgs, classPath, main,
+        List<String> jvmOptions = new ArrayList<>(CompileSettings.jvmOptions(project,
+                AppClassPath.modulesUsed(project, session.getAllProjects()), processorPath()));
+        compileOnly(classPath).ifPresent(jvmOptions::add);
+        jvmOptions.addAll(appJvmArgs); // the user's own options last: they may override ours
+        List<String> command = AppProcess.command(Path.of(System.getProperty("java.home")), jvmOptions, classPath, main,
                 appArgs);
         getLog().info("Running " + main + " (the runtime class path of " + project.getArtifactId() + ")");
         getLog().debug(String.join(" ", command));
@@ -81,6 +99,62 @@ public final class RunMojo extends AbstractMojo {
         if (status != 0) {
             throw new MojoFailureException(main + " ended with exit code " + status + "; its own message is above.");
         }
+    }
+
+    /** The compile class path's entries the app's class path lacks (provided scope), for the supervisor's javac. */
+    private java.util.Optional<String> compileOnly(List<String> classPath) throws MojoExecutionException {
+        List<String> compileOnly = new ArrayList<>();
+        try {
+            for (String element : project.getCompileClasspathElements()) {
+                if (!classPath.contains(element) && !element.equals(project.getBuild().getOutputDirectory())) {
+                    compileOnly.add(element);
+                }
+            }
+        } catch (DependencyResolutionRequiredException e) {
+            throw new MojoExecutionException("The compile class path of " + project.getArtifactId()
+                    + " could not be resolved: " + e.getMessage(), e);
+        }
+        return compileOnly.isEmpty() ? java.util.Optional.empty()
+                : java.util.Optional.of("-Drunserverplus.compile.classPath=" + String.join(java.io.File.pathSeparator,
+                        compileOnly));
+    }
+
+    /**
+     * maven-compiler-plugin's {@code <annotationProcessorPaths>}, resolved with their dependencies
+     * as the compiler plugin resolves them; empty when none is configured.
+     */
+    private List<String> processorPath() throws MojoExecutionException {
+        Xpp3Dom compiler = CompileSettings.compilerConfiguration(project);
+        Xpp3Dom paths = compiler == null ? null : compiler.getChild("annotationProcessorPaths");
+        if (paths == null) {
+            return List.of();
+        }
+        List<String> files = new ArrayList<>();
+        for (Xpp3Dom path : paths.getChildren()) {
+            String coordinates = value(path, "groupId") + ":" + value(path, "artifactId") + ":"
+                    + (value(path, "type").isEmpty() ? "jar" : value(path, "type")) + ":" + value(path, "classifier")
+                    + ":" + value(path, "version");
+            try {
+                DefaultArtifact artifact = new DefaultArtifact(value(path, "groupId"), value(path, "artifactId"),
+                        value(path, "classifier"), value(path, "type").isEmpty() ? "jar" : value(path, "type"),
+                        value(path, "version"));
+                CollectRequest collect = new CollectRequest(new Dependency(artifact, "runtime"),
+                        project.getRemoteProjectRepositories());
+                for (ArtifactResult result : repositories.resolveDependencies(session.getRepositorySession(),
+                        new DependencyRequest(collect, null)).getArtifactResults()) {
+                    files.add(result.getArtifact().getFile().getAbsolutePath());
+                }
+            } catch (DependencyResolutionException | IllegalArgumentException e) {
+                throw new MojoExecutionException("The annotation processor " + coordinates + " of maven-compiler-plugin's"
+                        + " <annotationProcessorPaths> could not be resolved: " + e.getMessage(), e);
+            }
+        }
+        return files;
+    }
+
+    private static String value(Xpp3Dom parent, String name) {
+        Xpp3Dom child = parent.getChild(name);
+        return child == null || child.getValue() == null ? "" : child.getValue().strip();
     }
 
     /** The main class to run here, or null when this module is not the app in a build of several. */

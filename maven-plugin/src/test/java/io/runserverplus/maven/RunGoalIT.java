@@ -6,6 +6,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -67,6 +68,118 @@ class RunGoalIT {
             project.write("greeting/target/classes/com/example/greeting/Added.class", "not a real class");
             run.awaitLine(line -> line.startsWith(" * Detected change in '" + greetingClasses));
         }
+    }
+
+    /**
+     * The supervisor compiles a saved source as the project's build does: found in the build's
+     * {@code <sourceDirectory>src/java</sourceDirectory>}, read in its ISO-8859-1 encoding, against
+     * a provided-scope dependency that is not on the app's class path.
+     */
+    @Test
+    void aSavedSourceIsCompiledAsTheBuildCompilesItAndServed() throws Exception {
+        SampleProject project = SampleProject.copy("custom-layout", "custom-layout");
+        try (SampleProject.Run run = project.start(JDK, "runserverplus:run", "-Drunserverplus.args=127.0.0.1:0 --nopin")) {
+            String url = url(run.awaitLine(line -> RUNNING_ON.matcher(line).matches()));
+            assertThat(get(url)).isEqualTo("Gr\u00fc\u00dfe");
+
+            project.write("src/java/com/example/Greeting.java", """
+                    package com.example;
+
+                    import org.apiguardian.api.API;
+
+                    @API(status = API.Status.INTERNAL)
+                    final class Greeting {
+
+                        static String text() {
+                            return "Gr\u00fc\u00dfe, edited";
+                        }
+                    }
+                    """, StandardCharsets.ISO_8859_1);
+
+            run.awaitLine(line -> line.startsWith(" * Compiled 'Greeting.java'"));
+            String reloaded = url(awaitLineAfter(run, " * Compiled 'Greeting.java'",
+                    line -> RUNNING_ON.matcher(line).matches())); // port 0: the new JVM picks its own
+            assertThat(eventually(() -> get(reloaded), body -> body.endsWith("edited"))).as(run.output())
+                    .isEqualTo("Gr\u00fc\u00dfe, edited");
+        }
+    }
+
+    /** {@code --hotswap} through the plugin: the supervisor compiles the saved source and the running app gets the new body. */
+    @Test
+    void withHotSwapASavedBodyChangeIsServedByTheSameApp() throws Exception {
+        SampleProject project = SampleProject.copy("javalin-app", "hotswap");
+        String app = """
+                package com.example;
+
+                import io.runserverplus.adapter.javalin.JavalinApp;
+                import io.runserverplus.core.RunServerPlus;
+
+                public final class App {
+                    static int count;
+
+                    public static void main(String[] args) {
+                        RunServerPlus.builder().app(JavalinApp.of(config ->
+                                config.routes.get("/", ctx -> ctx.result(greeting() + " " + (++count))))).args(args).start();
+                    }
+
+                    static String greeting() {
+                        return "before";
+                    }
+                }
+                """;
+        project.write("src/main/java/com/example/App.java", app);
+        try (SampleProject.Run run = project.start(JDK, "runserverplus:run",
+                "-Drunserverplus.args=127.0.0.1:0 --nopin --hotswap")) {
+            String url = url(run.awaitLine(line -> RUNNING_ON.matcher(line).matches()));
+            assertThat(get(url)).isEqualTo("before 1");
+
+            project.write("src/main/java/com/example/App.java", app.replace("\"before\"", "\"after\""));
+
+            run.awaitLine(line -> line.equals(" * Hot-swapped 1 class (method bodies only)"));
+            assertThat(get(url)).as(run.output()).isEqualTo("after 2");
+        }
+    }
+
+    /** The first wanted line printed after the first one starting with {@code after}. */
+    static String awaitLineAfter(SampleProject.Run run, String after, java.util.function.Predicate<String> wanted)
+            throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(180);
+        while (System.nanoTime() < deadline) {
+            List<String> lines = List.copyOf(run.lines);
+            boolean seen = false;
+            for (String line : lines) {
+                if (seen && wanted.test(line)) {
+                    return line;
+                }
+                seen |= line.startsWith(after);
+            }
+            Thread.sleep(50);
+        }
+        throw new AssertionError("the awaited line was not printed after '" + after + "':\n" + run.output());
+    }
+
+    static String get(String url) throws Exception {
+        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(url + "/")).build(),
+                HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8)).body();
+    }
+
+    /** The value once it is wanted: the app reloads after the compile, and requests meanwhile may fail. */
+    static <T> T eventually(java.util.concurrent.Callable<T> value, java.util.function.Predicate<T> wanted)
+            throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(90);
+        T last = null;
+        while (System.nanoTime() < deadline) {
+            try {
+                last = value.call();
+                if (wanted.test(last)) {
+                    return last;
+                }
+            } catch (Exception reloading) {
+                // the app is between two JVMs
+            }
+            Thread.sleep(100);
+        }
+        return last;
     }
 
     @Test

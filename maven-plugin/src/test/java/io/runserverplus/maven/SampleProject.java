@@ -40,12 +40,14 @@ final class SampleProject {
                 Path copy = target.resolve(source.relativize(file).toString());
                 if (Files.isDirectory(file)) {
                     Files.createDirectories(copy);
-                } else {
+                } else if (file.getFileName().toString().equals("pom.xml")) {
                     String text = Files.readString(file);
                     for (String token : TOKENS) {
                         text = text.replace("@" + token + "@", System.getProperty(token));
                     }
                     Files.writeString(copy, text);
+                } else {
+                    Files.copy(file, copy); // as it is: a source may be in another encoding than UTF-8
                 }
             }
         }
@@ -53,9 +55,13 @@ final class SampleProject {
     }
 
     void write(String relativePath, String text) throws IOException {
+        write(relativePath, text, StandardCharsets.UTF_8);
+    }
+
+    void write(String relativePath, String text, java.nio.charset.Charset encoding) throws IOException {
         Path file = directory.resolve(relativePath);
         Files.createDirectories(file.getParent());
-        Files.writeString(file, text);
+        Files.writeString(file, text, encoding);
     }
 
     /** Starts {@code ./mvnw <arguments>} in the project on a JDK; everything it prints is collected. */

@@ -27,6 +27,8 @@ record CompileOptions(OptionalInt release, Charset encoding, List<Path> processo
     static final String ENCODING = "runserverplus.compile.encoding";
     static final String PROCESSOR_PATH = "runserverplus.compile.processorPath";
     static final String PROCESSORS = "runserverplus.compile.processors";
+    /** What only compiling needs besides the app's class path: provided-scope dependencies (a servlet API, Lombok). */
+    static final String CLASS_PATH = "runserverplus.compile.classPath";
 
     CompileOptions {
         processorPath = List.copyOf(processorPath);
@@ -61,6 +63,12 @@ record CompileOptions(OptionalInt release, Charset encoding, List<Path> processo
         }
         return new CompileOptions(parsedRelease, charset, split(System.getProperty(PROCESSOR_PATH, ""), File.pathSeparator)
                 .stream().map(Path::of).toList(), split(System.getProperty(PROCESSORS, ""), ","));
+    }
+
+    /** The class path to compile against: the app's, then the entries of {@code -Drunserverplus.compile.classPath}. */
+    static String compileClassPath(String appClassPath) {
+        String more = System.getProperty(CLASS_PATH, "").strip();
+        return more.isEmpty() ? appClassPath : appClassPath.isEmpty() ? more : appClassPath + File.pathSeparator + more;
     }
 
     private static List<String> split(String value, String separator) {

@@ -84,6 +84,8 @@ public final class Supervisor {
     private Path servingFile;
     private String detectorName;
     private StandbyChild standbys;
+    /** Null without --hotswap. */
+    private final HotSwap hotSwap;
     /** Null when there is nothing to compile on change. */
     private SourceChanges sourceChanges;
 
@@ -97,6 +99,16 @@ public final class Supervisor {
         String lifeline = Lifeline.environmentValue();
         if (lifeline != null) {
             env.put(Lifeline.ENV, lifeline);
+        }
+        boolean agent = java.util.stream.Stream.concat(settings.jvmOptions().stream(), settings.parentOptions().stream())
+                .anyMatch(option -> option.startsWith("-javaagent:"));
+        if (settings.hotswap() && !agent) {
+            settings.err().println(" * --hotswap is off: the app's JVM gets no agent to redefine classes with (put"
+                    + " io.runserverplus:runserverplus-console on its class path); changes restart it.");
+        }
+        this.hotSwap = settings.hotswap() && agent ? HotSwap.open(settings.err()) : null;
+        if (hotSwap != null) {
+            env.put(HotSwap.DIRECTORY_ENV, hotSwap.directory().toString());
         }
         this.environment = Map.copyOf(env);
         // The variables a user of the supervisor adds (core's cookie key) are secrets; ours are not.
@@ -194,6 +206,9 @@ public final class Supervisor {
             }
             StaticChanges.delete(servingFile);
             ServingFile.delete(servingFile);
+            if (hotSwap != null) {
+                hotSwap.close();
+            }
             detector.close();
             debouncer.close();
             finished.countDown();
@@ -254,12 +269,48 @@ public final class Supervisor {
             StaticChanges.count(servingFile); // tells the app's live-reload stream, which tells the browser
             return;
         }
-        settings.out().println(" * Detected change in '" + first + "', reloading");
+        // A stopped app (a compile error, a crash) just starts: there is nothing to swap into.
+        String whyNotSwapped = hotSwap == null || down ? null : hotSwap(reload);
+        if (hotSwap != null && !down && whyNotSwapped == null) {
+            return;
+        }
+        settings.out().println(" * Detected change in '" + first + "', reloading"
+                + (whyNotSwapped == null ? "" : " (no hot swap: " + whyNotSwapped + ")"));
         stopChild();
         startChild();
         if (outcome.compiled()) {
             releaseMemory(); // javac's garbage, while the new JVM boots
         }
+    }
+
+    /**
+     * Redefines the changed classes in the running child; null when it did (the terminal says
+     * so), else why not, for the line that says the app restarts.
+     */
+    private String hotSwap(Set<Path> reload) {
+        StringBuilder why = new StringBuilder();
+        // Static files among the changes are served as they are now by the running app: not a reason to restart.
+        Set<Path> notStatic = new java.util.LinkedHashSet<>();
+        reload.stream().filter(path -> !settings.staticFiles().allStatic(Set.of(path), settings.watch().roots()))
+                .forEach(notStatic::add);
+        Map<String, Path> classes = HotSwap.classesOf(notStatic, settings.watch().roots(), why);
+        if (classes == null) {
+            return why.toString();
+        }
+        HotSwap.Outcome outcome;
+        try {
+            outcome = hotSwap.swap(child.process().pid(), classes);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return "interrupted";
+        }
+        if (!outcome.swapped()) {
+            return outcome.whyNot();
+        }
+        settings.out().println(" * Hot-swapped " + outcome.redefined() + (outcome.redefined() == 1 ? " class" : " classes")
+                + " (method bodies only)");
+        StaticChanges.count(servingFile); // the same app serves new code: live-reloaded pages refresh as for static files
+        return null;
     }
 
     private SourceChanges openSourceChanges() {
@@ -268,7 +319,8 @@ public final class Supervisor {
         }
         SourceCompiler compiler;
         try {
-            compiler = SourceCompiler.create(settings.classPath(), settings.compileOptions()).orElse(null);
+            compiler = SourceCompiler.create(CompileOptions.compileClassPath(settings.classPath()),
+                    settings.compileOptions()).orElse(null);
         } catch (LinkageError e) {
             compiler = null;
         }

@@ -47,6 +47,7 @@ public final class SupervisorBuilder {
     Charset encoding;
     List<Path> processorPath;
     List<String> processors;
+    boolean hotswap;
 
     /** {@code -Drunserverplus.compile=false} turns compiling on change off. */
     static final String COMPILE = "runserverplus.compile";
@@ -255,6 +256,15 @@ public final class SupervisorBuilder {
         return this;
     }
 
+    /**
+     * Whether a change that alters method bodies only is redefined in the running child (through
+     * the capture agent's {@code Instrumentation}) instead of restarting it; default false.
+     */
+    public SupervisorBuilder hotswap(boolean hotswap) {
+        this.hotswap = hotswap;
+        return this;
+    }
+
     public Supervisor build() {
         return new Supervisor(settings());
     }
@@ -269,7 +279,7 @@ public final class SupervisorBuilder {
                 detector != null ? detector : ChangeDetectors.select(ChangeDetectors.AUTO),
                 watched,
                 javaHome, classPath, quietPeriod, maxDelay, stopTimeout, crashWindow, trustedHost, staticFiles,
-                out, err, standby, compileOnChange ? sourceSets(watched.roots()) : List.of(), compileOptions());
+                out, err, standby, compileOnChange ? sourceSets(watched.roots()) : List.of(), compileOptions(), hotswap);
     }
 
     private List<SourceSet> sourceSets(List<Path> watched) {

@@ -29,6 +29,7 @@ public final class SupervisorReloaderProvider implements ReloaderProvider {
                 .environment(app.environment())
                 .trustedHost(app.trustedHost())
                 .staticLocations(app.staticLocations())
+                .hotswap(app.hotswap())
                 .build();
         supervisor.run();
         return 0;

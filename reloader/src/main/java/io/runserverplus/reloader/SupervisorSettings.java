@@ -37,7 +37,8 @@ record SupervisorSettings(
         PrintStream err,
         boolean standby,
         List<SourceSet> sourceSets,
-        CompileOptions compileOptions) {
+        CompileOptions compileOptions,
+        boolean hotswap) {
 
     SupervisorSettings {
         if (mainClass == null) {

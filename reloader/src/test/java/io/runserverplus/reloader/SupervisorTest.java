@@ -32,6 +32,17 @@ class SupervisorTest {
     }
 
     @Test
+    void hotSwapWithoutAnAgentInTheChildSaysOnceThatChangesRestart() {
+        var err = new java.io.ByteArrayOutputStream();
+        Supervisor.builder().mainClass("com.acme.Main").hotswap(true).parentOptions(List.of()).jvmOptions(List.of())
+                .err(new java.io.PrintStream(err, true, java.nio.charset.StandardCharsets.UTF_8)).build();
+
+        assertThat(err.toString(java.nio.charset.StandardCharsets.UTF_8)).isEqualTo(" * --hotswap is off: the app's"
+                + " JVM gets no agent to redefine classes with (put io.runserverplus:runserverplus-console on its class"
+                + " path); changes restart it." + System.lineSeparator());
+    }
+
+    @Test
     void misuseIsOneClearSentence() {
         assertThatThrownBy(() -> Supervisor.builder().build())
                 .hasMessage("The supervisor needs the app's main class; call mainClass(...).");

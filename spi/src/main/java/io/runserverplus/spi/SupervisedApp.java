@@ -22,10 +22,12 @@ import java.util.function.Predicate;
  * @param staticLocations directories, relative to each watched directory ({@code public},
  *                     {@code META-INF/resources}), whose changes are served by the running app
  *                     without a restart
+ * @param hotswap      whether a change to method bodies only is redefined in the running app rather than restarting it
  */
 public record SupervisedApp(String mainClass, List<String> args, List<String> jvmOptions, String host, int port,
                             String reloaderType, WatchRequest watch, java.util.Map<String, String> environment,
-                            Predicate<String> trustedHost, List<String> staticLocations) {
+                            Predicate<String> trustedHost, List<String> staticLocations,
+                            boolean hotswap) {
 
     public SupervisedApp {
         args = List.copyOf(args);
@@ -33,5 +35,13 @@ public record SupervisedApp(String mainClass, List<String> args, List<String> jv
         environment = java.util.Map.copyOf(environment);
         Objects.requireNonNull(trustedHost, "trustedHost");
         staticLocations = List.copyOf(staticLocations);
+    }
+
+    /** Without hot swap, as before {@code --hotswap} existed. */
+    public SupervisedApp(String mainClass, List<String> args, List<String> jvmOptions, String host, int port,
+                         String reloaderType, WatchRequest watch, java.util.Map<String, String> environment,
+                         Predicate<String> trustedHost, List<String> staticLocations) {
+        this(mainClass, args, jvmOptions, host, port, reloaderType, watch, environment, trustedHost, staticLocations,
+                false);
     }
 }

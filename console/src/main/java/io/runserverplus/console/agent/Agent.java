@@ -72,6 +72,7 @@ public final class Agent {
         }
         exportJavacPool(instrumentation);
         instrumentation.addTransformer(new CaptureTransformer(options, instrumentation), false);
+        HotSwapReceiver.startIfAsked(instrumentation);
         started = true;
     }
 

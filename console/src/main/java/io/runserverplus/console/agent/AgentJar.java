@@ -62,6 +62,7 @@ public final class AgentJar {
         main.putValue("Premain-Class", Agent.class.getName());
         main.putValue("Agent-Class", Agent.class.getName());
         main.putValue("Can-Retransform-Classes", "true");
+        main.putValue("Can-Redefine-Classes", "true");
         Path jar = Files.createTempFile("runserverplus-agent", ".jar"); // owner-only on POSIX
         jar.toFile().deleteOnExit();
         try (OutputStream file = Files.newOutputStream(jar); JarOutputStream out = new JarOutputStream(file, manifest)) {

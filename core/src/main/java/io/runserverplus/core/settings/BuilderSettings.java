@@ -22,6 +22,7 @@ public final class BuilderSettings {
     private String keyFile;
     private StartupMessages startupMessages;
     private Boolean browser;
+    private Boolean hotswap;
     private Path output;
     private DebugPin debugPin;
     private List<String> trustedHosts;
@@ -56,6 +57,7 @@ public final class BuilderSettings {
         copy.consoleTimeLimit = consoleTimeLimit;
         copy.staticLocations = staticLocations;
         copy.liveReload = liveReload;
+        copy.hotswap = hotswap;
         return copy;
     }
 
@@ -157,6 +159,16 @@ public final class BuilderSettings {
 
     public Optional<StartupMessages> startupMessages() {
         return Optional.ofNullable(startupMessages);
+    }
+
+    /** {@link Settings#HOTSWAP}. */
+    public BuilderSettings hotswap(Boolean hotswap) {
+        this.hotswap = hotswap;
+        return this;
+    }
+
+    public Optional<Boolean> hotswap() {
+        return Optional.ofNullable(hotswap);
     }
 
     /** {@link Settings#BROWSER}. */

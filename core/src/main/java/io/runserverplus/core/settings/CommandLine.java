@@ -46,6 +46,10 @@ public final class CommandLine {
     @Option(names = "--noreload", description = "Run the app in this JVM, without restarting it on change.")
     boolean noreload;
 
+    @Option(names = "--hotswap", description = "When a change alters method bodies only, redefine the classes in the"
+            + " running app instead of restarting it (its state stays).")
+    boolean hotswap;
+
     @Option(names = "--nopin", description = "Run the debugger's console without a PIN (anyone who reaches the port can run code).")
     boolean nopin;
 
@@ -98,6 +102,7 @@ public final class CommandLine {
         putIfGiven(given, Settings.CONSOLE_TIME_LIMIT, consoleTimeLimit);
         putIfGiven(given, Settings.STARTUP_MESSAGES, startupMessages);
         putIfGiven(given, Settings.BROWSER, flag(browser));
+        putIfGiven(given, Settings.HOTSWAP, flag(hotswap));
         putIfGiven(given, Settings.OUTPUT, output);
         putIfGiven(given, Settings.CERT_FILE, certFile);
         putIfGiven(given, Settings.KEY_FILE, keyFile);

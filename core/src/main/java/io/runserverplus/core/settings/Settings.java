@@ -25,12 +25,14 @@ import java.util.Optional;
  * @param consoleTimeLimit how long one console evaluation may run before it is stopped
  * @param staticLocations  directories in the class path's directories whose changes need no restart
  * @param liveReload       the app's HTML pages get a script that refreshes them after a reload or a static file change
+ * @param hotswap          redefine classes whose method bodies alone changed in the running app instead of restarting
  */
 public record Settings(AddressPort address, boolean useReloader, String reloaderType, Duration reloaderInterval,
                        List<Path> extraFiles, List<String> excludePatterns, TlsSettings tls,
                        StartupMessages startupMessages, boolean openBrowser, Optional<Path> output,
                        DebugPin debugPin, List<String> trustedHosts, Optional<String> consolePath,
-                       Duration consoleTimeLimit, List<String> staticLocations, boolean liveReload) {
+                       Duration consoleTimeLimit, List<String> staticLocations, boolean liveReload,
+                       boolean hotswap) {
 
     /** {@code [addrport]}; a bare port keeps the default host ({@code ::1} with {@code --ipv6}). */
     public static final Setting<String> ADDRPORT = Setting.of("addrport", "RUNSERVERPLUS_SERVER_ADDRESS_PORT",
@@ -77,6 +79,10 @@ public record Settings(AddressPort address, boolean useReloader, String reloader
     public static final Setting<Boolean> LIVE_RELOAD = Setting.of("live-reload", "RUNSERVERPLUS_LIVE_RELOAD",
             Parsers::bool, false, BuilderSettings::liveReload);
 
+    /** {@code --hotswap}: a change to method bodies only is redefined in the running app, without a restart. */
+    public static final Setting<Boolean> HOTSWAP = Setting.of("hotswap", "RUNSERVERPLUS_HOTSWAP", Parsers::bool, false,
+            BuilderSettings::hotswap);
+
     public Settings {
         staticLocations = List.copyOf(staticLocations);
         trustedHosts = List.copyOf(trustedHosts);
@@ -96,7 +102,8 @@ public record Settings(AddressPort address, boolean useReloader, String reloader
                 tls(sources.resolve(CERT_FILE), sources.resolve(KEY_FILE)), sources.resolve(STARTUP_MESSAGES),
                 sources.resolve(BROWSER), Optional.ofNullable(sources.resolve(OUTPUT)), sources.resolve(DEBUG_PIN),
                 sources.resolve(TRUSTED_HOSTS), sources.resolve(CONSOLE_PATH),
-                sources.resolve(CONSOLE_TIME_LIMIT), sources.resolve(STATIC_LOCATIONS), sources.resolve(LIVE_RELOAD));
+                sources.resolve(CONSOLE_TIME_LIMIT), sources.resolve(STATIC_LOCATIONS), sources.resolve(LIVE_RELOAD),
+                sources.resolve(HOTSWAP));
     }
 
     private static TlsSettings tls(String certFile, String keyFile) {

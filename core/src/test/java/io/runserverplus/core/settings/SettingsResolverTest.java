@@ -107,6 +107,18 @@ class SettingsResolverTest {
     }
 
     @Test
+    void hotSwapIsOffByDefaultAndEachSourceTurnsItOn() {
+        assertThat(settings(Map.of(), BuilderSettings.none(), Map.of(), Map.of()).hotswap()).isFalse();
+        assertThat(Settings.resolve(new SettingsResolver(parse("--hotswap").orElseThrow().given(), BuilderSettings.none(),
+                Map.of(), Map.of())).hotswap()).isTrue();
+        assertThat(settings(Map.of(), BuilderSettings.none().hotswap(true), Map.of(), Map.of()).hotswap()).isTrue();
+        assertThat(settings(Map.of(), BuilderSettings.none(), Map.of("runserverplus.hotswap", "true"), Map.of()).hotswap())
+                .isTrue();
+        assertThat(settings(Map.of(), BuilderSettings.none(), Map.of(), Map.of("RUNSERVERPLUS_HOTSWAP", "true")).hotswap())
+                .isTrue();
+    }
+
+    @Test
     void listSettingsFromTheEnvironmentAreCommaSeparated() {
         Settings settings = settings(Map.of(), BuilderSettings.none(), Map.of(), Map.of("RUNSERVERPLUS_EXTRA_FILES", "a.toml, b.toml",
                 "RUNSERVERPLUS_EXCLUDE_PATTERNS", "*.tmp,*.swp", "RUNSERVERPLUS_POLLER_RELOADER_TYPE", "watchdog",

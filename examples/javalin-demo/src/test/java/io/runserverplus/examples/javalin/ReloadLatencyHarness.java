@@ -34,8 +34,13 @@ import java.util.concurrent.TimeUnit;
  *       demo answers with it; then the supervisor's resident memory with the compiler warm.</li>
  * </ol>
  *
+ * With {@code hotswap} as the last argument, only source edit to serving, under {@code --hotswap}:
+ * the edit changes a lambda's body, so the supervisor compiles it and the running demo's class is
+ * redefined, without a new JVM.
+ *
  * {@code java -cp <test class path> io.runserverplus.examples.javalin.ReloadLatencyHarness
- * <target/classes> <dependency jars> [runs] [no-standby]}; {@code scripts/bench-reload} builds and runs it.
+ * <target/classes> <dependency jars> [runs] [no-standby|standby] [hotswap]}; {@code scripts/bench-reload}
+ * builds and runs it.
  */
 public final class ReloadLatencyHarness {
 
@@ -50,6 +55,19 @@ public final class ReloadLatencyHarness {
         String jars = args[1];
         int runs = args.length > 2 ? Integer.parseInt(args[2]) : 7;
         Path temp = Files.createTempDirectory("reload-latency");
+        if (args[args.length - 1].equals("hotswap")) {
+            long[] swaps = new long[runs];
+            measureSourceEdits(Path.of(args[0]), jars, runs, Path.of(System.getProperty("java.home"), "bin", "java")
+                    .toString(), swaps, temp, true);
+            long[] warm = Arrays.copyOfRange(swaps, 1, swaps.length);
+            System.out.printf(".java saved -> hot-swapped and served: median %d ms of %d after the first (min %d, max %d);"
+                    + " the first (javac loading) %d ms%n", median(warm) / 1_000_000, warm.length, min(warm) / 1_000_000,
+                    max(warm) / 1_000_000, swaps[0] / 1_000_000);
+            long[] classEdits = hotSwapClassEdits(Path.of(args[0]), jars, runs, temp);
+            System.out.printf("class file written -> hot-swapped and served: median %d ms of %d (min %d, max %d)%n",
+                    median(classEdits) / 1_000_000, runs, min(classEdits) / 1_000_000, max(classEdits) / 1_000_000);
+            return;
+        }
         Path classes = temp.resolve("classes");
         DemoFiles.copyTree(targetClasses, classes);
         String classPath = classes + File.pathSeparator + jars;
@@ -112,7 +130,7 @@ public final class ReloadLatencyHarness {
         }
 
         long[] sourceEdits = new long[runs];
-        long rssCompiler = measureSourceEdits(targetClasses, jars, runs, java, sourceEdits, temp);
+        long rssCompiler = measureSourceEdits(targetClasses, jars, runs, java, sourceEdits, temp, false);
 
         long cold = median(colds);
         long edit = median(edits);
@@ -136,7 +154,7 @@ public final class ReloadLatencyHarness {
 
     /** Phase 4: returns the supervisor's RSS in kB after the edits; fills {@code times}. */
     private static long measureSourceEdits(Path targetClasses, String jars, int runs, String java, long[] times,
-            Path temp) throws Exception {
+            Path temp, boolean hotswap) throws Exception {
         Path project = temp.resolve("project");
         Path classes = project.resolve("target/classes");
         Path sources = project.resolve("src/main/java");
@@ -146,8 +164,12 @@ public final class ReloadLatencyHarness {
         String original = Files.readString(demoSource);
         int port = DemoFiles.freePort();
         String url = "http://127.0.0.1:" + port + "/";
-        Process supervisor = new ProcessBuilder(java, "-cp", classes + File.pathSeparator + jars,
-                JavalinDemo.class.getName(), "127.0.0.1:" + port)
+        var command = new ArrayList<>(List.of(java, "-cp", classes + File.pathSeparator + jars,
+                JavalinDemo.class.getName(), "127.0.0.1:" + port));
+        if (hotswap) {
+            command.add("--hotswap");
+        }
+        Process supervisor = new ProcessBuilder(command)
                 .redirectErrorStream(true).redirectOutput(temp.resolve("supervisor-sources.txt").toFile()).start();
         try {
             awaitBody(url, GREETING, 60);
@@ -168,6 +190,35 @@ public final class ReloadLatencyHarness {
         } finally {
             stop(supervisor);
         }
+    }
+
+    /** Under --hotswap, the demo's class file rewritten in place (as an IDE's build writes it) until served. */
+    private static long[] hotSwapClassEdits(Path targetClasses, String jars, int runs, Path temp) throws Exception {
+        Path classes = temp.resolve("hotswap-classes");
+        DemoFiles.copyTree(targetClasses, classes);
+        Path demoClass = classes.resolve(JavalinDemo.class.getName().replace('.', '/') + ".class");
+        byte[] original = Files.readAllBytes(demoClass);
+        int port = DemoFiles.freePort();
+        String url = "http://127.0.0.1:" + port + "/";
+        Process supervisor = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", classes + File.pathSeparator + jars, JavalinDemo.class.getName(), "127.0.0.1:" + port, "--hotswap")
+                .redirectErrorStream(true).redirectOutput(temp.resolve("supervisor-hotswap.txt").toFile()).start();
+        long[] times = new long[runs];
+        try {
+            awaitBody(url, GREETING, 60);
+            for (int i = 0; i < runs; i++) {
+                String greeting = String.format("Hello from hot swap nr.. %02d", i);
+                Thread.sleep(1_000);
+                long t0 = System.nanoTime();
+                Files.write(demoClass, replace(original, GREETING, greeting));
+                awaitBody(url, greeting, 60);
+                times[i] = System.nanoTime() - t0;
+                System.out.printf("class file %d -> hot-swapped, served: %d ms%n", i + 1, times[i] / 1_000_000);
+            }
+        } finally {
+            stop(supervisor);
+        }
+        return times;
     }
 
     /** A class file with one string constant replaced by another of the same length. */
