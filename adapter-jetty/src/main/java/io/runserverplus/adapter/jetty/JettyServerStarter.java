@@ -32,7 +32,7 @@ final class JettyServerStarter implements ServerStarter {
         ServerConnector connector = JettyConnectors.create(server, new HttpConfiguration(), setup);
         server.addConnector(connector);
         server.setHandler(new DebuggerHandler(server.getHandler(), setup.debugger()));
-        server.setErrorHandler(new DebuggerErrorHandler(setup.debugger()));
+        server.setErrorHandler(new DebuggerErrorHandler(server.getErrorHandler(), setup.debugger()));
         server.setRequestLog(new JettyRequestLog(setup.requestLog()));
         AppErrorHandlers.recordIn(server, setup.debugger());
         try {
