@@ -9,9 +9,12 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import org.eclipse.jetty.io.Content;
 import org.eclipse.jetty.server.Handler;
+import org.eclipse.jetty.server.HttpConfiguration;
+import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.server.handler.ContextHandler;
 import org.eclipse.jetty.server.handler.ErrorHandler;
 import org.eclipse.jetty.server.handler.ResourceHandler;
@@ -21,7 +24,8 @@ import org.eclipse.jetty.util.resource.ResourceFactory;
 import org.junit.jupiter.api.Test;
 
 /**
- * A Jetty app as its embedded examples build one: its own {@link Server} on its own port, with a
+ * A Jetty app as its embedded examples build one: its own {@link Server} on its own port, whose
+ * connector's {@link HttpConfiguration} does not announce Jetty's version, with a
  * {@link ContextHandler} holding an access check in front of a request size limit, the routes and
  * a {@link ResourceHandler} for its static files, a handler that maps the app's own exception, and
  * the server's own error handler for what no context answers.
@@ -32,7 +36,12 @@ class JettyRealAppIT extends RealAppContract {
 
     @Override
     protected WebApp realApp() {
-        Server server = new Server(OWN_PORT);
+        Server server = new Server();
+        HttpConfiguration http = new HttpConfiguration();
+        http.setSendServerVersion(false);
+        ServerConnector connector = new ServerConnector(server, new HttpConnectionFactory(http));
+        connector.setPort(OWN_PORT);
+        server.addConnector(connector);
         ResourceHandler files = new ResourceHandler();
         files.setBaseResource(ResourceFactory.of(server).newClassLoaderResource(STATIC_ROOT));
         files.setDirAllowed(false);
@@ -50,6 +59,16 @@ class JettyRealAppIT extends RealAppContract {
 
             assertThat(elsewhere.statusCode()).isEqualTo(404);
             assertThat(elsewhere.body()).isEqualTo(OWN_ERROR_PAGE + 404);
+        }
+    }
+
+    @Test
+    void theAppsHttpConfigurationStillHolds() throws Exception {
+        try (ContractServer server = new ContractServer(realApp())) {
+            HttpResponse<String> hello = server.get(CONTEXT_PATH + "/hello", null);
+
+            assertThat(hello.body()).isEqualTo("hello");
+            assertThat(hello.headers().firstValue("Server")).as("the app's setSendServerVersion(false)").isEmpty();
         }
     }
 
