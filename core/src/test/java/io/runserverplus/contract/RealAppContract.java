@@ -5,7 +5,11 @@ import static io.runserverplus.contract.DebuggerClient.fields;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.runserverplus.spi.WebApp;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.time.Duration;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -19,7 +23,9 @@ import org.junit.jupiter.api.TestInstance;
  * only its {@code main}: its routes under the context path {@code /app}, an access check in front
  * of everything that answers 401 to any path it does not know (a Javalin {@code before} handler, a
  * Helidon filter, a Jetty handler in front of the app's), and the app's own exception mapper for
- * its own exception type. The debugger's page, assets, commands and console work all the same.
+ * its own exception type, its own server settings (a port, which RunServerPlus's address overrides
+ * with a warning, and a request size limit) and its static files. The debugger's page, assets,
+ * commands and console work all the same.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 public abstract class RealAppContract {
@@ -27,7 +33,16 @@ public abstract class RealAppContract {
     /** What the app's access check answers, with 401, to every path it does not know. */
     public static final String DENIED = "Unauthorized: log in first";
     /** The paths, below the context path, that the access check lets through. */
-    public static final List<String> KNOWN = List.of("/hello", "/boom", "/mapped");
+    public static final List<String> KNOWN = List.of("/hello", "/boom", "/mapped", "/echo");
+    /** Below the context path, the app's static files, which its access check lets through. */
+    public static final String STATIC = "/static/";
+    /** The classpath folder of the app's static files: {@code static/greeting.txt} in it. */
+    public static final String STATIC_ROOT = "realapp-public";
+    public static final String GREETING = "a static file of the real app\n";
+    /** The port in the app's own server settings, which the test's address (port 0) overrides. */
+    public static final int OWN_PORT = 18089;
+    /** The largest request body, in bytes, the app's own server settings accept. */
+    public static final int MAX_REQUEST_SIZE = 1024;
     public static final String CONTEXT_PATH = "/app";
     /** The failure of {@code /app/boom}. */
     public static final String FAILURE = "the real app failed";
@@ -44,7 +59,7 @@ public abstract class RealAppContract {
     /** Whether the app's access check lets {@code path} (with or without the context path) through. */
     public static boolean known(String path) {
         String inContext = path.startsWith(CONTEXT_PATH + "/") ? path.substring(CONTEXT_PATH.length()) : path;
-        return KNOWN.contains(inContext);
+        return KNOWN.contains(inContext) || inContext.startsWith(STATIC);
     }
 
     private ContractServer server;
@@ -53,8 +68,11 @@ public abstract class RealAppContract {
     /**
      * The adapter's app: {@code GET /app/hello} answers {@code hello}, {@code /app/boom} throws an
      * IllegalStateException with {@link #FAILURE}, {@code /app/mapped} throws a {@link TeapotException}
-     * that the app maps to 418 {@link #MAPPED}; everything else is {@link #known unknown} to its
-     * access check, which answers 401 {@link #DENIED}.
+     * that the app maps to 418 {@link #MAPPED}, {@code POST /app/echo} answers the body it was sent,
+     * {@code /app/static/greeting.txt} is the static file {@link #GREETING} from the classpath folder
+     * {@link #STATIC_ROOT}; everything else is {@link #known unknown} to its access check, which
+     * answers 401 {@link #DENIED}. The app's own server settings name {@link #OWN_PORT} and limit
+     * request bodies to {@link #MAX_REQUEST_SIZE} bytes.
      */
     protected abstract WebApp realApp();
 
@@ -80,6 +98,43 @@ public abstract class RealAppContract {
         assertThat(hello.body()).isEqualTo("hello");
         assertThat(mapped.statusCode()).isEqualTo(418);
         assertThat(mapped.body()).isEqualTo(MAPPED);
+    }
+
+    @Test
+    void theAppsOwnRequestSizeLimitStillHolds() throws Exception {
+        HttpResponse<String> small = post(CONTEXT_PATH + "/echo", "x".repeat(MAX_REQUEST_SIZE / 2));
+        HttpResponse<String> large = post(CONTEXT_PATH + "/echo", "x".repeat(MAX_REQUEST_SIZE * 4));
+
+        assertThat(small.statusCode()).isEqualTo(200);
+        assertThat(small.body()).isEqualTo("x".repeat(MAX_REQUEST_SIZE / 2));
+        assertThat(large.statusCode()).as("the framework's answer to a body over the app's limit").isEqualTo(413);
+    }
+
+    @Test
+    void theAppsStaticFilesAreServedUnderItsContextPath() throws Exception {
+        HttpResponse<String> greeting = server.get(CONTEXT_PATH + STATIC + "greeting.txt", null);
+        HttpResponse<String> missing = server.get(CONTEXT_PATH + "/greeting.txt", null);
+
+        assertThat(greeting.statusCode()).isEqualTo(200);
+        assertThat(greeting.body()).isEqualTo(GREETING);
+        assertThat(missing.statusCode()).as("outside the app's public allowance").isEqualTo(401);
+        assertThat(missing.body()).isEqualTo(DENIED);
+    }
+
+    @Test
+    void theAppsOwnPortIsNamedInOneWarningLineWithTheAddressUsedInstead() {
+        assertThat(server.output().lines().filter(line -> line.contains("the app's own port")))
+                .singleElement().asString()
+                .startsWith("WARNING: the app's own port " + OWN_PORT + " (")
+                .endsWith("is not used: a RunServerPlus setting names 127.0.0.1:0; drop one of the two.");
+        assertThat(server.port()).isNotEqualTo(OWN_PORT);
+    }
+
+    private HttpResponse<String> post(String path, String body) throws Exception {
+        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(server.url(path)))
+                        .timeout(Duration.ofSeconds(20))
+                        .POST(HttpRequest.BodyPublishers.ofString(body)).build(),
+                HttpResponse.BodyHandlers.ofString());
     }
 
     @Test

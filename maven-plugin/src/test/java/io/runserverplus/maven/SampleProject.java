@@ -22,7 +22,7 @@ import java.util.stream.Stream;
 final class SampleProject {
 
     private static final List<String> TOKENS = List.of("runserverplus.version", "slf4j.version", "compiler.version",
-            "resources.version", "surefire.version", "jar.version");
+            "resources.version", "surefire.version", "jar.version", "helidon.version");
 
     final Path directory;
 

@@ -11,15 +11,18 @@ import org.eclipse.jetty.util.Callback;
 /**
  * The server's error handler: a throwable that a {@code ContextHandler} (or Jetty itself) caught
  * and turned into an error response gets the traceback page, since it never reaches
- * {@link DebuggerHandler}; Jetty's own error answers (404, 400, ...) keep Jetty's own page. A
- * context with an error handler of its own keeps it: the app chose how its errors look.
+ * {@link DebuggerHandler}; Jetty's own error answers (404, 400, ...) keep the page of the server's
+ * error handler the app set, or Jetty's. A context with an error handler of its own keeps it: the
+ * app chose how its errors look.
  */
 final class DebuggerErrorHandler implements Request.Handler {
 
     private final Debugger debugger;
-    private final ErrorHandler jettys = new ErrorHandler();
+    private final Request.Handler apps;
 
-    DebuggerErrorHandler(Debugger debugger) {
+    /** {@code apps} is the server's error handler before RunServerPlus set this one, if any. */
+    DebuggerErrorHandler(Request.Handler apps, Debugger debugger) {
+        this.apps = apps != null ? apps : new ErrorHandler();
         this.debugger = debugger;
     }
 
@@ -30,7 +33,7 @@ final class DebuggerErrorHandler implements Request.Handler {
         if (!(request.getAttribute(ErrorHandler.ERROR_EXCEPTION) instanceof Throwable failure)
                 || failure instanceof HttpException
                 || !Integer.valueOf(500).equals(request.getAttribute(ErrorHandler.ERROR_STATUS))) {
-            return jettys.handle(request, response, callback);
+            return apps.handle(request, response, callback);
         }
         JettyExchange.respond(response, callback, debugger.handleFailure(JettyExchange.request(request), failure));
         return true;
