@@ -43,6 +43,18 @@ public final class ParentWatch {
         ProcessHandle parent = supervisor.get();
         Socket lifeline = connectLifeline();
         if (lifeline != null) {
+            // A thread blocked reading a socket holds the JVM's exit back by about 300 ms (JDK 25),
+            // and every reload waits for the old JVM to exit: the socket is closed first thing at
+            // shutdown, which ends the read without meaning that the supervisor is gone.
+            var shuttingDown = new java.util.concurrent.atomic.AtomicBoolean();
+            Runtime.getRuntime().addShutdownHook(Thread.ofPlatform().name("runserverplus-lifeline-close").unstarted(() -> {
+                shuttingDown.set(true);
+                try {
+                    lifeline.close();
+                } catch (IOException ignored) {
+                    // closing is all that matters
+                }
+            }));
             Thread.ofPlatform().daemon().name("runserverplus-parent-watch").start(() -> {
                 try (lifeline; InputStream in = lifeline.getInputStream()) {
                     while (in.read() >= 0) {
@@ -51,7 +63,9 @@ public final class ParentWatch {
                 } catch (IOException gone) {
                     // as for -1
                 }
-                exit();
+                if (!shuttingDown.get()) {
+                    exit();
+                }
             });
             return true;
         }
