@@ -46,8 +46,26 @@ final class HotSwap implements AutoCloseable {
         this.directory = directory;
     }
 
+    /**
+     * The channel to the supervisor's children under {@code --hotswap}, or null: off, or the children
+     * get no agent to redefine classes with (said once on the terminal), or no directory could be made.
+     */
+    static HotSwap forChildren(SupervisorSettings settings) {
+        if (!settings.hotswap()) {
+            return null;
+        }
+        boolean agent = java.util.stream.Stream.concat(settings.jvmOptions().stream(), settings.parentOptions().stream())
+                .anyMatch(option -> option.startsWith("-javaagent:"));
+        if (!agent) {
+            settings.err().println(" * --hotswap is off: the app's JVM gets no agent to redefine classes with (put"
+                    + " io.runserverplus:runserverplus-console on its class path); changes restart it.");
+            return null;
+        }
+        return open(settings.err());
+    }
+
     /** A new channel directory, or null (with a line saying so) when none can be made. */
-    static HotSwap open(java.io.PrintStream err) {
+    private static HotSwap open(java.io.PrintStream err) {
         try {
             // Owner-only on POSIX (createTempDirectory's default), the user's own temp directory elsewhere.
             return new HotSwap(Files.createTempDirectory("runserverplus-hotswap"));

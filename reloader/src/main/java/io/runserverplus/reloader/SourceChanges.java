@@ -42,6 +42,41 @@ final class SourceChanges implements AutoCloseable {
         this.compiler = compiler;
     }
 
+    /**
+     * Compile on change for the supervisor's source sets, or null when it has none; without javac
+     * (a JRE) the terminal says once that changed sources are not compiled.
+     */
+    static SourceChanges open(SupervisorSettings settings) {
+        if (settings.sourceSets().isEmpty()) {
+            return null;
+        }
+        SourceCompiler compiler;
+        try {
+            compiler = SourceCompiler.create(CompileOptions.compileClassPath(settings.classPath()),
+                    settings.compileOptions()).orElse(null);
+        } catch (LinkageError e) {
+            compiler = null;
+        }
+        if (compiler == null) {
+            settings.err().println(" * Changed .java files are not compiled: javac is not available here (a JRE,"
+                    + " or on the module path without --add-modules jdk.compiler); run the supervisor on a JDK,"
+                    + " or compile them in your IDE.");
+        }
+        return new SourceChanges(settings.sourceSets(), compiler);
+    }
+
+    /** The watched directories, and the source directories of {@code changes} (may be null) outside them. */
+    static io.runserverplus.spi.WatchRequest watchedWith(io.runserverplus.spi.WatchRequest watch, SourceChanges changes) {
+        if (changes == null) {
+            return watch;
+        }
+        var roots = new java.util.ArrayList<>(watch.roots());
+        changes.sourceDirectories().stream()
+                .filter(dir -> roots.stream().noneMatch(root -> dir.startsWith(root.toAbsolutePath().normalize())))
+                .forEach(roots::add);
+        return new io.runserverplus.spi.WatchRequest(roots, watch.excludes(), watch.pollInterval());
+    }
+
     /** The source directories to watch besides the class directories. */
     List<Path> sourceDirectories() {
         return sets.stream().map(SourceSet::sources).distinct().toList();

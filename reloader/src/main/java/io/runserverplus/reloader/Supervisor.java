@@ -100,13 +100,7 @@ public final class Supervisor {
         if (lifeline != null) {
             env.put(Lifeline.ENV, lifeline);
         }
-        boolean agent = java.util.stream.Stream.concat(settings.jvmOptions().stream(), settings.parentOptions().stream())
-                .anyMatch(option -> option.startsWith("-javaagent:"));
-        if (settings.hotswap() && !agent) {
-            settings.err().println(" * --hotswap is off: the app's JVM gets no agent to redefine classes with (put"
-                    + " io.runserverplus:runserverplus-console on its class path); changes restart it.");
-        }
-        this.hotSwap = settings.hotswap() && agent ? HotSwap.open(settings.err()) : null;
+        this.hotSwap = HotSwap.forChildren(settings);
         if (hotSwap != null) {
             env.put(HotSwap.DIRECTORY_ENV, hotSwap.directory().toString());
         }
@@ -166,8 +160,8 @@ public final class Supervisor {
         Runtime.getRuntime().addShutdownHook(hook);
         var debouncer = new Debouncer(settings.effectiveQuietPeriod(), settings.maxDelay(),
                 paths -> events.add(new Changed(paths))).start();
-        sourceChanges = openSourceChanges();
-        ChangeDetector detector = settings.detector().create(watchedWithSources(), debouncer);
+        sourceChanges = SourceChanges.open(settings);
+        ChangeDetector detector = settings.detector().create(SourceChanges.watchedWith(settings.watch(), sourceChanges), debouncer);
         detectorName = detector.name();
         if (settings.standby()) {
             standbys = StandbyChild.open(settings.javaHome(), settings.classPath());
@@ -311,38 +305,6 @@ public final class Supervisor {
                 + " (method bodies only)");
         StaticChanges.count(servingFile); // the same app serves new code: live-reloaded pages refresh as for static files
         return null;
-    }
-
-    private SourceChanges openSourceChanges() {
-        if (settings.sourceSets().isEmpty()) {
-            return null;
-        }
-        SourceCompiler compiler;
-        try {
-            compiler = SourceCompiler.create(CompileOptions.compileClassPath(settings.classPath()),
-                    settings.compileOptions()).orElse(null);
-        } catch (LinkageError e) {
-            compiler = null;
-        }
-        if (compiler == null) {
-            settings.err().println(" * Changed .java files are not compiled: javac is not available here (a JRE,"
-                    + " or on the module path without --add-modules jdk.compiler); run the supervisor on a JDK,"
-                    + " or compile them in your IDE.");
-        }
-        return new SourceChanges(settings.sourceSets(), compiler);
-    }
-
-    /** The watched directories, and the source directories that belong to them. */
-    private io.runserverplus.spi.WatchRequest watchedWithSources() {
-        var watch = settings.watch();
-        if (sourceChanges == null) {
-            return watch;
-        }
-        var roots = new java.util.ArrayList<>(watch.roots());
-        sourceChanges.sourceDirectories().stream()
-                .filter(dir -> roots.stream().noneMatch(root -> dir.startsWith(root.toAbsolutePath().normalize())))
-                .forEach(roots::add);
-        return new io.runserverplus.spi.WatchRequest(roots, watch.excludes(), watch.pollInterval());
     }
 
     private int starts;
