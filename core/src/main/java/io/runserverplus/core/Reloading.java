@@ -6,6 +6,7 @@ import io.runserverplus.core.security.TrustedHosts;
 import io.runserverplus.core.settings.Settings;
 import io.runserverplus.core.settings.SettingsException;
 import io.runserverplus.spi.ConsoleProvider;
+import io.runserverplus.spi.OwnAddress;
 import io.runserverplus.spi.ReloaderProvider;
 import io.runserverplus.spi.SupervisedApp;
 import io.runserverplus.spi.WatchRequest;
@@ -15,6 +16,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.ServiceLoader;
 import java.util.function.Predicate;
 
@@ -47,6 +49,21 @@ final class Reloading {
         }
     }
 
+    /** In a child: the address its supervisor resolved, as the app's own (a named address still wins, as there). */
+    static Optional<OwnAddress> addressFromSupervisor() {
+        String address = isChild() ? System.getenv(ReloaderProvider.ADDRESS_ENV) : null;
+        int space = address == null ? -1 : address.lastIndexOf(' ');
+        if (space <= 0) {
+            return Optional.empty();
+        }
+        try {
+            return OwnAddress.of(Optional.of(address.substring(0, space)),
+                    OptionalInt.of(Integer.parseInt(address.substring(space + 1))), "the supervisor's address");
+        } catch (NumberFormatException garbled) {
+            return Optional.empty();
+        }
+    }
+
     /** In a child: tells the supervisor the app serves now, so that if it dies later it is restarted at once. */
     static void serving() {
         String file = isChild() ? System.getenv(ReloaderProvider.SERVING_FILE_ENV) : null;
@@ -64,7 +81,8 @@ final class Reloading {
         return ServiceLoader.load(ReloaderProvider.class, Reloading.class.getClassLoader()).findFirst();
     }
 
-    static void superviseUnlessChild(Settings settings, List<String> args, Runnable beforeSupervising) {
+    static void superviseUnlessChild(Settings settings, List<String> args, Map<String, String> commandLine,
+            Runnable beforeSupervising) {
         if (isChild()) {
             // The provider is found (a scan of every jar) off the start-up path.
             Thread.ofPlatform().daemon().name("runserverplus-parent-watch")
@@ -87,7 +105,7 @@ final class Reloading {
         beforeSupervising.run();
         SupervisedApp app = new SupervisedApp(mainClass.get(), args, consoleJvmOptions(), settings.address().host(),
                 settings.address().port(), settings.reloaderType(), WatchRequest.ofClassPath(settings.extraFiles(),
-                settings.excludePatterns(), settings.reloaderInterval()), sharedWithChildren(),
+                settings.excludePatterns(), settings.reloaderInterval()), sharedWithChildren(commandLine),
                 trustedHost(settings), settings.staticLocations(), settings.hotswap());
         int status;
         try {
@@ -100,9 +118,10 @@ final class Reloading {
 
     /**
      * What every child gets from the supervisor: one cookie key, so a reload does not ask for the
-     * PIN again, and one count of wrong PINs, so neither does a reload forget them.
+     * PIN again, one count of wrong PINs, so neither does a reload forget them, and the parsed
+     * command line. (The supervisor treats these values as secrets, masked in the app's output.)
      */
-    private static Map<String, String> sharedWithChildren() {
+    private static Map<String, String> sharedWithChildren(Map<String, String> commandLine) {
         Path attempts;
         try {
             attempts = PinAttemptsFile.create();
@@ -111,7 +130,8 @@ final class Reloading {
                     + " across reloads in " + System.getProperty("java.io.tmpdir") + " (" + e.getMessage()
                     + "); make that directory writable or set -Djava.io.tmpdir, or pass --noreload.");
         }
-        return Map.of(CookieKey.ENVIRONMENT, CookieKey.newKeyHex(), PinAttemptsFile.ENVIRONMENT, attempts.toString());
+        return Map.of(CookieKey.ENVIRONMENT, CookieKey.newKeyHex(), PinAttemptsFile.ENVIRONMENT, attempts.toString(),
+                ParsedCommandLine.ENVIRONMENT, ParsedCommandLine.encode(commandLine));
     }
 
     /** The failure page shows why the app is down only to the hosts the debugger answers. */

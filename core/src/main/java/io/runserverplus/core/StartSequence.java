@@ -71,7 +71,9 @@ record StartSequence(WebApp app, Optional<List<String>> args, BuilderSettings gi
         app.unsupportedFramework().ifPresent(problem -> {
             throw new SettingsException(problem);
         });
-        Optional<OwnAddress> ownAddress = app.ownAddress();
+        // A child serves where its supervisor resolved: asking the app again would run the framework's
+        // configuration once more before it serves (Javalin's: about 150 ms of every reload).
+        Optional<OwnAddress> ownAddress = Reloading.addressFromSupervisor().or(app::ownAddress);
         Map<String, String> commandLine = commandLine();
         boolean addressNamed = SettingsResolver.forThisProcess(commandLine, given).resolve(Settings.ADDRPORT) != null;
         Settings settings = ownAddress.isPresent() && !addressNamed
@@ -95,7 +97,7 @@ record StartSequence(WebApp app, Optional<List<String>> args, BuilderSettings gi
         String browsable = (settings.tls().enabled() ? "https" : "http") + "://" + address.browsableHost() + ":"
                 + address.port();
         if (settings.useReloader()) {
-            Reloading.superviseUnlessChild(settings, args.orElse(List.of()), () -> {
+            Reloading.superviseUnlessChild(settings, args.orElse(List.of()), commandLine, () -> {
                 if (settings.openBrowser() && address.port() != 0) {
                     BrowserOpener.openWhenServing(browsable, terminal::println);
                 }
@@ -134,7 +136,13 @@ record StartSequence(WebApp app, Optional<List<String>> args, BuilderSettings gi
 
     /** The settings the command line gives; {@code --help} and {@code --version} are answered and end the program. */
     private Map<String, String> commandLine() {
-        // Without args, picocli (a few hundred classes) is not even loaded.
+        // Without args, picocli (a few hundred classes) is not even loaded; nor in a child, whose
+        // supervisor parsed the same arguments.
+        Optional<Map<String, String>> parsedBySupervisor = Reloading.isChild()
+                ? ParsedCommandLine.decode(System.getenv(ParsedCommandLine.ENVIRONMENT)) : Optional.empty();
+        if (parsedBySupervisor.isPresent()) {
+            return parsedBySupervisor.get();
+        }
         if (args.isEmpty()) {
             return Map.of();
         }

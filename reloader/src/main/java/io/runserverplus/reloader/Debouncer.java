@@ -14,6 +14,11 @@ import java.util.function.LongSupplier;
  * stream of writes still reloads. A build writing 500 class files gives one restart, after the
  * last write (Werkzeug restarts on the first file; Spring DevTools waits 400 ms; Jooby 200 ms).
  *
+ * <p>A lone changed file (a saved source, the one class file an IDE writes for it) is released
+ * sooner, after the shorter lone quiet period: most edits are that, and the wait is a tenth of
+ * the time to the new app serving. A build's second file arrives within milliseconds of its first,
+ * and from then on the whole quiet period applies.
+ *
  * <p>The timing rule is in {@link #offer(Set, long)} and {@link #takeIfDue(long)}, tested with a
  * fake clock; {@link #start()} runs it on a thread that sleeps until the next deadline.
  */
@@ -22,9 +27,12 @@ final class Debouncer implements ChangeDetector.Listener, AutoCloseable {
     // javac and IDEs write a compilation's class files within milliseconds of each other; 120 ms
     // covers that and keeps a change-to-served time under half of Werkzeug's (measured 0.85 s).
     static final Duration DEFAULT_QUIET = Duration.ofMillis(120);
+    /** javac writes a compilation's next class file 1-20 ms after the previous one, even cold. */
+    static final Duration LONE_QUIET = Duration.ofMillis(50);
     static final Duration DEFAULT_MAX_DELAY = Duration.ofSeconds(2);
 
     private final long quietNanos;
+    private final long loneQuietNanos;
     private final long maxNanos;
     private final LongSupplier clock;
     private final Consumer<Set<Path>> sink;
@@ -34,19 +42,26 @@ final class Debouncer implements ChangeDetector.Listener, AutoCloseable {
     private boolean closed;
     private Thread thread;
 
-    Debouncer(Duration quiet, Duration maxDelay, LongSupplier clock, Consumer<Set<Path>> sink) {
+    /** {@code loneQuiet}: how long a single changed file waits; at most {@code quiet}. */
+    Debouncer(Duration quiet, Duration loneQuiet, Duration maxDelay, LongSupplier clock, Consumer<Set<Path>> sink) {
         if (maxDelay.compareTo(quiet) < 0) {
             throw new IllegalArgumentException("The maximum delay " + maxDelay
                     + " cannot be shorter than the quiet period " + quiet + ".");
         }
         this.quietNanos = quiet.toNanos();
+        this.loneQuietNanos = Math.min(loneQuiet.toNanos(), quietNanos);
         this.maxNanos = maxDelay.toNanos();
         this.clock = clock;
         this.sink = sink;
     }
 
-    Debouncer(Duration quiet, Duration maxDelay, Consumer<Set<Path>> sink) {
-        this(quiet, maxDelay, System::nanoTime, sink);
+    /** A debouncer in which a lone file waits the whole quiet period too. */
+    Debouncer(Duration quiet, Duration maxDelay, LongSupplier clock, Consumer<Set<Path>> sink) {
+        this(quiet, quiet, maxDelay, clock, sink);
+    }
+
+    Debouncer(Duration quiet, Duration loneQuiet, Duration maxDelay, Consumer<Set<Path>> sink) {
+        this(quiet, loneQuiet, maxDelay, System::nanoTime, sink);
     }
 
     /** Starts the thread that hands released batches to the sink. */
@@ -79,7 +94,8 @@ final class Debouncer implements ChangeDetector.Listener, AutoCloseable {
         if (pending.isEmpty()) {
             return -1;
         }
-        long due = Math.min(lastAt + quietNanos, firstAt + maxNanos);
+        long quiet = pending.size() == 1 ? loneQuietNanos : quietNanos;
+        long due = Math.min(lastAt + quiet, firstAt + maxNanos);
         return Math.max(0, due - now);
     }
 

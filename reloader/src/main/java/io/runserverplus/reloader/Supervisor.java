@@ -96,6 +96,9 @@ public final class Supervisor {
         var env = new HashMap<>(settings.environment());
         env.put(CHILD_ENV, "1");
         env.put(SUPERVISOR_PID_ENV, Long.toString(ProcessHandle.current().pid()));
+        if (settings.host() != null) {
+            env.put(io.runserverplus.spi.ReloaderProvider.ADDRESS_ENV, settings.host() + " " + settings.port());
+        }
         String lifeline = Lifeline.environmentValue();
         if (lifeline != null) {
             env.put(Lifeline.ENV, lifeline);
@@ -158,7 +161,7 @@ public final class Supervisor {
         }
         Thread hook = Thread.ofPlatform().unstarted(this::close);
         Runtime.getRuntime().addShutdownHook(hook);
-        var debouncer = new Debouncer(settings.effectiveQuietPeriod(), settings.maxDelay(),
+        var debouncer = new Debouncer(settings.effectiveQuietPeriod(), settings.loneChangeQuietPeriod(), settings.maxDelay(),
                 paths -> events.add(new Changed(paths))).start();
         sourceChanges = SourceChanges.open(settings);
         ChangeDetector detector = settings.detector().create(SourceChanges.watchedWith(settings.watch(), sourceChanges), debouncer);

@@ -169,7 +169,10 @@ public final class SupervisorBuilder {
         return this;
     }
 
-    /** How long changes must pause before a restart; default 120 ms. */
+    /**
+     * How long a burst of changes must pause before a restart; default 120 ms. A lone changed file
+     * waits 50 ms (or this, when shorter) with file-system events, this with polling.
+     */
     public SupervisorBuilder quietPeriod(Duration quietPeriod) {
         this.quietPeriod = Objects.requireNonNull(quietPeriod, "quietPeriod");
         return this;

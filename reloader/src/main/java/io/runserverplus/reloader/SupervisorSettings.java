@@ -79,4 +79,15 @@ record SupervisorSettings(
         Duration tick = watch.pollInterval().plusMillis(50);
         return tick.compareTo(quietPeriod) > 0 ? tick : quietPeriod;
     }
+
+    /**
+     * How long a lone changed file waits: {@link Debouncer#LONE_QUIET} for file-system events; a
+     * polling detector may see the first file of a burst at one tick and the rest at the next, so
+     * there every batch waits the {@link #effectiveQuietPeriod() whole quiet period}.
+     */
+    Duration loneChangeQuietPeriod() {
+        Duration quiet = effectiveQuietPeriod();
+        return PollDetectorProvider.NAME.equals(detector.name()) || quiet.compareTo(Debouncer.LONE_QUIET) < 0
+                ? quiet : Debouncer.LONE_QUIET;
+    }
 }

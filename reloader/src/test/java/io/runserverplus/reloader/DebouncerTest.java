@@ -38,6 +38,39 @@ class DebouncerTest {
     }
 
     @Test
+    void aLoneFileIsReleasedAfterTheLoneQuietPeriodAndASecondFileMakesItABurst() {
+        var lone = new Debouncer(Duration.ofMillis(120), Duration.ofMillis(50), Duration.ofSeconds(2),
+                () -> { throw new AssertionError("fake clock only"); }, batch -> { });
+        lone.offer(Set.of(Path.of("Saved.java")), 0);
+        lone.offer(Set.of(Path.of("Saved.java")), 10 * MS); // the editor's second write of the same file
+        assertThat(lone.takeIfDue(59 * MS)).isEmpty();
+        assertThat(lone.takeIfDue(60 * MS)).containsExactly(Path.of("Saved.java"));
+
+        lone.offer(Set.of(Path.of("A.class")), 1_000 * MS);
+        lone.offer(Set.of(Path.of("B.class")), 1_030 * MS); // a build's next class file
+        assertThat(lone.takeIfDue(1_100 * MS)).as("a burst waits the whole quiet period").isEmpty();
+        assertThat(lone.takeIfDue(1_150 * MS)).containsExactly(Path.of("A.class"), Path.of("B.class"));
+    }
+
+    @Test
+    void theLoneQuietPeriodIsNeverLongerThanTheQuietPeriod() {
+        var shortQuiet = new Debouncer(Duration.ofMillis(20), Duration.ofMillis(50), Duration.ofSeconds(2),
+                () -> { throw new AssertionError("fake clock only"); }, batch -> { });
+        shortQuiet.offer(Set.of(Path.of("A.class")), 0);
+        assertThat(shortQuiet.takeIfDue(20 * MS)).containsExactly(Path.of("A.class"));
+    }
+
+    @Test
+    void aPollingDetectorKeepsTheWholeQuietPeriodForALoneFile() {
+        var request = new io.runserverplus.spi.WatchRequest(java.util.List.of(), java.util.List.of(), Duration.ofMillis(300));
+        SupervisorSettings poll = Supervisor.builder().mainClass("unused.Main").reloaderType("poll").watch(request).settings();
+        SupervisorSettings watch = Supervisor.builder().mainClass("unused.Main").reloaderType("watch").watch(request).settings();
+        assertThat(poll.loneChangeQuietPeriod()).isEqualTo(poll.effectiveQuietPeriod()).isEqualTo(Duration.ofMillis(350));
+        assertThat(watch.loneChangeQuietPeriod()).isEqualTo(Duration.ofMillis(50));
+        assertThat(watch.effectiveQuietPeriod()).isEqualTo(Duration.ofMillis(120));
+    }
+
+    @Test
     void aNeverEndingStreamIsReleasedAfterTheMaximumDelay() {
         long t = 0;
         var released = new ArrayList<Set<Path>>();

@@ -26,6 +26,12 @@ public interface ReloaderProvider {
      */
     String STATIC_CHANGES_ENV = "RUNSERVERPLUS_STATIC_CHANGES";
 
+    /**
+     * Environment variable a supervisor sets in each child: "host port", the address it resolved
+     * (with the app's own, if any), which the child serves on without asking the app again.
+     */
+    String ADDRESS_ENV = "RUNSERVERPLUS_ADDRESS";
+
     /** Environment variable a supervisor sets to {@code 1} in each child. */
     String CHILD_ENV = "RUNSERVERPLUS_CHILD";
 

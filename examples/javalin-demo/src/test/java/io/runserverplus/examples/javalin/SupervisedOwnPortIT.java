@@ -1,0 +1,88 @@
+package io.runserverplus.examples.javalin;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.File;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * An app that names its own port, under the supervisor: every app JVM serves on that port, and
+ * runs the app's configuration function once (the supervisor hands its children the address it
+ * resolved, so a child does not run the app's configuration a second time to find it).
+ */
+class SupervisedOwnPortIT {
+
+    @TempDir
+    Path temp;
+
+    private Process supervisor;
+    private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+
+    @AfterEach
+    void stopSupervisor() throws Exception {
+        if (supervisor != null) {
+            List<ProcessHandle> children = supervisor.descendants().toList();
+            supervisor.destroy();
+            assertThat(supervisor.waitFor(20, TimeUnit.SECONDS)).as("supervisor stopped").isTrue();
+            for (ProcessHandle child : children) {
+                child.onExit().get(10, TimeUnit.SECONDS);
+            }
+        }
+    }
+
+    @Test
+    void everyAppJvmServesOnTheAppsOwnPortAndRunsItsConfigurationOnce() throws Exception {
+        Path classes = temp.resolve("classes");
+        DemoFiles.copyTree(Path.of("target", "test-classes"), classes);
+        String jars = Files.readString(Path.of("target", "runtime-classpath.txt")).strip();
+        int ownPort = DemoFiles.freePort();
+        supervisor = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Down.port=" + ownPort, "-cp", classes + File.pathSeparator + "target/classes" + File.pathSeparator + jars,
+                OwnPortApp.class.getName())
+                .redirectErrorStream(true).redirectOutput(temp.resolve("console.txt").toFile()).start();
+        String url = "http://127.0.0.1:" + ownPort + "/";
+
+        String first = awaitBody(url, "configured ");
+        assertThat(first).startsWith("configured 1 time(s) in JVM ");
+
+        Files.writeString(classes.resolve("touched.txt"), "a change that reloads the app");
+        String afterReload = awaitBody(url, "configured ", body -> !body.equals(first));
+        assertThat(afterReload).as("a new app JVM, on the same port, configured once")
+                .startsWith("configured 1 time(s) in JVM ").isNotEqualTo(first);
+        assertThat(Files.readString(temp.resolve("console.txt"))).doesNotContain("is not used");
+    }
+
+    private String awaitBody(String url, String text) throws Exception {
+        return awaitBody(url, text, body -> true);
+    }
+
+    /** Polls until a response body contains the text and passes the check; returns that body. */
+    private String awaitBody(String url, String text, java.util.function.Predicate<String> check) throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(40);
+        while (System.nanoTime() < deadline) {
+            try {
+                String body = client.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(5)).build(),
+                        HttpResponse.BodyHandlers.ofString()).body();
+                if (body.contains(text) && check.test(body)) {
+                    return body;
+                }
+            } catch (java.io.IOException notYet) {
+                // not listening yet
+            }
+            Thread.sleep(100);
+        }
+        throw new AssertionError("no response containing '" + text + "' within 40 s\nconsole:\n"
+                + Files.readString(temp.resolve("console.txt")));
+    }
+}
