@@ -23,6 +23,7 @@ import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
 import java.util.stream.Stream;
 
 /**
@@ -107,6 +108,41 @@ final class StandbyChild implements AutoCloseable {
             }
         }
         return false;
+    }
+
+    /**
+     * How many checks {@value #START_CHECK_MILLIS} ms apart find the child's class list unchanged
+     * before the standby starts: a start loads classes without pauses that long, and the sooner
+     * the standby has preloaded, the more often it is ready for a quick second save.
+     */
+    private static final int START_QUIET_CHECKS = 3;
+    private static final long START_CHECK_MILLIS = 50;
+
+    /**
+     * Runs {@code then} once a child's class list has stopped growing for a moment, unless it is no
+     * longer {@code current}: by then the child has started, so a standby started then neither
+     * slows its start (both would compete for the cores) nor misses the classes it loaded.
+     */
+    static void afterStartOf(Path classList, BooleanSupplier current, Runnable then) {
+        Thread.ofVirtual().name("runserverplus-standby-wait").start(() -> {
+            long last = -1;
+            int quiet = 0;
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+            try {
+                while (quiet < START_QUIET_CHECKS && System.nanoTime() < deadline) {
+                    Thread.sleep(START_CHECK_MILLIS);
+                    if (!current.getAsBoolean()) {
+                        return;
+                    }
+                    long size = Files.exists(classList) ? Files.size(classList) : -1;
+                    quiet = size == last && size > 0 ? quiet + 1 : 0;
+                    last = size;
+                }
+            } catch (InterruptedException | IOException e) {
+                return;
+            }
+            then.run();
+        });
     }
 
     /** A new file for a child JVM's {@code -XX:DumpLoadedClassList}. */

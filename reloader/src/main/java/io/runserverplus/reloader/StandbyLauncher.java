@@ -73,10 +73,36 @@ public final class StandbyLauncher {
         runMain(Class.forName(mainClass, true, ClassLoader.getSystemClassLoader()), mainArgs);
     }
 
-    /** Loads and links the listed classes that come from jars or the JDK, never from a directory. */
+    /**
+     * Loads and links the listed classes that come from jars or the JDK, never from a directory,
+     * on two threads: the app that serves meanwhile mostly waits for requests, and the standby is
+     * more often ready when the next change comes (4,000 classes take about half a second of a core).
+     */
     static void preload(Path classList) {
+        List<String> names = classNames(classList);
+        int workers = Math.max(1, Math.min(2, Runtime.getRuntime().availableProcessors()));
+        var threads = new ArrayList<Thread>();
+        for (int worker = 1; worker < workers; worker++) {
+            int first = worker;
+            threads.add(Thread.ofPlatform().daemon().name("runserverplus-standby-preload-" + worker)
+                    .start(() -> preload(names, first, workers)));
+        }
+        preload(names, 0, workers);
+        for (Thread thread : threads) {
+            try {
+                thread.join();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+    }
+
+    /** Every {@code step}th class of the list from {@code first} on. */
+    private static void preload(List<String> names, int first, int step) {
         ClassLoader loader = ClassLoader.getSystemClassLoader();
-        for (String name : classNames(classList)) {
+        for (int i = first; i < names.size(); i += step) {
+            String name = names.get(i);
             if (started) {
                 return;
             }

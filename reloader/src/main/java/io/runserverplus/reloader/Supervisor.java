@@ -274,10 +274,9 @@ public final class Supervisor {
         settings.out().println(" * Detected change in '" + first + "', reloading"
                 + (whyNotSwapped == null ? "" : " (no hot swap: " + whyNotSwapped + ")"));
         stopChild();
+        // javac's garbage is left to the compiler's HeapTrim, seconds later: a full collection now
+        // would take a core from the new app's start, which uses both.
         startChild();
-        if (outcome.compiled()) {
-            releaseMemory(); // javac's garbage, while the new JVM boots
-        }
     }
 
     /**
@@ -343,7 +342,10 @@ public final class Supervisor {
             started.process().onExit().thenAccept(p -> events.add(new Exited(started, p.exitValue(), Instant.now())));
             if (standbys != null) {
                 standbys.deleteListsExcept(classList);
-                awaitStartThenPrepare(started, classList, index + 1);
+                int next = index + 1;
+                Path list = classList;
+                StandbyChild.afterStartOf(classList, () -> child == started,
+                        () -> events.add(new PrepareStandby(started, list, next)));
             }
         } catch (IOException e) {
             showFailure("The app could not be started: " + e.getMessage() + ".");
@@ -366,36 +368,6 @@ public final class Supervisor {
         return ChildCommand.build(settings.javaHome(), settings.classPath(), settings.parentOptions(), options,
                 mainClass, args);
     }
-
-    /**
-     * Asks for the next standby once the child's class list has stopped growing for a moment: by
-     * then the child has started, so the standby neither slows its start (both would compete for
-     * the cores) nor misses the classes it loaded.
-     */
-    private void awaitStartThenPrepare(ChildProcess started, Path classList, int index) {
-        Thread.ofVirtual().name("runserverplus-standby-wait").start(() -> {
-            long last = -1;
-            int quiet = 0;
-            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
-            try {
-                while (quiet < STANDBY_QUIET_CHECKS && System.nanoTime() < deadline) {
-                    Thread.sleep(100);
-                    if (child != started) {
-                        return;
-                    }
-                    long size = java.nio.file.Files.exists(classList) ? java.nio.file.Files.size(classList) : -1;
-                    quiet = size == last && size > 0 ? quiet + 1 : 0;
-                    last = size;
-                }
-            } catch (InterruptedException | IOException e) {
-                return;
-            }
-            events.add(new PrepareStandby(started, classList, index));
-        });
-    }
-
-    /** How many checks 100 ms apart find the child's class list unchanged before the standby starts. */
-    private static final int STANDBY_QUIET_CHECKS = 3;
 
     private void prepareStandby(PrepareStandby p) {
         if (sourceChanges != null && p.index() == 1) {
