@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.util.LinkedHashSet;
 import java.util.Set;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import java.util.function.LongSupplier;
 
 /**
@@ -15,7 +16,7 @@ import java.util.function.LongSupplier;
  * last write (Werkzeug restarts on the first file; Spring DevTools waits 400 ms; Jooby 200 ms).
  *
  * <p>A lone changed file (a saved source, the one class file an IDE writes for it) is released
- * sooner, after the shorter lone quiet period: most edits are that, and the wait is a tenth of
+ * sooner, after its shorter lone quiet period: most edits are that, and the wait is a tenth of
  * the time to the new app serving. A build's second file arrives within milliseconds of its first,
  * and from then on the whole quiet period applies.
  *
@@ -29,10 +30,13 @@ final class Debouncer implements ChangeDetector.Listener, AutoCloseable {
     static final Duration DEFAULT_QUIET = Duration.ofMillis(120);
     /** javac writes a compilation's next class file 1-20 ms after the previous one, even cold. */
     static final Duration LONE_QUIET = Duration.ofMillis(50);
+    /** An editor writes a saved source at once (or as a temporary file renamed over it). */
+    static final Duration LONE_SOURCE_QUIET = Duration.ofMillis(20);
     static final Duration DEFAULT_MAX_DELAY = Duration.ofSeconds(2);
 
     private final long quietNanos;
-    private final long loneQuietNanos;
+    private final Function<Path, Duration> loneQuiet;
+    private long pendingLoneQuietNanos;
     private final long maxNanos;
     private final LongSupplier clock;
     private final Consumer<Set<Path>> sink;
@@ -43,13 +47,14 @@ final class Debouncer implements ChangeDetector.Listener, AutoCloseable {
     private Thread thread;
 
     /** {@code loneQuiet}: how long a single changed file waits; at most {@code quiet}. */
-    Debouncer(Duration quiet, Duration loneQuiet, Duration maxDelay, LongSupplier clock, Consumer<Set<Path>> sink) {
+    Debouncer(Duration quiet, Function<Path, Duration> loneQuiet, Duration maxDelay, LongSupplier clock,
+            Consumer<Set<Path>> sink) {
         if (maxDelay.compareTo(quiet) < 0) {
             throw new IllegalArgumentException("The maximum delay " + maxDelay
                     + " cannot be shorter than the quiet period " + quiet + ".");
         }
         this.quietNanos = quiet.toNanos();
-        this.loneQuietNanos = Math.min(loneQuiet.toNanos(), quietNanos);
+        this.loneQuiet = loneQuiet;
         this.maxNanos = maxDelay.toNanos();
         this.clock = clock;
         this.sink = sink;
@@ -57,10 +62,10 @@ final class Debouncer implements ChangeDetector.Listener, AutoCloseable {
 
     /** A debouncer in which a lone file waits the whole quiet period too. */
     Debouncer(Duration quiet, Duration maxDelay, LongSupplier clock, Consumer<Set<Path>> sink) {
-        this(quiet, quiet, maxDelay, clock, sink);
+        this(quiet, path -> quiet, maxDelay, clock, sink);
     }
 
-    Debouncer(Duration quiet, Duration loneQuiet, Duration maxDelay, Consumer<Set<Path>> sink) {
+    Debouncer(Duration quiet, Function<Path, Duration> loneQuiet, Duration maxDelay, Consumer<Set<Path>> sink) {
         this(quiet, loneQuiet, maxDelay, System::nanoTime, sink);
     }
 
@@ -82,6 +87,7 @@ final class Debouncer implements ChangeDetector.Listener, AutoCloseable {
             return;
         }
         if (pending.isEmpty()) {
+            pendingLoneQuietNanos = Math.min(loneQuiet.apply(paths.iterator().next()).toNanos(), quietNanos);
             firstAt = now;
         }
         pending.addAll(paths);
@@ -94,7 +100,7 @@ final class Debouncer implements ChangeDetector.Listener, AutoCloseable {
         if (pending.isEmpty()) {
             return -1;
         }
-        long quiet = pending.size() == 1 ? loneQuietNanos : quietNanos;
+        long quiet = pending.size() == 1 ? pendingLoneQuietNanos : quietNanos;
         long due = Math.min(lastAt + quiet, firstAt + maxNanos);
         return Math.max(0, due - now);
     }

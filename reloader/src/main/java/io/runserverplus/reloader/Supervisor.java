@@ -161,7 +161,7 @@ public final class Supervisor {
         }
         Thread hook = Thread.ofPlatform().unstarted(this::close);
         Runtime.getRuntime().addShutdownHook(hook);
-        var debouncer = new Debouncer(settings.effectiveQuietPeriod(), settings.loneChangeQuietPeriod(), settings.maxDelay(),
+        var debouncer = new Debouncer(settings.effectiveQuietPeriod(), settings::loneChangeQuietPeriod, settings.maxDelay(),
                 paths -> events.add(new Changed(paths))).start();
         sourceChanges = SourceChanges.open(settings);
         ChangeDetector detector = settings.detector().create(SourceChanges.watchedWith(settings.watch(), sourceChanges), debouncer);

@@ -171,7 +171,8 @@ public final class SupervisorBuilder {
 
     /**
      * How long a burst of changes must pause before a restart; default 120 ms. A lone changed file
-     * waits 50 ms (or this, when shorter) with file-system events, this with polling.
+     * waits 20 ms (a source) or 50 ms (another file), or this when shorter, with file-system
+     * events; this with polling.
      */
     public SupervisorBuilder quietPeriod(Duration quietPeriod) {
         this.quietPeriod = Objects.requireNonNull(quietPeriod, "quietPeriod");

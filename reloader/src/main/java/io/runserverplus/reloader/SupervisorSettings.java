@@ -81,13 +81,17 @@ record SupervisorSettings(
     }
 
     /**
-     * How long a lone changed file waits: {@link Debouncer#LONE_QUIET} for file-system events; a
-     * polling detector may see the first file of a burst at one tick and the rest at the next, so
-     * there every batch waits the {@link #effectiveQuietPeriod() whole quiet period}.
+     * How long a lone changed file waits: {@link Debouncer#LONE_SOURCE_QUIET} for a source file,
+     * {@link Debouncer#LONE_QUIET} for another with file-system events (the debouncer keeps either
+     * within the quiet period); a polling detector may see the first file of a burst at one tick
+     * and the rest at the next, so there every batch waits the {@link #effectiveQuietPeriod() whole
+     * quiet period}.
      */
-    Duration loneChangeQuietPeriod() {
-        Duration quiet = effectiveQuietPeriod();
-        return PollDetectorProvider.NAME.equals(detector.name()) || quiet.compareTo(Debouncer.LONE_QUIET) < 0
-                ? quiet : Debouncer.LONE_QUIET;
+    Duration loneChangeQuietPeriod(Path changed) {
+        if (PollDetectorProvider.NAME.equals(detector.name())) {
+            return effectiveQuietPeriod();
+        }
+        return changed.getFileName() != null && changed.getFileName().toString().endsWith(".java")
+                ? Debouncer.LONE_SOURCE_QUIET : Debouncer.LONE_QUIET;
     }
 }

@@ -39,7 +39,7 @@ class DebouncerTest {
 
     @Test
     void aLoneFileIsReleasedAfterTheLoneQuietPeriodAndASecondFileMakesItABurst() {
-        var lone = new Debouncer(Duration.ofMillis(120), Duration.ofMillis(50), Duration.ofSeconds(2),
+        var lone = new Debouncer(Duration.ofMillis(120), path -> Duration.ofMillis(50), Duration.ofSeconds(2),
                 () -> { throw new AssertionError("fake clock only"); }, batch -> { });
         lone.offer(Set.of(Path.of("Saved.java")), 0);
         lone.offer(Set.of(Path.of("Saved.java")), 10 * MS); // the editor's second write of the same file
@@ -54,7 +54,7 @@ class DebouncerTest {
 
     @Test
     void theLoneQuietPeriodIsNeverLongerThanTheQuietPeriod() {
-        var shortQuiet = new Debouncer(Duration.ofMillis(20), Duration.ofMillis(50), Duration.ofSeconds(2),
+        var shortQuiet = new Debouncer(Duration.ofMillis(20), path -> Duration.ofMillis(50), Duration.ofSeconds(2),
                 () -> { throw new AssertionError("fake clock only"); }, batch -> { });
         shortQuiet.offer(Set.of(Path.of("A.class")), 0);
         assertThat(shortQuiet.takeIfDue(20 * MS)).containsExactly(Path.of("A.class"));
@@ -65,8 +65,12 @@ class DebouncerTest {
         var request = new io.runserverplus.spi.WatchRequest(java.util.List.of(), java.util.List.of(), Duration.ofMillis(300));
         SupervisorSettings poll = Supervisor.builder().mainClass("unused.Main").reloaderType("poll").watch(request).settings();
         SupervisorSettings watch = Supervisor.builder().mainClass("unused.Main").reloaderType("watch").watch(request).settings();
-        assertThat(poll.loneChangeQuietPeriod()).isEqualTo(poll.effectiveQuietPeriod()).isEqualTo(Duration.ofMillis(350));
-        assertThat(watch.loneChangeQuietPeriod()).isEqualTo(Duration.ofMillis(50));
+        assertThat(poll.loneChangeQuietPeriod(Path.of("A.class"))).isEqualTo(poll.effectiveQuietPeriod())
+                .isEqualTo(Duration.ofMillis(350));
+        assertThat(poll.loneChangeQuietPeriod(Path.of("A.java"))).isEqualTo(Duration.ofMillis(350));
+        assertThat(watch.loneChangeQuietPeriod(Path.of("A.class"))).as("a class file: its build's next may follow")
+                .isEqualTo(Duration.ofMillis(50));
+        assertThat(watch.loneChangeQuietPeriod(Path.of("src/A.java"))).as("a saved source").isEqualTo(Duration.ofMillis(20));
         assertThat(watch.effectiveQuietPeriod()).isEqualTo(Duration.ofMillis(120));
     }
 
