@@ -49,29 +49,34 @@ final class Reloading {
         }
     }
 
-    /** In a child: the address its supervisor resolved, as the app's own (a named address still wins, as there). */
-    static Optional<OwnAddress> addressFromSupervisor() {
+    /** In a child: where its supervisor says it serves, as {@code [addrport]} text. */
+    static Optional<String> addressFromSupervisor() {
         String address = isChild() ? System.getenv(ReloaderProvider.ADDRESS_ENV) : null;
         int space = address == null ? -1 : address.lastIndexOf(' ');
         if (space <= 0) {
             return Optional.empty();
         }
         try {
-            return OwnAddress.of(Optional.of(address.substring(0, space)),
-                    OptionalInt.of(Integer.parseInt(address.substring(space + 1))), "the supervisor's address");
+            return Optional.of(OwnAddressChoice.addrPort(new OwnAddress(Optional.of(address.substring(0, space)),
+                    OptionalInt.of(Integer.parseInt(address.substring(space + 1))), "the supervisor's address")));
         } catch (NumberFormatException garbled) {
             return Optional.empty();
         }
     }
 
     /** In a child: tells the supervisor the app serves now, so that if it dies later it is restarted at once. */
-    static void serving() {
+    static void serving(int port) {
         String file = isChild() ? System.getenv(ReloaderProvider.SERVING_FILE_ENV) : null;
         if (file == null || file.isBlank()) {
             return;
         }
         try {
-            Files.writeString(Path.of(file), Long.toString(ProcessHandle.current().pid()));
+            Path serving = Path.of(file);
+            Files.writeString(serving, ProcessHandle.current().pid() + " " + port);
+            // Gone once this JVM's shutdown hooks have run: the supervisor need not wait for the rest of its exit.
+            Path running = serving.resolveSibling(ReloaderProvider.HOOKS_DONE_PREFIX + ProcessHandle.current().pid());
+            Files.writeString(running, "");
+            running.toFile().deleteOnExit();
         } catch (IOException e) {
             // Then a death of this JVM waits for a change, as if it had never served.
         }

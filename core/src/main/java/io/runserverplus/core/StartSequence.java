@@ -71,15 +71,24 @@ record StartSequence(WebApp app, Optional<List<String>> args, BuilderSettings gi
         app.unsupportedFramework().ifPresent(problem -> {
             throw new SettingsException(problem);
         });
-        // A child serves where its supervisor resolved: asking the app again would run the framework's
-        // configuration once more before it serves (Javalin's: about 150 ms of every reload).
-        Optional<OwnAddress> ownAddress = Reloading.addressFromSupervisor().or(app::ownAddress);
+        // A child serves where its supervisor says: the address it resolved, with the app's own, and
+        // after port 0 the port the first child got, so a reload keeps the browser's URL. Asking the
+        // app again would run the framework's configuration once more before it serves (Javalin's:
+        // about 150 ms of every reload).
+        Optional<String> supervisorAddress = Reloading.addressFromSupervisor();
+        Optional<OwnAddress> ownAddress = supervisorAddress.isPresent() ? Optional.empty() : app.ownAddress();
         Map<String, String> commandLine = commandLine();
-        boolean addressNamed = SettingsResolver.forThisProcess(commandLine, given).resolve(Settings.ADDRPORT) != null;
+        BuilderSettings sources = given;
+        if (supervisorAddress.isPresent()) {
+            commandLine = new java.util.HashMap<>(commandLine);
+            commandLine.remove(Settings.ADDRPORT.name());
+            sources = given.copy().addrPort(supervisorAddress.get());
+        }
+        boolean addressNamed = SettingsResolver.forThisProcess(commandLine, sources).resolve(Settings.ADDRPORT) != null;
         Settings settings = ownAddress.isPresent() && !addressNamed
                 ? Settings.resolve(SettingsResolver.forThisProcess(commandLine,
-                        given.copy().addrPort(OwnAddressChoice.addrPort(ownAddress.get()))))
-                : Settings.resolve(SettingsResolver.forThisProcess(commandLine, given));
+                        sources.copy().addrPort(OwnAddressChoice.addrPort(ownAddress.get()))))
+                : Settings.resolve(SettingsResolver.forThisProcess(commandLine, sources));
         ServerAddress address = new ServerAddress(settings.address().host(), settings.address().port());
         boolean child = Reloading.isChild();
         if (!child) {
@@ -194,7 +203,7 @@ record StartSequence(WebApp app, Optional<List<String>> args, BuilderSettings gi
         injector.getInstance(DebuggerAnnouncement.class).print(console.settings().standalonePath()
                 .map(path -> scheme + "://" + bound.browsableHost() + ":" + bound.port() + path));
         console.serverStarted(server.application());
-        Reloading.serving();
+        Reloading.serving(server.port());
         return new DevelopmentServer(server, requestLog, console, scheme + "://" + bound.urlHost() + ":" + bound.port());
     }
 

@@ -3,6 +3,8 @@ package io.runserverplus.reloader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -83,11 +85,29 @@ final class ChildProcess {
      * waits until its output is drained. Returns the exit code.
      */
     int stop(Duration timeout) {
+        return stop(timeout, null);
+    }
+
+    /**
+     * As {@link #stop(Duration)}, but returns as soon as {@code hooksDone} is gone when it existed:
+     * the child's JVM deletes it after its shutdown hooks (see {@code ReloaderProvider.HOOKS_DONE_PREFIX}),
+     * so the app has stopped and its port is free, while the JVM itself may take 300 ms more to
+     * exit (a Helidon app's, after one keep-alive connection). Returns -1 when it has not exited yet.
+     */
+    int stop(Duration timeout, Path hooksDone) {
+        boolean watchHooks = hooksDone != null && Files.exists(hooksDone);
         process.destroy();
+        long deadline = System.nanoTime() + timeout.toNanos();
         try {
-            if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
-                process.destroyForcibly();
-                process.waitFor(5, TimeUnit.SECONDS);
+            while (!process.waitFor(watchHooks ? HOOKS_CHECK_MILLIS : timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+                if (watchHooks && !Files.exists(hooksDone)) {
+                    return -1; // its output still drains into the terminal as it exits
+                }
+                if (System.nanoTime() - deadline >= 0) {
+                    process.destroyForcibly();
+                    process.waitFor(5, TimeUnit.SECONDS);
+                    break;
+                }
             }
         } catch (InterruptedException e) {
             process.destroyForcibly();
@@ -96,6 +116,9 @@ final class ChildProcess {
         awaitOutput();
         return process.isAlive() ? -1 : process.exitValue();
     }
+
+    /** How often a stop looks for the hooks-done file: a stat, a few dozen times per reload. */
+    private static final long HOOKS_CHECK_MILLIS = 2;
 
     /** Waits (briefly) for the pumps, so the tail has the last lines before it is shown. */
     void awaitOutput() {

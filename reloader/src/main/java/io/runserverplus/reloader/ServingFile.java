@@ -45,6 +45,16 @@ final class ServingFile {
         }
     }
 
+    /** The port the current child said it serves on (its file holds "pid port"); empty when it has not said so. */
+    static java.util.OptionalInt port(Path file) {
+        try {
+            String[] parts = file == null || !Files.exists(file) ? new String[0] : Files.readString(file).strip().split(" ");
+            return parts.length == 2 ? java.util.OptionalInt.of(Integer.parseInt(parts[1])) : java.util.OptionalInt.empty();
+        } catch (IOException | NumberFormatException unreadable) {
+            return java.util.OptionalInt.empty();
+        }
+    }
+
     /** Before a start: the next child has not served yet. */
     static void reset(Path file) {
         if (file != null) {
@@ -56,13 +66,17 @@ final class ServingFile {
         }
     }
 
+    /** Removes the file, what the children left beside it (a killed one's hooks-done file) and the directory. */
     static void delete(Path file) {
         if (file != null) {
             reset(file);
-            try {
+            try (var left = Files.list(file.getParent())) {
+                for (Path path : (Iterable<Path>) left::iterator) {
+                    Files.deleteIfExists(path);
+                }
                 Files.deleteIfExists(file.getParent());
             } catch (IOException e) {
-                // an empty directory left in the temporary directory
+                // a directory left in the temporary directory
             }
         }
     }

@@ -96,9 +96,6 @@ public final class Supervisor {
         var env = new HashMap<>(settings.environment());
         env.put(CHILD_ENV, "1");
         env.put(SUPERVISOR_PID_ENV, Long.toString(ProcessHandle.current().pid()));
-        if (settings.host() != null) {
-            env.put(io.runserverplus.spi.ReloaderProvider.ADDRESS_ENV, settings.host() + " " + settings.port());
-        }
         String lifeline = Lifeline.environmentValue();
         if (lifeline != null) {
             env.put(Lifeline.ENV, lifeline);
@@ -317,6 +314,7 @@ public final class Supervisor {
             return;
         }
         tail.clear();
+        rememberServedPort();
         ServingFile.reset(servingFile);
         settings.out().println(" * Restarting with " + detectorName);
         int index = starts++;
@@ -352,9 +350,28 @@ public final class Supervisor {
         }
     }
 
+    /** Port 0 asks for a free port once: later children serve on the one the first got, so a reload keeps the URL. */
+    private void rememberServedPort() {
+        if (settings.port() == 0 && servedPort == 0) {
+            servedPort = ServingFile.port(servingFile).orElse(0);
+        }
+    }
+
+    /** The port the first child served on when the address asked for port 0; else 0. */
+    private int servedPort;
+
+    /** Where the app serves: the address's port, or after port 0 the one the first child got (0 before it served). */
+    private int appPort() {
+        return servedPort != 0 ? servedPort : settings.port();
+    }
+
     private Map<String, String> environment(int index) {
         Map<String, String> childEnvironment = new HashMap<>(environment);
         childEnvironment.put(START_ENV, Integer.toString(index));
+        if (settings.host() != null) {
+            childEnvironment.put(io.runserverplus.spi.ReloaderProvider.ADDRESS_ENV, settings.host() + " "
+                    + appPort());
+        }
         if (servingFile != null) {
             childEnvironment.put(SERVING_FILE_ENV, servingFile.toString());
             childEnvironment.put(STATIC_CHANGES_ENV, StaticChanges.file(servingFile).toString());
@@ -375,6 +392,7 @@ public final class Supervisor {
             sourceChanges.warmUp();
         }
         releaseMemory(); // the child has started and the standby has not: nothing else runs
+        rememberServedPort();
         Path classList = standbys.newClassList();
         List<String> launcher = childCommand(List.of(StandbyChild.classListOption(classList)),
                 StandbyLauncher.class.getName(), StandbyChild.launcherArgs(p.classList(), settings.mainClass(), settings.args()));
@@ -401,10 +419,12 @@ public final class Supervisor {
     }
 
     private void stopChild() {
+        rememberServedPort(); // while its file still speaks of it
         ChildProcess c = child;
         child = null;
         if (c != null) {
-            c.stop(settings.stopTimeout());
+            c.stop(settings.stopTimeout(), servingFile == null ? null
+                    : servingFile.resolveSibling(io.runserverplus.spi.ReloaderProvider.HOOKS_DONE_PREFIX + c.pid()));
         }
     }
 
@@ -450,7 +470,7 @@ public final class Supervisor {
      */
     private void showFailure(String terminalLine, String reason) {
         settings.err().println(" * " + terminalLine);
-        if (settings.port() <= 0) {
+        if (appPort() <= 0) {
             return;
         }
         var text = new StringBuilder()
@@ -466,14 +486,14 @@ public final class Supervisor {
 
     private void showPage(SupervisorPage page) {
         closeFailurePage();
-        if (settings.port() <= 0) {
+        if (appPort() <= 0) {
             return;
         }
         try {
-            failurePage = FailurePage.open(new InetSocketAddress(settings.host(), settings.port()), page,
+            failurePage = FailurePage.open(new InetSocketAddress(settings.host(), appPort()), page,
                     settings.trustedHost());
         } catch (IOException e) {
-            settings.err().println(" * Cannot show the failure page on port " + settings.port() + ": " + e.getMessage());
+            settings.err().println(" * Cannot show the failure page on port " + appPort() + ": " + e.getMessage());
         }
     }
 

@@ -15,10 +15,18 @@ public interface ReloaderProvider {
 
     /**
      * Environment variable a supervisor sets in each child: a file the child creates once it
-     * serves. A child that dies after serving for a while is restarted at once; one that dies
-     * before, or soon after, would only die again, so it waits for a change.
+     * serves, holding "pid port". A child that dies after serving for a while is restarted at once;
+     * one that dies before, or soon after, would only die again, so it waits for a change.
      */
     String SERVING_FILE_ENV = "RUNSERVERPLUS_SERVING_FILE";
+
+    /**
+     * Beside the serving file, a child that serves creates {@code <this><pid>} and has the JVM
+     * delete it on exit ({@link java.io.File#deleteOnExit()}), which happens after every shutdown
+     * hook has run: once it is gone, the app has stopped, and what is left of the JVM's exit is the
+     * JVM's own, up to 300 ms when a thread waits in native code (the virtual-thread poller).
+     */
+    String HOOKS_DONE_PREFIX = "running-";
 
     /**
      * Environment variable naming a file the supervisor rewrites after each change of a static file
@@ -27,8 +35,9 @@ public interface ReloaderProvider {
     String STATIC_CHANGES_ENV = "RUNSERVERPLUS_STATIC_CHANGES";
 
     /**
-     * Environment variable a supervisor sets in each child: "host port", the address it resolved
-     * (with the app's own, if any), which the child serves on without asking the app again.
+     * Environment variable a supervisor sets in each child: "host port", where the child serves:
+     * the address the supervisor resolved (with the app's own, if any), and after port 0 the port
+     * the first child got. The child does not ask the app or its command line again.
      */
     String ADDRESS_ENV = "RUNSERVERPLUS_ADDRESS";
 

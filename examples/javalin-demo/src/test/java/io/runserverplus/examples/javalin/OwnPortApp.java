@@ -7,7 +7,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * An app that names its own port in Javalin's configuration ({@code -Down.port=N}), as public
  * samples do, and counts how often its configuration function ran in this JVM: {@link
- * SupervisedOwnPortIT} runs it under the supervisor.
+ * SupervisedAddressIT} runs it under the supervisor.
  */
 final class OwnPortApp {
 

@@ -17,11 +17,12 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * An app that names its own port, under the supervisor: every app JVM serves on that port, and
- * runs the app's configuration function once (the supervisor hands its children the address it
- * resolved, so a child does not run the app's configuration a second time to find it).
+ * Where the app JVMs under a supervisor serve. The supervisor hands its children the address it
+ * resolved: an app that names its own port is served there by every app JVM, which runs the app's
+ * configuration function once (not a second time to find the port); with port 0 the first app JVM
+ * gets a free port and every later one serves on it, so a reload keeps the browser's URL.
  */
-class SupervisedOwnPortIT {
+class SupervisedAddressIT {
 
     @TempDir
     Path temp;
@@ -61,6 +62,43 @@ class SupervisedOwnPortIT {
         assertThat(afterReload).as("a new app JVM, on the same port, configured once")
                 .startsWith("configured 1 time(s) in JVM ").isNotEqualTo(first);
         assertThat(Files.readString(temp.resolve("console.txt"))).doesNotContain("is not used");
+    }
+
+    @Test
+    void portZeroIsChosenOnceAndEveryReloadServesOnIt() throws Exception {
+        Path classes = temp.resolve("classes");
+        DemoFiles.copyTree(Path.of("target", "classes"), classes);
+        String jars = Files.readString(Path.of("target", "runtime-classpath.txt")).strip();
+        supervisor = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", classes + File.pathSeparator + jars, JavalinDemo.class.getName(), "127.0.0.1:0")
+                .redirectErrorStream(true).redirectOutput(temp.resolve("console.txt").toFile()).start();
+        String url = awaitConsole(RUNNING_ON, 1).get(0) + "/";
+        awaitBody(url, "Hello from the Javalin demo");
+
+        for (int reload = 2; reload <= 3; reload++) {
+            Files.writeString(classes.resolve("touched.txt"), "reload " + reload);
+            awaitConsole(PIN, reload); // each app JVM prints the PIN once it serves
+            assertThat(awaitBody(url, "Hello from the Javalin demo")).as("served on the first port after reload " + reload)
+                    .isEqualTo("Hello from the Javalin demo");
+        }
+        assertThat(awaitConsole(RUNNING_ON, 1)).as("every start names the first port").containsOnly(url.substring(0, url.length() - 1));
+    }
+
+    private static final java.util.regex.Pattern RUNNING_ON = java.util.regex.Pattern.compile(" \\* Running on (http://127\\.0\\.0\\.1:\\d+)");
+    private static final java.util.regex.Pattern PIN = java.util.regex.Pattern.compile(" \\* Debugger PIN: ([0-9-]+)");
+
+    /** Waits until the supervisor's output has at least {@code count} matches; returns their first groups. */
+    private List<String> awaitConsole(java.util.regex.Pattern pattern, int count) throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(40);
+        List<String> found = List.of();
+        while (System.nanoTime() < deadline) {
+            found = pattern.matcher(Files.readString(temp.resolve("console.txt"))).results().map(m -> m.group(1)).toList();
+            if (found.size() >= count) {
+                return found;
+            }
+            Thread.sleep(100);
+        }
+        throw new AssertionError(count + " x '" + pattern + "' not printed within 40 s:\n" + Files.readString(temp.resolve("console.txt")));
     }
 
     private String awaitBody(String url, String text) throws Exception {
