@@ -59,13 +59,27 @@ public final class ReloadLatencyHarness {
 
     private ReloadLatencyHarness(Path demo, String mainClass, String greeting) throws IOException {
         this.targetClasses = demo.resolve("target/classes");
-        this.jars = Files.readString(demo.resolve("target/runtime-classpath.txt")).strip();
+        Path classPathFile = demo.resolve("target/runtime-classpath.txt");
+        if (!Files.isRegularFile(classPathFile)) {
+            throw new IllegalArgumentException("There is no " + classPathFile + ": build the demo first ("
+                    + "./mvnw -pl " + demo + " -am package -DskipTests).");
+        }
+        this.jars = Files.readString(classPathFile).strip();
         this.mainClass = mainClass;
         this.greeting = greeting;
         this.temp = Files.createTempDirectory("reload-latency");
     }
 
     public static void main(String[] args) throws Exception {
+        try {
+            run(args);
+        } catch (IllegalArgumentException badArguments) {
+            System.err.println(badArguments.getMessage());
+            System.exit(2);
+        }
+    }
+
+    private static void run(String[] args) throws Exception {
         if (args.length < 3) {
             throw new IllegalArgumentException("Usage: ReloadLatencyHarness <demo dir> <main class> <greeting> [runs]"
                     + " [no-standby|standby] [class-file|all|hotswap]");
@@ -81,7 +95,7 @@ public final class ReloadLatencyHarness {
                 harness.classFileEdits(runs, standby);
                 harness.sourceEdits(runs);
             }
-            default -> throw new IllegalArgumentException("'" + mode + "' is not a mode: use class-file, all or hotswap");
+            default -> throw new IllegalArgumentException("'" + mode + "' is not a mode: give class-file, all or hotswap.");
         }
     }
 
