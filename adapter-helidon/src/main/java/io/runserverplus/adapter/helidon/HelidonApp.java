@@ -89,9 +89,15 @@ public final class HelidonApp implements WebApp {
 
     @Override
     public void warmUp() {
-        // Builders only: building or starting a WebServer would have effects.
+        // Builders and a configuration only: building or starting a WebServer would have effects.
+        // The configuration (listener, protocols, routing) is most of what start() then spends in
+        // Helidon before it binds; the features are not discovered, as a feature the app brings
+        // (observe, security, ...) may set itself up when it is made.
         io.helidon.webserver.http.HttpRouting.builder().get("/", (request, response) -> response.send());
-        io.helidon.webserver.WebServer.builder().host("127.0.0.1").port(0);
+        WebServer.builder().host("127.0.0.1").port(0).featuresDiscoverServices(false)
+                .routing(routing -> routing.error(Throwable.class, (request, response, failure) -> response.send())
+                        .get("/", (request, response) -> response.send()))
+                .buildPrototype();
     }
 
     @Override

@@ -1,8 +1,9 @@
-package io.runserverplus.examples.javalin;
+package io.runserverplus.benchmarks;
 
 import io.runserverplus.reloader.Supervisor;
 import java.io.File;
 import java.io.IOException;
+import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -16,88 +17,131 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 
 /**
- * Not a test: measures the reloader on the Javalin demo, all figures from the same run.
+ * Measures the reloader on one of the demos under {@code examples/}, all figures from the same run.
  *
  * <ol>
+ *   <li>edit to serving: the demo under its supervisor (with the standby JVM), as {@code ./run-demo}
+ *       starts it; the demo's main class file, in a copy of its {@code target/classes}, is rewritten
+ *       in place (as javac does) with a new greeting, and the clock stops when the demo answers with it;</li>
  *   <li>cold start: the supervisor's own child command (from {@link Supervisor#command()}, so with
  *       every option the supervisor adds), started directly, until the demo answers;</li>
- *   <li>edit to serving: the demo under its supervisor, as {@code ./run-demo} starts it; the demo's
- *       class file is rewritten in place (as javac does) with a new greeting, and the clock stops
- *       when the demo answers with it;</li>
  *   <li>the reloader's share: the median edit-to-serving minus the median cold start;</li>
  *   <li>the supervisor's resident memory (VmRSS) after the reloads;</li>
- *   <li>source edit to serving: the demo's sources and classes in a Maven layout, under its
- *       supervisor; {@code JavalinDemo.java} is saved with a new greeting, the supervisor compiles it
- *       (the first compile loads javac, reported apart) and reloads, and the clock stops when the
- *       demo answers with it; then the supervisor's resident memory with the compiler warm.</li>
+ *   <li>unless {@code class-file} is given: source edit to serving: the demo's sources and classes in a
+ *       Maven layout, under its supervisor; the main class's {@code .java} file is saved with a new
+ *       greeting, the supervisor compiles it (the first compile loads javac, reported apart) and
+ *       reloads, and the clock stops when the demo answers with it; then the supervisor's resident
+ *       memory with the compiler warm.</li>
  * </ol>
  *
  * With {@code hotswap} as the last argument, only source edit to serving, under {@code --hotswap}:
  * the edit changes a lambda's body, so the supervisor compiles it and the running demo's class is
- * redefined, without a new JVM.
+ * redefined, without a new JVM; then the same with the class file written.
  *
- * {@code java -cp <test class path> io.runserverplus.examples.javalin.ReloadLatencyHarness
- * <target/classes> <dependency jars> [runs] [no-standby|standby] [hotswap]}; {@code scripts/bench-reload}
- * builds and runs it.
+ * {@code java -cp <this module's class path> io.runserverplus.benchmarks.ReloadLatencyHarness <demo dir>
+ * <main class> <greeting> [runs] [no-standby|standby] [class-file|all|hotswap]}, where the greeting is the
+ * string constant of the main class that its {@code /} answers with, after {@code ./mvnw package} of the
+ * demo (its {@code target/classes} and {@code target/runtime-classpath.txt} are used);
+ * {@code scripts/bench-reload} builds and runs it for each demo.
  */
 public final class ReloadLatencyHarness {
 
-    private static final String GREETING = "Hello from the Javalin demo";
     private static final HttpClient CLIENT = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
 
-    private ReloadLatencyHarness() {
+    private final Path targetClasses;
+    private final String jars;
+    private final String mainClass;
+    private final String greeting;
+    private final Path temp;
+
+    private ReloadLatencyHarness(Path demo, String mainClass, String greeting) throws IOException {
+        this.targetClasses = demo.resolve("target/classes");
+        Path classPathFile = demo.resolve("target/runtime-classpath.txt");
+        if (!Files.isRegularFile(classPathFile)) {
+            throw new IllegalArgumentException("There is no " + classPathFile + ": build the demo first ("
+                    + "./mvnw -pl " + demo + " -am package -DskipTests).");
+        }
+        this.jars = Files.readString(classPathFile).strip();
+        this.mainClass = mainClass;
+        this.greeting = greeting;
+        this.temp = Files.createTempDirectory("reload-latency");
     }
 
     public static void main(String[] args) throws Exception {
-        Path targetClasses = Path.of(args[0]);
-        String jars = args[1];
-        int runs = args.length > 2 ? Integer.parseInt(args[2]) : 7;
-        Path temp = Files.createTempDirectory("reload-latency");
-        if (args[args.length - 1].equals("hotswap")) {
-            long[] swaps = new long[runs];
-            measureSourceEdits(Path.of(args[0]), jars, runs, Path.of(System.getProperty("java.home"), "bin", "java")
-                    .toString(), swaps, temp, true);
-            long[] warm = Arrays.copyOfRange(swaps, 1, swaps.length);
-            System.out.printf(".java saved -> hot-swapped and served: median %d ms of %d after the first (min %d, max %d);"
-                    + " the first (javac loading) %d ms%n", median(warm) / 1_000_000, warm.length, min(warm) / 1_000_000,
-                    max(warm) / 1_000_000, swaps[0] / 1_000_000);
-            long[] classEdits = hotSwapClassEdits(Path.of(args[0]), jars, runs, temp);
-            System.out.printf("class file written -> hot-swapped and served: median %d ms of %d (min %d, max %d)%n",
-                    median(classEdits) / 1_000_000, runs, min(classEdits) / 1_000_000, max(classEdits) / 1_000_000);
-            return;
+        try {
+            run(args);
+        } catch (IllegalArgumentException badArguments) {
+            System.err.println(badArguments.getMessage());
+            System.exit(2);
         }
+    }
+
+    private static void run(String[] args) throws Exception {
+        if (args.length < 3) {
+            throw new IllegalArgumentException("Usage: ReloadLatencyHarness <demo dir> <main class> <greeting> [runs]"
+                    + " [no-standby|standby] [class-file|all|hotswap]");
+        }
+        var harness = new ReloadLatencyHarness(Path.of(args[0]), args[1], args[2]);
+        int runs = args.length > 3 ? Integer.parseInt(args[3]) : 7;
+        boolean standby = args.length <= 4 || !args[4].equals("no-standby");
+        String mode = args.length > 5 ? args[5] : "all";
+        switch (mode) {
+            case "hotswap" -> harness.hotSwap(runs);
+            case "class-file" -> harness.classFileEdits(runs, standby);
+            case "all" -> {
+                harness.classFileEdits(runs, standby);
+                harness.sourceEdits(runs);
+            }
+            default -> throw new IllegalArgumentException("'" + mode + "' is not a mode: give class-file, all or hotswap.");
+        }
+    }
+
+    private void hotSwap(int runs) throws Exception {
+        long[] swaps = new long[runs];
+        measureSourceEdits(runs, swaps, true);
+        long[] warm = Arrays.copyOfRange(swaps, 1, swaps.length);
+        System.out.printf(".java saved -> hot-swapped and served: median %d ms of %d after the first (min %d, max %d);"
+                + " the first (javac loading) %d ms%n", median(warm) / 1_000_000, warm.length, min(warm) / 1_000_000,
+                max(warm) / 1_000_000, swaps[0] / 1_000_000);
+        long[] classEdits = hotSwapClassEdits(runs);
+        System.out.printf("class file written -> hot-swapped and served: median %d ms of %d (min %d, max %d)%n",
+                median(classEdits) / 1_000_000, runs, min(classEdits) / 1_000_000, max(classEdits) / 1_000_000);
+    }
+
+    /** Class file edits under the supervisor, then cold starts; prints both. */
+    private void classFileEdits(int runs, boolean standby) throws Exception {
         Path classes = temp.resolve("classes");
-        DemoFiles.copyTree(targetClasses, classes);
+        copyTree(targetClasses, classes);
         String classPath = classes + File.pathSeparator + jars;
-        Path demoClass = classes.resolve(JavalinDemo.class.getName().replace('.', '/') + ".class");
+        Path demoClass = classes.resolve(mainClass.replace('.', '/') + ".class");
         byte[] original = Files.readAllBytes(demoClass);
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
 
-        int port = DemoFiles.freePort();
+        int port = freePort();
         String url = "http://127.0.0.1:" + port + "/";
         // -Drunserverplus.standby=false measures reloads without the standby child JVM.
         var supervisorCommand = new ArrayList<String>(List.of(java));
-        if (args.length > 3 && args[3].equals("no-standby")) {
+        if (!standby) {
             supervisorCommand.add("-Drunserverplus.standby=false");
         }
-        supervisorCommand.addAll(List.of("-cp", classPath, JavalinDemo.class.getName(), "127.0.0.1:" + port));
+        supervisorCommand.addAll(List.of("-cp", classPath, mainClass, "127.0.0.1:" + port));
         Process supervisor = new ProcessBuilder(supervisorCommand)
                 .redirectErrorStream(true).redirectOutput(temp.resolve("supervisor.txt").toFile()).start();
         long[] edits = new long[runs];
         long rssStart;
         long rssEnd;
         try {
-            awaitBody(url, GREETING, 60);
+            awaitBody(url, greeting, 60);
             rssStart = rssKb(supervisor.pid());
             for (int i = 0; i < runs; i++) {
-                String greeting = String.format("Hello from reload number %02d", i);
-                byte[] changed = replace(original, GREETING, greeting);
+                String changed = sameLength("Hello from reload", i);
                 Thread.sleep(1_000); // let the new child settle, as between two edits
                 long t0 = System.nanoTime();
-                Files.write(demoClass, changed); // in place, as javac writes
-                awaitBody(url, greeting, 60);
+                Files.write(demoClass, replace(original, greeting, changed)); // in place, as javac writes
+                awaitBody(url, changed, 60);
                 edits[i] = System.nanoTime() - t0;
                 System.out.printf("edit %d -> served: %d ms%n", i + 1, edits[i] / 1_000_000);
             }
@@ -108,7 +152,7 @@ public final class ReloadLatencyHarness {
         Files.write(demoClass, original);
 
         // The child command as the supervisor builds it (same options), started without supervisor.
-        List<String> command = Supervisor.builder().mainClass(JavalinDemo.class.getName())
+        List<String> command = Supervisor.builder().mainClass(mainClass)
                 .args(List.of("127.0.0.1:" + port)).classPath(classPath).parentOptions(List.of())
                 .build().command();
         long[] colds = new long[runs];
@@ -121,16 +165,13 @@ public final class ReloadLatencyHarness {
             long t0 = System.nanoTime();
             Process child = builder.start();
             try {
-                awaitBody(url, GREETING, 60);
+                awaitBody(url, greeting, 60);
                 colds[i] = System.nanoTime() - t0;
             } finally {
                 stop(child);
             }
             System.out.printf("cold start %d -> served: %d ms%n", i + 1, colds[i] / 1_000_000);
         }
-
-        long[] sourceEdits = new long[runs];
-        long rssCompiler = measureSourceEdits(targetClasses, jars, runs, java, sourceEdits, temp, false);
 
         long cold = median(colds);
         long edit = median(edits);
@@ -144,6 +185,12 @@ public final class ReloadLatencyHarness {
         System.out.printf("edit / cold start:                   %.2f%n", (double) edit / cold);
         System.out.printf("supervisor RSS: %d MB after start, %d MB after %d reloads%n",
                 rssStart / 1024, rssEnd / 1024, runs);
+    }
+
+    /** Source edits under the supervisor; prints them. */
+    private void sourceEdits(int runs) throws Exception {
+        long[] sourceEdits = new long[runs];
+        long rssCompiler = measureSourceEdits(runs, sourceEdits, false);
         long[] warm = Arrays.copyOfRange(sourceEdits, 1, sourceEdits.length);
         System.out.printf(".java saved -> new response served: median %d ms of %d after the first (min %d, max %d);"
                 + " the first (javac loading) %d ms%n", median(warm) / 1_000_000, warm.length, min(warm) / 1_000_000,
@@ -153,32 +200,32 @@ public final class ReloadLatencyHarness {
     }
 
     /** Phase 4: returns the supervisor's RSS in kB after the edits; fills {@code times}. */
-    private static long measureSourceEdits(Path targetClasses, String jars, int runs, String java, long[] times,
-            Path temp, boolean hotswap) throws Exception {
+    private long measureSourceEdits(int runs, long[] times, boolean hotswap) throws Exception {
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         Path project = temp.resolve("project");
         Path classes = project.resolve("target/classes");
         Path sources = project.resolve("src/main/java");
-        DemoFiles.copyTree(targetClasses, classes);
-        DemoFiles.copyTree(targetClasses.getParent().getParent().resolve("src/main/java"), sources);
-        Path demoSource = sources.resolve(JavalinDemo.class.getName().replace('.', '/') + ".java");
+        copyTree(targetClasses, classes);
+        copyTree(targetClasses.getParent().getParent().resolve("src/main/java"), sources);
+        Path demoSource = sources.resolve(mainClass.replace('.', '/') + ".java");
         String original = Files.readString(demoSource);
-        int port = DemoFiles.freePort();
+        int port = freePort();
         String url = "http://127.0.0.1:" + port + "/";
         var command = new ArrayList<>(List.of(java, "-cp", classes + File.pathSeparator + jars,
-                JavalinDemo.class.getName(), "127.0.0.1:" + port));
+                mainClass, "127.0.0.1:" + port));
         if (hotswap) {
             command.add("--hotswap");
         }
         Process supervisor = new ProcessBuilder(command)
                 .redirectErrorStream(true).redirectOutput(temp.resolve("supervisor-sources.txt").toFile()).start();
         try {
-            awaitBody(url, GREETING, 60);
+            awaitBody(url, greeting, 60);
             for (int i = 0; i < runs; i++) {
-                String greeting = String.format("Hello from source edit %02d", i);
+                String changed = String.format("Hello from source edit %02d", i);
                 Thread.sleep(1_000);
                 long t0 = System.nanoTime();
-                Files.writeString(demoSource, original.replace(GREETING, greeting));
-                awaitBody(url, greeting, 60);
+                Files.writeString(demoSource, original.replace(greeting, changed));
+                awaitBody(url, changed, 60);
                 times[i] = System.nanoTime() - t0;
                 System.out.printf(".java edit %d -> served: %d ms%n", i + 1, times[i] / 1_000_000);
             }
@@ -193,25 +240,25 @@ public final class ReloadLatencyHarness {
     }
 
     /** Under --hotswap, the demo's class file rewritten in place (as an IDE's build writes it) until served. */
-    private static long[] hotSwapClassEdits(Path targetClasses, String jars, int runs, Path temp) throws Exception {
+    private long[] hotSwapClassEdits(int runs) throws Exception {
         Path classes = temp.resolve("hotswap-classes");
-        DemoFiles.copyTree(targetClasses, classes);
-        Path demoClass = classes.resolve(JavalinDemo.class.getName().replace('.', '/') + ".class");
+        copyTree(targetClasses, classes);
+        Path demoClass = classes.resolve(mainClass.replace('.', '/') + ".class");
         byte[] original = Files.readAllBytes(demoClass);
-        int port = DemoFiles.freePort();
+        int port = freePort();
         String url = "http://127.0.0.1:" + port + "/";
         Process supervisor = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", classes + File.pathSeparator + jars, JavalinDemo.class.getName(), "127.0.0.1:" + port, "--hotswap")
+                "-cp", classes + File.pathSeparator + jars, mainClass, "127.0.0.1:" + port, "--hotswap")
                 .redirectErrorStream(true).redirectOutput(temp.resolve("supervisor-hotswap.txt").toFile()).start();
         long[] times = new long[runs];
         try {
-            awaitBody(url, GREETING, 60);
+            awaitBody(url, greeting, 60);
             for (int i = 0; i < runs; i++) {
-                String greeting = String.format("Hello from hot swap nr.. %02d", i);
+                String changed = sameLength("Hello from hot swap", i);
                 Thread.sleep(1_000);
                 long t0 = System.nanoTime();
-                Files.write(demoClass, replace(original, GREETING, greeting));
-                awaitBody(url, greeting, 60);
+                Files.write(demoClass, replace(original, greeting, changed));
+                awaitBody(url, changed, 60);
                 times[i] = System.nanoTime() - t0;
                 System.out.printf("class file %d -> hot-swapped, served: %d ms%n", i + 1, times[i] / 1_000_000);
             }
@@ -219,6 +266,19 @@ public final class ReloadLatencyHarness {
             stop(supervisor);
         }
         return times;
+    }
+
+    /**
+     * "{@code <text> <i>}" padded with dots to the greeting's length: a class file's constant is
+     * replaced in place, so the new one must be as long.
+     */
+    private String sameLength(String text, int i) {
+        String numbered = String.format("%s %02d", text, i);
+        if (numbered.length() > greeting.length()) {
+            throw new IllegalArgumentException("The greeting '" + greeting + "' is too short: give one of at least "
+                    + numbered.length() + " characters.");
+        }
+        return numbered + ".".repeat(greeting.length() - numbered.length());
     }
 
     /** A class file with one string constant replaced by another of the same length. */
@@ -288,5 +348,24 @@ public final class ReloadLatencyHarness {
         return Arrays.stream(values).max().orElse(0);
     }
 
+    /** A port nobody listens on right now (the demo gets it as its addrport). */
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
 
+    /** Copies a directory tree, e.g. target/classes, so that the harness changes classes without touching the build. */
+    private static void copyTree(Path from, Path to) throws IOException {
+        try (Stream<Path> paths = Files.walk(from)) {
+            for (Path path : (Iterable<Path>) paths::iterator) {
+                Path target = to.resolve(from.relativize(path).toString());
+                if (Files.isDirectory(path)) {
+                    Files.createDirectories(target);
+                } else {
+                    Files.copy(path, target);
+                }
+            }
+        }
+    }
 }
