@@ -159,10 +159,12 @@ final class SourceCompiler implements AutoCloseable {
     }
 
     /**
-     * Warm-up compiles after which javac's own code is compiled by the JIT: javac's first
-     * compiles run interpreted, and the JIT needs a dozen or so of them to catch up.
+     * Warm-up compiles: javac's first compiles run interpreted, and the JIT needs several to
+     * catch up. Each one also leaves about half a megabyte that the supervisor's heap keeps (soft
+     * references, which a JVM with a large maximum heap clears only after an hour or more), so
+     * a few rather than the 30 after which javac stops getting faster.
      */
-    static final int WARM_UP_COMPILES = 16;
+    static final int WARM_UP_COMPILES = 8;
     /** Between two warm-up compiles: the app and the standby JVM keep a core while javac warms. */
     private static final long WARM_UP_GAP_MILLIS = 100;
 
