@@ -4,11 +4,16 @@ import java.io.ByteArrayOutputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.ClosedWatchServiceException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardWatchEventKinds;
+import java.nio.file.WatchKey;
+import java.nio.file.WatchService;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -23,7 +28,8 @@ import java.util.stream.Stream;
  *
  * <p>The channel is a directory only this user can write to (created owner-only), named to each
  * child in {@value #DIRECTORY_ENV}: the supervisor writes {@code <pid>.swap} (renamed into place
- * whole), the child's agent, which watches the directory, answers {@code <pid>.done}. No port is
+ * whole), the child's agent, which watches the directory, answers {@code <pid>.done}, which wakes the
+ * supervisor (it watches the directory too, where the OS tells of changes). No port is
  * opened: the app's port never takes class bytes, and another local user cannot write there.
  */
 final class HotSwap implements AutoCloseable {
@@ -41,9 +47,27 @@ final class HotSwap implements AutoCloseable {
     }
 
     private final Path directory;
+    /** Wakes the supervisor when the child's answer arrives; null where the OS offers no such watch (then it polls). */
+    private final WatchService answers;
 
     private HotSwap(Path directory) {
         this.directory = directory;
+        this.answers = watch(directory);
+    }
+
+    /** A watch the OS wakes (inotify on Linux); null for the JDK's polling one, which looks every few seconds. */
+    private static WatchService watch(Path directory) {
+        try {
+            WatchService service = directory.getFileSystem().newWatchService();
+            if (service.getClass().getSimpleName().startsWith("Polling")) {
+                service.close();
+                return null;
+            }
+            directory.register(service, StandardWatchEventKinds.ENTRY_CREATE, StandardWatchEventKinds.ENTRY_MODIFY);
+            return service;
+        } catch (IOException | RuntimeException e) {
+            return null;
+        }
     }
 
     /**
@@ -104,6 +128,37 @@ final class HotSwap implements AutoCloseable {
         return classes;
     }
 
+    /**
+     * Redefines the changed classes in the running child {@code pid}; null when it did (the
+     * terminal says so, and live-reloaded pages refresh), else why not, for the line that says the
+     * app restarts.
+     */
+    String swapChanged(long pid, Set<Path> reload, SupervisorSettings settings, Path servingFile) {
+        StringBuilder why = new StringBuilder();
+        // Static files among the changes are served as they are now by the running app: not a reason to restart.
+        Set<Path> notStatic = new LinkedHashSet<>();
+        reload.stream().filter(path -> !settings.staticFiles().allStatic(Set.of(path), settings.watch().roots()))
+                .forEach(notStatic::add);
+        Map<String, Path> classes = classesOf(notStatic, settings.watch().roots(), why);
+        if (classes == null) {
+            return why.toString();
+        }
+        Outcome outcome;
+        try {
+            outcome = swap(pid, classes);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return "interrupted";
+        }
+        if (!outcome.swapped()) {
+            return outcome.whyNot();
+        }
+        settings.out().println(" * Hot-swapped " + outcome.redefined() + (outcome.redefined() == 1 ? " class" : " classes")
+                + " (method bodies only)");
+        StaticChanges.count(servingFile); // the same app serves new code: live-reloaded pages refresh as for static files
+        return null;
+    }
+
     /** Asks the child to redefine the classes; waits for its answer. */
     Outcome swap(long pid, Map<String, Path> classes) throws InterruptedException {
         Path request = directory.resolve(pid + ".swap");
@@ -137,7 +192,7 @@ final class HotSwap implements AutoCloseable {
                     return new Outcome(0, "the app's answer could not be read (" + e.getMessage() + ")");
                 }
             }
-            Thread.sleep(5); // only while a swap is under way: a few hundred milliseconds at most
+            awaitChange(deadline);
         }
         try {
             Files.deleteIfExists(request);
@@ -145,6 +200,23 @@ final class HotSwap implements AutoCloseable {
             // the child is gone or stuck: it restarts either way
         }
         return new Outcome(0, "the app did not answer within " + ANSWER_SECONDS + " s");
+    }
+
+    /** Until something changes in the directory (the answer, or our own request), or the deadline. */
+    private void awaitChange(long deadline) throws InterruptedException {
+        if (answers == null) {
+            Thread.sleep(5); // only while a swap is under way: a few hundred milliseconds at most
+            return;
+        }
+        try {
+            WatchKey key = answers.poll(Math.max(1, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+            if (key != null) {
+                key.pollEvents();
+                key.reset();
+            }
+        } catch (ClosedWatchServiceException closed) {
+            Thread.sleep(5);
+        }
     }
 
     /** {@code ok N}, or {@code no <reason>}, as the agent writes it. */
@@ -161,6 +233,13 @@ final class HotSwap implements AutoCloseable {
 
     @Override
     public void close() {
+        if (answers != null) {
+            try {
+                answers.close();
+            } catch (IOException e) {
+                // the watch ends with this JVM
+            }
+        }
         try (Stream<Path> files = Files.walk(directory)) {
             for (Path file : files.sorted(Comparator.reverseOrder()).toList()) {
                 Files.deleteIfExists(file);

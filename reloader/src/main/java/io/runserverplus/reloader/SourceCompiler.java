@@ -7,10 +7,12 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -21,6 +23,10 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.BooleanSupplier;
 import java.util.stream.Stream;
 import javax.lang.model.element.TypeElement;
 import javax.tools.Diagnostic;
@@ -38,7 +44,8 @@ import javax.tools.ToolProvider;
  * Compiles changed sources in this JVM with the JDK's javac, into memory: the caller writes the
  * class files that changed, so it knows which writes are its own. One file manager lives as long
  * as the supervisor, so the jars of the class path are opened once (a later compile takes a few
- * hundred milliseconds rather than seconds).
+ * hundred milliseconds rather than seconds), and a warm-up in the background gets javac's own code
+ * compiled by the JIT before the first saves (see {@link #warmUp}).
  *
  * <p>javac runs on a thread of its own that nothing interrupts: an interrupted thread that reads a
  * jar through NIO closes the jar's channel, and the shared file manager would fail from then on.
@@ -70,6 +77,9 @@ final class SourceCompiler implements AutoCloseable {
     /** What each class this compiler compiled last looks like to its users; read on javac's thread only. */
     private final Map<String, String> fingerprints = new ConcurrentHashMap<>();
     private final HeapTrim heapTrim = new HeapTrim();
+    /** Compiles asked for by saves, so far: the warm-up ends at the first. */
+    private final AtomicLong compiles = new AtomicLong();
+    private final AtomicInteger warmUpCompiles = new AtomicInteger();
 
     private SourceCompiler(JavaCompiler javac, String classPath, CompileOptions options) throws IOException {
         this.javac = javac;
@@ -120,6 +130,7 @@ final class SourceCompiler implements AutoCloseable {
 
     /** Compiles {@code sources} of {@code set}; waits for javac, whatever interrupts the caller. */
     Result compile(SourceSet set, Collection<Path> sources) {
+        compiles.incrementAndGet();
         Future<Result> result = thread.submit(() -> {
             try {
                 return compileNow(set, List.copyOf(sources));
@@ -148,24 +159,96 @@ final class SourceCompiler implements AutoCloseable {
     }
 
     /**
-     * Loads javac and opens the class path's jars on javac's thread, without waiting: compiles a
-     * one-line class into memory, so the first save takes about as long as the later ones.
+     * Warm-up compiles: javac's first compiles run interpreted, and the JIT needs several to
+     * catch up. Each one also leaves about half a megabyte that the supervisor's heap keeps (soft
+     * references, which a JVM with a large maximum heap clears only after an hour or more), so
+     * a few rather than the 30 after which javac stops getting faster.
+     */
+    static final int WARM_UP_COMPILES = 8;
+    /** Between two warm-up compiles: the app and the standby JVM keep a core while javac warms. */
+    private static final long WARM_UP_GAP_MILLIS = 100;
+
+    /**
+     * Loads javac, opens the class path's jars and gets javac's own code compiled by the JIT, on
+     * javac's thread, without waiting: compiles the set's newest source (the one the user likely
+     * edits next) into memory {@value #WARM_UP_COMPILES} times, each a task of its own. The first
+     * save ends it: the warm-up compile under way stops at its next phase, and no other starts
+     * (the saves warm javac from then on, and the heap is given back after the last one).
      */
     void warmUp(SourceSet set) {
-        thread.submit(() -> {
-            var source = new SimpleJavaFileObject(java.net.URI.create("string:///RunServerPlusWarmUp.java"),
-                    JavaFileObject.Kind.SOURCE) {
-                @Override
-                public CharSequence getCharContent(boolean ignoreEncodingErrors) {
-                    return "final class RunServerPlusWarmUp { String s = java.util.List.of(1).toString(); }";
+        Thread.ofVirtual().name("runserverplus-javac-warm-up").start(() -> {
+            JavaFileObject source = newestSource(set);
+            try {
+                for (int round = 0; round < WARM_UP_COMPILES && compiles.get() == 0; round++) {
+                    thread.submit(() -> warmUpOnce(set, source, () -> compiles.get() != 0)).get();
+                    warmUpCompiles.incrementAndGet();
+                    Thread.sleep(WARM_UP_GAP_MILLIS);
                 }
-            };
-            files.setLocationFromPaths(StandardLocation.SOURCE_OUTPUT, List.of(generatedSources));
-            var discard = new InMemoryOutput(files, generatedSources);
-            javac.getTask(null, discard, new DiagnosticCollector<>(), javacOptions(set), null, List.of(source)).call();
+            } catch (ExecutionException | InterruptedException | RejectedExecutionException e) {
+                return; // closed, or javac failed: the first save loads what is missing
+            }
             heapTrim.afterCompile();
-            return null;
         });
+    }
+
+    /** Warm-up compiles so far (whole or stopped for a save). */
+    int warmUpCompiles() {
+        return warmUpCompiles.get();
+    }
+
+    /** Save compiles so far. */
+    long compiles() {
+        return compiles.get();
+    }
+
+    private Void warmUpOnce(SourceSet set, JavaFileObject source, BooleanSupplier saved)
+            throws IOException {
+        files.setLocationFromPaths(StandardLocation.SOURCE_OUTPUT, List.of(generatedSources));
+        var discard = new InMemoryOutput(files, generatedSources);
+        // No annotation processor runs: one that writes a resource would write into the watched classes.
+        JavacTask task = (JavacTask) javac.getTask(null, discard, new DiagnosticCollector<>(),
+                javacOptions(set, false), null, List.of(source));
+        task.addTaskListener(new TaskListener() {
+            @Override
+            public void started(TaskEvent event) {
+                if (saved.getAsBoolean()) {
+                    throw new WarmUpStopped();
+                }
+            }
+        });
+        try {
+            task.call();
+        } catch (RuntimeException stopped) {
+            // a save is waiting (javac hands the listener's exception on, wrapped)
+        }
+        return null;
+    }
+
+    /** Thrown into a warm-up compile when a save waits for javac's thread. */
+    private static final class WarmUpStopped extends RuntimeException {
+        WarmUpStopped() {
+            super(null, null, false, false);
+        }
+    }
+
+    /** The most recently modified source of the set, else a one-line class. */
+    private JavaFileObject newestSource(SourceSet set) {
+        try (Stream<Path> walk = Files.walk(set.sources())) {
+            Optional<Path> newest = walk.filter(p -> p.toString().endsWith(".java") && Files.isRegularFile(p))
+                    .max(Comparator.comparingLong(p -> p.toFile().lastModified()));
+            if (newest.isPresent()) {
+                return files.getJavaFileObjects(newest.get()).iterator().next();
+            }
+        } catch (IOException | UncheckedIOException e) {
+            // fall back to the one-line class
+        }
+        return new SimpleJavaFileObject(java.net.URI.create("string:///RunServerPlusWarmUp.java"),
+                JavaFileObject.Kind.SOURCE) {
+            @Override
+            public CharSequence getCharContent(boolean ignoreEncodingErrors) {
+                return "final class RunServerPlusWarmUp { String s = java.util.List.of(1).toString(); }";
+            }
+        };
     }
 
     private Result compileNow(SourceSet set, List<Path> sources) throws IOException {
@@ -173,7 +256,7 @@ final class SourceCompiler implements AutoCloseable {
         files.setLocationFromPaths(StandardLocation.SOURCE_OUTPUT, List.of(generatedSources));
         var diagnostics = new DiagnosticCollector<JavaFileObject>();
         var output = new InMemoryOutput(files, set.classes());
-        JavacTask task = (JavacTask) javac.getTask(null, output, diagnostics, javacOptions(set), null,
+        JavacTask task = (JavacTask) javac.getTask(null, output, diagnostics, javacOptions(set, true), null,
                 files.getJavaFileObjectsFromPaths(sources));
         Map<String, String> compiled = new LinkedHashMap<>();
         task.addTaskListener(new TaskListener() {
@@ -236,11 +319,13 @@ final class SourceCompiler implements AutoCloseable {
         return options;
     }
 
-    private List<String> javacOptions(SourceSet set) {
+    private List<String> javacOptions(SourceSet set, boolean processors) {
         var javacOptions = new ArrayList<>(List.of("-g", "-parameters", "-implicit:none", "-Xlint:none",
                 "-encoding", options.encoding().name(), "-cp", classPath, "-sourcepath", ""));
         release(set).ifPresent(release -> javacOptions.addAll(List.of("--release", release.toString())));
-        if (options.processorPath().isEmpty() && options.processors().isEmpty()) {
+        if (!processors) {
+            javacOptions.add("-proc:none");
+        } else if (options.processorPath().isEmpty() && options.processors().isEmpty()) {
             // Processors on the class path (Lombok under an IDE run or java -cp) run as the build
             // ran them (javac before 23 found them there by default); without any, none run.
             javacOptions.add(processorsOnClassPath ? "-proc:full" : "-proc:none");

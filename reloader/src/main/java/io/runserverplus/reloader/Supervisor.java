@@ -264,46 +264,15 @@ public final class Supervisor {
             return;
         }
         // A stopped app (a compile error, a crash) just starts: there is nothing to swap into.
-        String whyNotSwapped = hotSwap == null || down ? null : hotSwap(reload);
+        String whyNotSwapped = hotSwap == null || down ? null
+                : hotSwap.swapChanged(child.process().pid(), reload, settings, servingFile);
         if (hotSwap != null && !down && whyNotSwapped == null) {
             return;
         }
         settings.out().println(" * Detected change in '" + first + "', reloading"
                 + (whyNotSwapped == null ? "" : " (no hot swap: " + whyNotSwapped + ")"));
         stopChild();
-        // javac's garbage is left to the compiler's HeapTrim, seconds later: a full collection now
-        // would take a core from the new app's start, which uses both.
-        startChild();
-    }
-
-    /**
-     * Redefines the changed classes in the running child; null when it did (the terminal says
-     * so), else why not, for the line that says the app restarts.
-     */
-    private String hotSwap(Set<Path> reload) {
-        StringBuilder why = new StringBuilder();
-        // Static files among the changes are served as they are now by the running app: not a reason to restart.
-        Set<Path> notStatic = new java.util.LinkedHashSet<>();
-        reload.stream().filter(path -> !settings.staticFiles().allStatic(Set.of(path), settings.watch().roots()))
-                .forEach(notStatic::add);
-        Map<String, Path> classes = HotSwap.classesOf(notStatic, settings.watch().roots(), why);
-        if (classes == null) {
-            return why.toString();
-        }
-        HotSwap.Outcome outcome;
-        try {
-            outcome = hotSwap.swap(child.process().pid(), classes);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return "interrupted";
-        }
-        if (!outcome.swapped()) {
-            return outcome.whyNot();
-        }
-        settings.out().println(" * Hot-swapped " + outcome.redefined() + (outcome.redefined() == 1 ? " class" : " classes")
-                + " (method bodies only)");
-        StaticChanges.count(servingFile); // the same app serves new code: live-reloaded pages refresh as for static files
-        return null;
+        startChild(); // javac's garbage is collected by HeapTrim once the app has started, not while it starts
     }
 
     private int starts;

@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -21,13 +22,14 @@ class SourceChangesTest {
 
     private SampleProject project;
     private SourceChanges changes;
+    private SourceCompiler compiler;
 
     @BeforeEach
     void project() throws Exception {
         project = new SampleProject(dir);
         List<SourceSet> sets = SourceSet.detect(List.of(), List.of(project.classes));
-        changes = new SourceChanges(sets, SourceCompiler.create(project.classes.toString(), CompileOptions.DEFAULTS)
-                .orElseThrow());
+        compiler = SourceCompiler.create(project.classes.toString(), CompileOptions.DEFAULTS).orElseThrow();
+        changes = new SourceChanges(sets, compiler);
     }
 
     @AfterEach
@@ -138,6 +140,49 @@ class SourceChangesTest {
 
             assertThat(outcome.errors()).isEmpty();
             assertThat(outcome.reload()).contains(project.classFile("Generated"), project.classFile("Greeting"));
+        }
+    }
+
+    @Test
+    void javacWarmsUpInTheBackgroundWithoutWritingAnythingUntilTheFirstSave() throws Exception {
+        Map<Path, String> classesBefore = contents(project.classes);
+
+        changes.warmUp();
+        awaitUntil(() -> compiler.warmUpCompiles() >= SourceCompiler.WARM_UP_COMPILES, "the warm-up compiles");
+
+        assertThat(contents(project.classes)).as("what the warm-up wrote").isEqualTo(classesBefore);
+    }
+
+    @Test
+    void aSaveDuringTheWarmUpIsCompiledAsAlwaysAndEndsTheWarmUp() throws Exception {
+        changes.warmUp();
+        awaitUntil(() -> compiler.warmUpCompiles() >= 1, "the first warm-up compile");
+        Files.writeString(project.source("Greeting"), SampleProject.greeting("howdy", "!"));
+
+        SourceChanges.Outcome outcome = changes.apply(Set.of(project.source("Greeting")));
+
+        assertThat(outcome.errors()).isEmpty();
+        assertThat(outcome.reload()).containsExactly(project.classFile("Greeting"));
+        int warmedAtTheSave = compiler.warmUpCompiles();
+        Thread.sleep(1_000); // ten warm-up rounds' worth of waiting: none may start after a save
+        assertThat(compiler.warmUpCompiles()).isLessThanOrEqualTo(warmedAtTheSave + 1);
+    }
+
+    private static Map<Path, String> contents(Path directory) throws Exception {
+        try (var walk = Files.walk(directory)) {
+            var contents = new java.util.TreeMap<Path, String>();
+            for (Path file : walk.filter(Files::isRegularFile).toList()) {
+                contents.put(file, java.util.HexFormat.of().formatHex(Files.readAllBytes(file)));
+            }
+            return contents;
+        }
+    }
+
+    private static void awaitUntil(java.util.function.BooleanSupplier condition, String what) throws Exception {
+        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(120);
+        while (!condition.getAsBoolean()) {
+            assertThat(System.nanoTime()).as("waiting for " + what).isLessThan(deadline);
+            Thread.sleep(20);
         }
     }
 
