@@ -114,7 +114,14 @@ record StartSequence(WebApp app, Optional<List<String>> args, BuilderSettings gi
         }
         boolean showBanner = settings.startupMessages().showAtStart(Reloading.startIndex());
         // Guice and the framework each load hundreds of classes; on two cores they can do it at once.
-        Thread.ofPlatform().daemon().name("runserverplus-warm-up").start(app::warmUp);
+        Thread.ofPlatform().daemon().name("runserverplus-warm-up").start(() -> {
+            try {
+                app.warmUp();
+            } catch (RuntimeException | LinkageError notWarmed) {
+                // Only speed is at stake (an older framework version lacking a method the warm-up
+                // uses, say): the start itself reports what really fails, in the app's words.
+            }
+        });
         TracebackSettings tracebackSettings = new TracebackSettings(applicationPackages,
                 SourceRoots.detect(sourceRoots, Path.of("").toAbsolutePath(), System.getProperty("java.class.path", "")),
                 TracebackSettings.DEFAULT_CONTEXT_LINES);
