@@ -12,7 +12,6 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.AfterEach;
@@ -35,14 +34,7 @@ class LiveReloadIT {
 
     @AfterEach
     void stopSupervisor() throws Exception {
-        if (supervisor != null) {
-            List<ProcessHandle> children = supervisor.descendants().toList();
-            supervisor.destroy();
-            assertThat(supervisor.waitFor(20, TimeUnit.SECONDS)).as("supervisor stopped").isTrue();
-            for (ProcessHandle child : children) {
-                child.onExit().get(10, TimeUnit.SECONDS);
-            }
-        }
+        DemoFiles.stopSupervisor(supervisor);
     }
 
     @Test

@@ -11,7 +11,6 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
@@ -37,15 +36,7 @@ class ReloadIT {
 
     @AfterEach
     void stopSupervisor() throws Exception {
-        if (supervisor != null) {
-            List<ProcessHandle> children = supervisor.descendants().toList();
-            supervisor.destroy();
-            assertThat(supervisor.waitFor(20, TimeUnit.SECONDS)).as("supervisor stopped").isTrue();
-            for (ProcessHandle child : children) {
-                child.onExit().get(10, TimeUnit.SECONDS);
-                assertThat(child.isAlive()).as("no child JVM left behind").isFalse();
-            }
-        }
+        DemoFiles.stopSupervisor(supervisor);
     }
 
     @Test

@@ -32,14 +32,7 @@ class SupervisedAddressIT {
 
     @AfterEach
     void stopSupervisor() throws Exception {
-        if (supervisor != null) {
-            List<ProcessHandle> children = supervisor.descendants().toList();
-            supervisor.destroy();
-            assertThat(supervisor.waitFor(20, TimeUnit.SECONDS)).as("supervisor stopped").isTrue();
-            for (ProcessHandle child : children) {
-                child.onExit().get(10, TimeUnit.SECONDS);
-            }
-        }
+        DemoFiles.stopSupervisor(supervisor);
     }
 
     @Test
