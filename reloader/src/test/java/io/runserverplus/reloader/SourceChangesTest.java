@@ -38,6 +38,31 @@ class SourceChangesTest {
     }
 
     @Test
+    void everySaveOfTheSameFileIsCompiledAsItIsThenThoughItsTaskWasMadeAheadAfterTheSaveBefore() throws Exception {
+        for (String text : List.of("first save", "second save", "third save")) {
+            Files.writeString(project.source("Greeting"), SampleProject.greeting(text, "!"));
+
+            SourceChanges.Outcome outcome = changes.apply(Set.of(project.source("Greeting")));
+
+            assertThat(outcome.errors()).isEmpty();
+            assertThat(new String(Files.readAllBytes(project.classFile("Greeting")), java.nio.charset.StandardCharsets.ISO_8859_1))
+                    .as("the class as saved now").contains(text);
+        }
+        Files.writeString(project.source("Greeting"), SampleProject.greeting("broken", "!").replace("return", "retur"));
+        assertThat(changes.apply(Set.of(project.source("Greeting"))).errors()).isNotEmpty();
+        Files.writeString(project.source("Greeting"), SampleProject.greeting("fixed", "!"));
+        assertThat(changes.apply(Set.of(project.source("Greeting"))).errors()).isEmpty();
+        assertThat(new String(Files.readAllBytes(project.classFile("Greeting")), java.nio.charset.StandardCharsets.ISO_8859_1))
+                .contains("fixed");
+        Files.writeString(project.source("Main"), Files.readString(project.source("Main")) + "\n// another file\n");
+        assertThat(changes.apply(Set.of(project.source("Main"))).errors()).as("another file: a task of its own").isEmpty();
+        Files.writeString(project.source("Greeting"), SampleProject.greeting("after another file", "!"));
+        assertThat(changes.apply(Set.of(project.source("Greeting"))).errors()).isEmpty();
+        assertThat(new String(Files.readAllBytes(project.classFile("Greeting")), java.nio.charset.StandardCharsets.ISO_8859_1))
+                .contains("after another file");
+    }
+
+    @Test
     void theLayoutGivesTheSourcesAndResourcesOfAWatchedClassDirectory() throws Exception {
         Files.createDirectories(dir.resolve("src/main/resources"));
         assertThat(SourceSet.detect(List.of(), List.of(project.classes))).containsExactly(
