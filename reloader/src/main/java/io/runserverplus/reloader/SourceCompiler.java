@@ -251,18 +251,9 @@ final class SourceCompiler implements AutoCloseable {
         };
     }
 
-    /**
-     * A javac task made ahead of time for the sources of the last compile: most saves are of the
-     * file saved before, and making a task (options, {@code --release}'s platform) is ~30 ms of a
-     * warm compile. javac reads the sources only when it runs, so the task compiles them as they
-     * are then. Used and replaced on javac's thread only.
-     */
-    private record Prepared(SourceSet set, List<Path> sources, JavacTask task,
-            DiagnosticCollector<JavaFileObject> diagnostics, InMemoryOutput output, Map<String, String> compiled) {}
-
-    private Prepared prepared;
-
-    private Prepared prepare(SourceSet set, List<Path> sources) {
+    private Result compileNow(SourceSet set, List<Path> sources) throws IOException {
+        files.setLocationFromPaths(StandardLocation.CLASS_OUTPUT, List.of(set.classes()));
+        files.setLocationFromPaths(StandardLocation.SOURCE_OUTPUT, List.of(generatedSources));
         var diagnostics = new DiagnosticCollector<JavaFileObject>();
         var output = new InMemoryOutput(files, set.classes());
         JavacTask task = (JavacTask) javac.getTask(null, output, diagnostics, javacOptions(set, true), null,
@@ -277,38 +268,7 @@ final class SourceCompiler implements AutoCloseable {
                 }
             }
         });
-        return new Prepared(set, List.copyOf(sources), task, diagnostics, output, compiled);
-    }
-
-    /** After a compile, on javac's thread once the save's result is out: the task for the next save of the same files. */
-    private void prepareNext(SourceSet set, List<Path> sources) {
-        try {
-            thread.execute(() -> {
-                try {
-                    prepared = prepare(set, sources);
-                } catch (RuntimeException notPrepared) {
-                    prepared = null; // the next save makes its own, and says what is wrong
-                }
-            });
-        } catch (java.util.concurrent.RejectedExecutionException closed) {
-            // the supervisor is stopping
-        }
-    }
-
-    private Result compileNow(SourceSet set, List<Path> sources) throws IOException {
-        // Set for every compile, a prepared task's too: the file manager is shared by the source sets.
-        files.setLocationFromPaths(StandardLocation.CLASS_OUTPUT, List.of(set.classes()));
-        files.setLocationFromPaths(StandardLocation.SOURCE_OUTPUT, List.of(generatedSources));
-        Prepared p = prepared;
-        prepared = null;
-        if (p == null || !p.set().equals(set) || !p.sources().equals(sources)) {
-            p = prepare(set, sources);
-        }
-        prepareNext(set, sources);
-        var diagnostics = p.diagnostics();
-        var output = p.output();
-        Map<String, String> compiled = p.compiled();
-        boolean ok = p.task().call();
+        boolean ok = task.call();
         var errors = new ArrayList<CompileError>();
         for (Diagnostic<? extends JavaFileObject> d : diagnostics.getDiagnostics()) {
             if (d.getKind() == Diagnostic.Kind.ERROR) {

@@ -38,7 +38,7 @@ class SourceChangesTest {
     }
 
     @Test
-    void everySaveOfTheSameFileIsCompiledAsItIsThenThoughItsTaskWasMadeAheadAfterTheSaveBefore() throws Exception {
+    void everySaveOfTheSameFileIsCompiledAsItIsThenAndAnotherFileBetweenChangesNothing() throws Exception {
         for (String text : List.of("first save", "second save", "third save")) {
             Files.writeString(project.source("Greeting"), SampleProject.greeting(text, "!"));
 
