@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.File;
 import java.io.IOException;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
@@ -14,9 +13,7 @@ import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import javax.tools.ToolProvider;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * {@code --hotswap} under the supervisor with real JVMs: a class file that changes method bodies
@@ -24,7 +21,7 @@ import org.junit.jupiter.api.io.TempDir;
  * state (a static counter) stays; the traceback page still shows the frame's variables; a change
  * that adds a field or a lambda restarts the app, with a line saying why.
  */
-class HotSwapIT {
+class HotSwapIT extends SupervisedDemoTest {
 
     /** An app with state: the counter counts requests for as long as the app's JVM lives. */
     private static final String APP = """
@@ -57,17 +54,6 @@ class HotSwapIT {
                 }
             }
             """;
-
-    @TempDir
-    Path temp;
-
-    private Process supervisor;
-    private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
-
-    @AfterEach
-    void stopSupervisor() throws Exception {
-        DemoFiles.stopSupervisor(supervisor);
-    }
 
     @Test
     void aBodyChangeIsSwappedIntoTheRunningAppAndANewFieldRestartsIt() throws Exception {

@@ -6,7 +6,6 @@ import io.runserverplus.contract.Browser;
 import java.io.File;
 import java.io.IOException;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
@@ -14,9 +13,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.chrome.ChromeDriver;
 
 /**
@@ -24,18 +21,7 @@ import org.openqa.selenium.chrome.ChromeDriver;
  * Chromium, which refreshes itself when a static file changes (the app keeps running: same JVM,
  * same process id) and when the app reloads.
  */
-class LiveReloadIT {
-
-    @TempDir
-    Path temp;
-
-    private Process supervisor;
-    private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
-
-    @AfterEach
-    void stopSupervisor() throws Exception {
-        DemoFiles.stopSupervisor(supervisor);
-    }
+class LiveReloadIT extends SupervisedDemoTest {
 
     @Test
     void anOpenPageRefreshesAfterAStaticFileChangeWithoutARestartAndAfterAReload() throws Exception {

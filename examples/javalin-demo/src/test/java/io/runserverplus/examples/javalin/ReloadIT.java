@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.File;
 import java.io.IOException;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
@@ -16,28 +15,15 @@ import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import javax.tools.ToolProvider;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The demo under the supervisor, as ./run-demo starts it: a recompiled class is served after the
  * reload; a change that breaks start-up shows the failure on the port and the next fix recovers.
  */
-class ReloadIT {
+class ReloadIT extends SupervisedDemoTest {
 
     private static final Path DEMO_SOURCE = Path.of("src/main/java/io/runserverplus/examples/javalin/JavalinDemo.java");
-
-    @TempDir
-    Path temp;
-
-    private Process supervisor;
-    private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
-
-    @AfterEach
-    void stopSupervisor() throws Exception {
-        DemoFiles.stopSupervisor(supervisor);
-    }
 
     @Test
     void aRecompiledClassIsServedAndABrokenStartShowsItsFailureUntilTheFix() throws Exception {

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.File;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
@@ -12,9 +11,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Where the app JVMs under a supervisor serve. The supervisor hands its children the address it
@@ -22,18 +19,7 @@ import org.junit.jupiter.api.io.TempDir;
  * configuration function once (not a second time to find the port); with port 0 the first app JVM
  * gets a free port and every later one serves on it, so a reload keeps the browser's URL.
  */
-class SupervisedAddressIT {
-
-    @TempDir
-    Path temp;
-
-    private Process supervisor;
-    private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
-
-    @AfterEach
-    void stopSupervisor() throws Exception {
-        DemoFiles.stopSupervisor(supervisor);
-    }
+class SupervisedAddressIT extends SupervisedDemoTest {
 
     @Test
     void everyAppJvmServesOnTheAppsOwnPortAndRunsItsConfigurationOnce() throws Exception {

@@ -6,7 +6,6 @@ import java.io.File;
 import java.io.IOException;
 import java.net.Socket;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -21,17 +20,15 @@ import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import javax.tools.ToolProvider;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * What the supervisor shows and keeps when the app's JVM dies, with the demo started as a user
  * starts it: the app-down page tells only trusted hosts why, and never shows the PIN; ten wrong
  * PINs lock the console for good, across a reload and a crash.
  */
-class SupervisorSecurityIT {
+class SupervisorSecurityIT extends SupervisedDemoTest {
 
     private static final Path DEMO_SOURCE = Path.of("src/main/java/io/runserverplus/examples/javalin/JavalinDemo.java");
     private static final Pattern PIN = Pattern.compile(" \\* Debugger PIN: ([0-9-]+)");
@@ -39,15 +36,10 @@ class SupervisorSecurityIT {
     /** The supervisor's crash window (5 s) and a margin: a child that has served this long is restarted when it dies. */
     private static final Duration LONGER_THAN_THE_CRASH_WINDOW = Duration.ofSeconds(6);
 
-    @TempDir
-    Path temp;
-
-    private Process supervisor;
     private Path classes;
     private String jars;
     private String url;
     private int port;
-    private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
     @BeforeEach
     void startTheDemoUnderTheSupervisor() throws Exception {
@@ -63,11 +55,6 @@ class SupervisorSecurityIT {
         supervisor = builder.start();
         url = "http://127.0.0.1:" + port + "/";
         awaitBody("Hello from the Javalin demo", Duration.ofSeconds(40));
-    }
-
-    @AfterEach
-    void stopSupervisor() throws Exception {
-        DemoFiles.stopSupervisor(supervisor);
     }
 
     @Test
