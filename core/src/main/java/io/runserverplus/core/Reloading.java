@@ -18,7 +18,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.ServiceLoader;
-import java.util.function.Predicate;
+import java.util.function.BiPredicate;
 
 /**
  * The reloader's side of {@code start()}: in the first JVM, hand over to the supervisor (found
@@ -82,12 +82,50 @@ final class Reloading {
         }
     }
 
-    private static Optional<ReloaderProvider> provider() {
-        return ServiceLoader.load(ReloaderProvider.class, Reloading.class.getClassLoader()).findFirst();
+    /** Found once: a ServiceLoader lookup scans every jar of the class path. */
+    private static Optional<ReloaderProvider> provider;
+
+    private static synchronized Optional<ReloaderProvider> provider() {
+        if (provider == null) {
+            provider = ServiceLoader.load(ReloaderProvider.class, Reloading.class.getClassLoader()).findFirst();
+        }
+        return provider;
     }
 
-    static void superviseUnlessChild(Settings settings, List<String> args, Map<String, String> commandLine,
-            Runnable beforeSupervising) {
+    /** Whether this JVM, with the reloader on, hands over to a supervisor: not a child, a reloader and a main class found. */
+    static boolean canSupervise() {
+        return !isChild() && provider().isPresent() && MainClass.ofThisProgram().isPresent();
+    }
+
+    /**
+     * In a child that chose where to serve (no setting named an address, so the app's own settings
+     * did): tells the supervisor, before serving, so its failure pages and later children use it.
+     */
+    static void choseAddress(String host, int port) {
+        String file = isChild() ? System.getenv(ReloaderProvider.SERVING_FILE_ENV) : null;
+        if (file == null || file.isBlank()) {
+            return;
+        }
+        try {
+            Path chosen = Path.of(file).resolveSibling(ReloaderProvider.OWN_ADDRESS_FILE);
+            Path temp = Files.createTempFile(chosen.getParent(), "address-", ".tmp");
+            Files.writeString(temp, host + " " + port);
+            Files.move(temp, chosen, java.nio.file.StandardCopyOption.ATOMIC_MOVE); // never read half-written
+        } catch (IOException e) {
+            // Then the supervisor stops with this child, as when it cannot tell where the app serves.
+        }
+    }
+
+    /**
+     * In the first JVM: supervises the app and exits with the supervisor's status (never returns),
+     * unless the reloader or the main class cannot be found (said in one line). In a child: makes
+     * it end with its supervisor.
+     *
+     * @param addressNamed whether a setting names the address; if not, the first child chooses it
+     *                     with the app's own settings
+     */
+    static void superviseUnlessChild(Settings settings, boolean addressNamed, List<String> args,
+            Map<String, String> commandLine, Runnable beforeSupervising) {
         if (isChild()) {
             // The provider is found (a scan of every jar) off the start-up path.
             Thread.ofPlatform().daemon().name("runserverplus-parent-watch")
@@ -108,8 +146,9 @@ final class Reloading {
         }
         warnAboutExtraFiles(settings);
         beforeSupervising.run();
-        SupervisedApp app = new SupervisedApp(mainClass.get(), args, consoleJvmOptions(), settings.address().host(),
-                settings.address().port(), settings.reloaderType(), WatchRequest.ofClassPath(settings.extraFiles(),
+        // Without a named address, the first child chooses with the app's own settings and says which.
+        SupervisedApp app = new SupervisedApp(mainClass.get(), args, consoleJvmOptions(),
+                addressNamed ? settings.address().host() : null, addressNamed ? settings.address().port() : 0, settings.reloaderType(), WatchRequest.ofClassPath(settings.extraFiles(),
                 settings.excludePatterns(), settings.reloaderInterval()), sharedWithChildren(commandLine),
                 trustedHost(settings), settings.staticLocations(), settings.hotswap());
         int status;
@@ -139,10 +178,9 @@ final class Reloading {
                 ParsedCommandLine.ENVIRONMENT, ParsedCommandLine.encode(commandLine));
     }
 
-    /** The failure page shows why the app is down only to the hosts the debugger answers. */
-    private static Predicate<String> trustedHost(Settings settings) {
-        TrustedHosts hosts = new TrustedHosts(settings.trustedHosts(), settings.address().host());
-        return header -> hosts.check(Optional.ofNullable(header)).trusted();
+    /** The failure page (served on a host) shows why the app is down only to the hosts the debugger answers. */
+    private static BiPredicate<String, String> trustedHost(Settings settings) {
+        return (header, host) -> new TrustedHosts(settings.trustedHosts(), host).check(Optional.ofNullable(header)).trusted();
     }
 
     /** The capture agent (and its flags) when the console is on the class path: the child captures frame locals. */

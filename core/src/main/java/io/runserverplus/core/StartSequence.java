@@ -71,12 +71,12 @@ record StartSequence(WebApp app, Optional<List<String>> args, BuilderSettings gi
         app.unsupportedFramework().ifPresent(problem -> {
             throw new SettingsException(problem);
         });
-        // A child serves where its supervisor says: the address it resolved, with the app's own, and
-        // after port 0 the port the first child got, so a reload keeps the browser's URL. Asking the
-        // app again would run the framework's configuration once more before it serves (Javalin's:
-        // about 150 ms of every reload).
+        // A child serves where its supervisor says: the address a setting named, or the one the
+        // first child chose with the app's own settings, and after port 0 the port the first child
+        // got, so a reload keeps the browser's URL. Asking the app again would run the framework's
+        // configuration once more before it serves (Javalin's: about 150 ms of every reload).
         Optional<String> supervisorAddress = Reloading.addressFromSupervisor();
-        Optional<OwnAddress> ownAddress = supervisorAddress.isPresent() ? Optional.empty() : app.ownAddress();
+        boolean child = Reloading.isChild();
         Map<String, String> commandLine = commandLine();
         BuilderSettings sources = given;
         if (supervisorAddress.isPresent()) {
@@ -84,13 +84,20 @@ record StartSequence(WebApp app, Optional<List<String>> args, BuilderSettings gi
             commandLine.remove(Settings.ADDRPORT.name());
             sources = given.copy().addrPort(supervisorAddress.get());
         }
-        boolean addressNamed = SettingsResolver.forThisProcess(commandLine, sources).resolve(Settings.ADDRPORT) != null;
+        SettingsResolver resolver = SettingsResolver.forThisProcess(commandLine, sources);
+        boolean addressNamed = resolver.resolve(Settings.ADDRPORT) != null;
+        // Nor does the supervisor ask the app: that runs the framework's configuration (Javalin's
+        // loads Javalin, Jetty and Kotlin), whose classes would stay in its memory for good. The
+        // first child asks, and says what it chose (or why it could not serve there).
+        boolean supervising = !child && !resolver.resolve(Settings.NORELOAD) && Reloading.canSupervise();
+        boolean firstChild = child && Reloading.startIndex() == 0;
+        Optional<OwnAddress> ownAddress = supervisorAddress.isPresent() || supervising ? Optional.empty()
+                : app.ownAddress();
         Settings settings = ownAddress.isPresent() && !addressNamed
                 ? Settings.resolve(SettingsResolver.forThisProcess(commandLine,
                         sources.copy().addrPort(OwnAddressChoice.addrPort(ownAddress.get()))))
-                : Settings.resolve(SettingsResolver.forThisProcess(commandLine, sources));
+                : Settings.resolve(resolver);
         ServerAddress address = new ServerAddress(settings.address().host(), settings.address().port());
-        boolean child = Reloading.isChild();
         if (!child) {
             // The supervisor passes its children's output through, so only it copies to the file.
             settings.output().ifPresent(OutputCopy::install);
@@ -99,15 +106,21 @@ record StartSequence(WebApp app, Optional<List<String>> args, BuilderSettings gi
         if (ownAddress.isPresent() && addressNamed && !child) {
             terminal.println(OwnAddressChoice.warning(ownAddress.get(), address));
         }
-        settings.address().requireResolvable();
-        if (!child) {
+        // The JVM that chooses the address checks it: without a supervisor, the supervisor for an
+        // address a setting names, the first child for the app's own.
+        boolean choosesAddress = child ? supervisorAddress.isEmpty() : !(supervising && !addressNamed);
+        if (choosesAddress) {
+            settings.address().requireResolvable();
             settings.address().requirePortFree();
+        }
+        if (child && supervisorAddress.isEmpty()) {
+            Reloading.choseAddress(address.host(), address.port());
         }
         String browsable = (settings.tls().enabled() ? "https" : "http") + "://" + address.browsableHost() + ":"
                 + address.port();
         if (settings.useReloader()) {
-            Reloading.superviseUnlessChild(settings, args.orElse(List.of()), commandLine, () -> {
-                if (settings.openBrowser() && address.port() != 0) {
+            Reloading.superviseUnlessChild(settings, addressNamed, args.orElse(List.of()), commandLine, () -> {
+                if (settings.openBrowser() && addressNamed && address.port() != 0) {
                     BrowserOpener.openWhenServing(browsable, terminal::println);
                 }
             });
@@ -143,9 +156,13 @@ record StartSequence(WebApp app, Optional<List<String>> args, BuilderSettings gi
             AdapterDiscovery.fromClassPath(RunServerPlus.class.getClassLoader()).checkAdapterOf(app);
             throw failure;
         }
-        if (settings.openBrowser() && !child) {
+        // The first child opens it when it chose the address: the supervisor did not know where.
+        if (settings.openBrowser() && (!child || (firstChild && supervisorAddress.isEmpty()))) {
             BrowserOpener.openWhenServing(server.url().replace(address.urlHost(), address.browsableHost()),
                     terminal::println);
+        }
+        if (firstChild && supervisorAddress.isPresent() && addressNamed) {
+            OwnAddressChoice.warnInBackground(app, address, terminal);
         }
         return server;
     }

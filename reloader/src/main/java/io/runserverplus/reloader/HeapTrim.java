@@ -41,11 +41,33 @@ final class HeapTrim {
         });
     }
 
-    /** One full collection that uncommits the free heap; does nothing where the flags are not there. */
-    static void trim() {
+    /** {@link #trim()} on a thread of its own: the supervisor's event loop does not wait for it. */
+    static void trimInBackground() {
+        Thread.ofVirtual().name("runserverplus-heap-trim").start(HeapTrim::trim);
+    }
+
+    /**
+     * Two full collections that uncommit the free heap, then the C heap's trim. Two, because what
+     * the first finds unreachable but finalizable (javac's and the zip file system's objects, which
+     * hold most of a compile's garbage) survives it until the finalizer thread has run: with one,
+     * 10-17 MB stayed live and the heap kept 33-40 MB instead of 16-20 (measured under
+     * {@code --hotswap}, where no restart's collection follows). Does nothing where the flags are
+     * not there. One trim at a time: each sets and puts back the same flags.
+     */
+    static synchronized void trim() {
+        collect();
+        try {
+            Thread.sleep(FINALIZER_PAUSE_MILLIS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return;
+        }
         collect();
         trimNativeHeap();
     }
+
+    /** Between the two collections: the finalizer and cleaner threads release what the first found. */
+    private static final long FINALIZER_PAUSE_MILLIS = 100;
 
     private static void collect() {
         HotSpotDiagnosticMXBean hotSpot;

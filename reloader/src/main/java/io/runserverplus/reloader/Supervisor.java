@@ -80,6 +80,10 @@ public final class Supervisor {
     private volatile boolean stopping;
     private volatile ChildProcess child;
     private FailurePage failurePage;
+    /** Where the app serves: named by a setting, or chosen by the first child. */
+    private final AppAddress address;
+    /** What {@link #run()} leaves for the supervisor's JVM to exit with. */
+    private volatile int exitStatus;
     /** In a directory of this supervisor's own; null when it could not be made (then no death restarts at once). */
     private Path servingFile;
     private String detectorName;
@@ -91,6 +95,7 @@ public final class Supervisor {
 
     Supervisor(SupervisorSettings settings) {
         this.settings = settings;
+        this.address = new AppAddress(settings.host(), settings.port());
         this.command = ChildCommand.build(settings.javaHome(), settings.classPath(), settings.parentOptions(),
                 settings.jvmOptions(), settings.mainClass(), settings.args());
         var env = new HashMap<>(settings.environment());
@@ -131,6 +136,15 @@ public final class Supervisor {
     /** Whether this JVM is a child started by a supervisor. */
     public static boolean isChild() {
         return "1".equals(System.getenv(CHILD_ENV));
+    }
+
+    /**
+     * The status for this JVM's exit once {@link #run()} returned: 0, or the first child's when it
+     * stopped before it chose where to serve (the app's own port in use, say), so nothing would
+     * come of restarting it.
+     */
+    public int exitStatus() {
+        return exitStatus;
     }
 
     /** The command line the child is started with. */
@@ -283,7 +297,7 @@ public final class Supervisor {
             return;
         }
         tail.clear();
-        rememberServedPort();
+        address.learnFrom(servingFile);
         ServingFile.reset(servingFile);
         settings.out().println(" * Restarting with " + detectorName);
         int index = starts++;
@@ -319,27 +333,12 @@ public final class Supervisor {
         }
     }
 
-    /** Port 0 asks for a free port once: later children serve on the one the first got, so a reload keeps the URL. */
-    private void rememberServedPort() {
-        if (settings.port() == 0 && servedPort == 0) {
-            servedPort = ServingFile.port(servingFile).orElse(0);
-        }
-    }
-
-    /** The port the first child served on when the address asked for port 0; else 0. */
-    private int servedPort;
-
-    /** Where the app serves: the address's port, or after port 0 the one the first child got (0 before it served). */
-    private int appPort() {
-        return servedPort != 0 ? servedPort : settings.port();
-    }
-
     private Map<String, String> environment(int index) {
         Map<String, String> childEnvironment = new HashMap<>(environment);
         childEnvironment.put(START_ENV, Integer.toString(index));
-        if (settings.host() != null) {
-            childEnvironment.put(io.runserverplus.spi.ReloaderProvider.ADDRESS_ENV, settings.host() + " "
-                    + appPort());
+        String where = address.forChild();
+        if (where != null) {
+            childEnvironment.put(io.runserverplus.spi.ReloaderProvider.ADDRESS_ENV, where);
         }
         if (servingFile != null) {
             childEnvironment.put(SERVING_FILE_ENV, servingFile.toString());
@@ -361,7 +360,7 @@ public final class Supervisor {
             sourceChanges.warmUp();
         }
         releaseMemory(); // the child has started and the standby has not: nothing else runs
-        rememberServedPort();
+        address.learnFrom(servingFile);
         Path classList = standbys.newClassList();
         List<String> launcher = childCommand(List.of(StandbyChild.classListOption(classList)),
                 StandbyLauncher.class.getName(), StandbyChild.launcherArgs(p.classList(), settings.mainClass(), settings.args()));
@@ -378,17 +377,20 @@ public final class Supervisor {
      * young generation is sized from the machine's memory, and the pages a start and each reload
      * touched would stay resident until a collection the supervisor's trickle of allocations
      * rarely triggers. A full collection compacts what is live, and the collector then uncommits
-     * the free regions (G1 after a full collection keeps at most {@code MaxHeapFreeRatio} of the
-     * heap free): ~15 MB, a fifth of the supervisor's resident memory. About 15 ms of one core, at
+     * the free regions: ~15 MB, a fifth of the supervisor's resident memory. It runs with
+     * {@link HeapTrim}'s lowered free-ratio bounds: after a plain one G1 grows the heap back until
+     * 40 % of it is free ({@code MinHeapFreeRatio}), up to 8 MB more than the trim after a compile
+     * left; and the C heap javac left free is given back too. With the compiler warm the supervisor
+     * then holds 110-112 MB rather than 115-127 (the Javalin demo). About 15 ms of one core, at
      * moments when a JVM is booting or the app is idle. A user's {@code -XX:+DisableExplicitGC}
      * turns it off.
      */
     private static void releaseMemory() {
-        System.gc();
+        HeapTrim.trimInBackground();
     }
 
     private void stopChild() {
-        rememberServedPort(); // while its file still speaks of it
+        address.learnFrom(servingFile); // while its file still speaks of it
         ChildProcess c = child;
         child = null;
         if (c != null) {
@@ -419,6 +421,15 @@ public final class Supervisor {
             return;
         }
         Optional<Instant> serving = ServingFile.since(servingFile);
+        address.learnFrom(servingFile);
+        if (serving.isEmpty() && !address.hostKnown()) {
+            // It said why (its own port in use, say); where no page can be served, a change would
+            // only start it again to say the same.
+            settings.err().println(" * " + status + " before it chose where to serve, so the reloader stops too.");
+            exitStatus = exited.status();
+            stop();
+            return;
+        }
         if (serving.isPresent() && !exited.at().isBefore(serving.get().plus(settings.crashWindow()))) {
             settings.err().println(" * " + status + "; restarting it.");
             startChild();
@@ -439,7 +450,8 @@ public final class Supervisor {
      */
     private void showFailure(String terminalLine, String reason) {
         settings.err().println(" * " + terminalLine);
-        if (appPort() <= 0) {
+        address.learnFrom(servingFile);
+        if (address.port() <= 0) {
             return;
         }
         var text = new StringBuilder()
@@ -455,14 +467,16 @@ public final class Supervisor {
 
     private void showPage(SupervisorPage page) {
         closeFailurePage();
-        if (appPort() <= 0) {
-            return;
+        address.learnFrom(servingFile);
+        if (address.port() <= 0) {
+            return; // port 0 or the app's own settings, and no app JVM has said which port yet
         }
+        String host = address.host();
         try {
-            failurePage = FailurePage.open(new InetSocketAddress(settings.host(), appPort()), page,
-                    settings.trustedHost());
+            failurePage = FailurePage.open(new InetSocketAddress(host, address.port()), page,
+                    header -> settings.trustedHost().test(header, host));
         } catch (IOException e) {
-            settings.err().println(" * Cannot show the failure page on port " + appPort() + ": " + e.getMessage());
+            settings.err().println(" * Cannot show the failure page on port " + address.port() + ": " + e.getMessage());
         }
     }
 

@@ -10,7 +10,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.function.Predicate;
+import java.util.function.BiPredicate;
 
 /**
  * Settings of a {@link Supervisor}; only {@link #mainClass(String)} is required. {@link #build()}
@@ -36,7 +36,7 @@ public final class SupervisorBuilder {
     Duration maxDelay = Debouncer.DEFAULT_MAX_DELAY;
     Duration stopTimeout = Duration.ofSeconds(5);
     Duration crashWindow = DEFAULT_CRASH_WINDOW;
-    Predicate<String> trustedHost = host -> false;
+    BiPredicate<String, String> trustedHost = (header, host) -> false;
     StaticFiles staticFiles = StaticFiles.NONE;
     PrintStream out = System.out;
     PrintStream err = System.err;
@@ -109,10 +109,21 @@ public final class SupervisorBuilder {
     }
 
     /**
-     * Which {@code Host} headers may see why the app is down (its last output) on the failure
-     * page; others get a bare 503. By default none: core passes the debugger's trusted hosts.
+     * No setting names the app's address: the first child chooses it with the app's own settings
+     * (its framework's port) and says which; until then there is no failure page.
      */
-    public SupervisorBuilder trustedHost(Predicate<String> trustedHost) {
+    public SupervisorBuilder appChoosesAddress() {
+        this.host = null;
+        this.port = 0;
+        return this;
+    }
+
+    /**
+     * Which {@code Host} headers (first argument) may see why the app is down (its last output) on
+     * the failure page served on a host (second); others get a bare 503. By default none: core
+     * passes the debugger's trusted hosts.
+     */
+    public SupervisorBuilder trustedHost(BiPredicate<String, String> trustedHost) {
         this.trustedHost = Objects.requireNonNull(trustedHost, "trustedHost");
         return this;
     }

@@ -18,20 +18,23 @@ public final class SupervisorReloaderProvider implements ReloaderProvider {
 
     @Override
     public int supervise(SupervisedApp app) {
-        Supervisor supervisor = Supervisor.builder()
+        SupervisorBuilder builder = Supervisor.builder()
                 .mainClass(app.mainClass())
                 .args(app.args())
                 .jvmOptions(app.jvmOptions())
-                .host(app.host())
-                .port(app.port())
                 .reloaderType(app.reloaderType())
                 .watch(app.watch())
                 .environment(app.environment())
                 .trustedHost(app.trustedHost())
                 .staticLocations(app.staticLocations())
-                .hotswap(app.hotswap())
-                .build();
+                .hotswap(app.hotswap());
+        if (app.host() == null) {
+            builder.appChoosesAddress();
+        } else {
+            builder.host(app.host()).port(app.port());
+        }
+        Supervisor supervisor = builder.build();
         supervisor.run();
-        return 0;
+        return supervisor.exitStatus();
     }
 }

@@ -8,7 +8,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.function.Predicate;
+import java.util.function.BiPredicate;
 
 /**
  * What a {@link Supervisor} runs with: built once by {@link SupervisorBuilder#build()}, checked
@@ -31,7 +31,7 @@ record SupervisorSettings(
         Duration maxDelay,
         Duration stopTimeout,
         Duration crashWindow,
-        Predicate<String> trustedHost,
+        BiPredicate<String, String> trustedHost,
         StaticFiles staticFiles,
         PrintStream out,
         PrintStream err,
@@ -52,7 +52,7 @@ record SupervisorSettings(
         jvmOptions = List.copyOf(jvmOptions);
         parentOptions = List.copyOf(parentOptions);
         environment = Map.copyOf(environment);
-        Objects.requireNonNull(host, "host");
+        // host: null when the first child chooses the address with the app's own settings
         Objects.requireNonNull(detector, "detector");
         Objects.requireNonNull(watch, "watch");
         Objects.requireNonNull(javaHome, "javaHome");

@@ -44,7 +44,7 @@ class CompileOnChangeIT {
                 .args(List.of(Integer.toString(port), dir.toString()))
                 .classPath(project.classes.toString())
                 .jvmOptions(List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC"))
-                .trustedHost(host -> host.equals("127.0.0.1:" + port))
+                .trustedHost((header, host) -> header.equals("127.0.0.1:" + port))
                 .port(port)
                 .reloaderType("watch")
                 .watch(io.runserverplus.spi.WatchRequest.of(List.of(project.classes)))

@@ -80,7 +80,7 @@ class SupervisorIT {
                 .args(List.of(dir.toString(), Integer.toString(port)))
                 .jvmOptions(jvmOptions)
                 .environment(java.util.Map.of("TEST_SECRET", SECRET))
-                .trustedHost(host -> host.equals("127.0.0.1:" + port))
+                .trustedHost((header, host) -> header.equals("127.0.0.1:" + port))
                 .port(port)
                 .reloaderType("watch")
                 .watch(WatchRequest.of(List.of(dir.resolve("src"))))

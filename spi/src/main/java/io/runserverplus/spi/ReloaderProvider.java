@@ -35,11 +35,21 @@ public interface ReloaderProvider {
     String STATIC_CHANGES_ENV = "RUNSERVERPLUS_STATIC_CHANGES";
 
     /**
-     * Environment variable a supervisor sets in each child: "host port", where the child serves:
-     * the address the supervisor resolved (with the app's own, if any), and after port 0 the port
-     * the first child got. The child does not ask the app or its command line again.
+     * Environment variable a supervisor sets in a child: "host port", where the child serves: the
+     * address a RunServerPlus setting named, or the one the first child chose with the app's own
+     * settings ({@link #OWN_ADDRESS_FILE}), and after port 0 the port the first child got. The child
+     * does not ask the app or its command line again. Without it, the child chooses.
      */
     String ADDRESS_ENV = "RUNSERVERPLUS_ADDRESS";
+
+    /**
+     * Beside the serving file, a child started without {@link #ADDRESS_ENV} writes "host port" once
+     * it has chosen where to serve (RunServerPlus's default, or the app's own framework settings),
+     * before it starts serving. The supervisor never runs the app's configuration itself (for
+     * Javalin that would keep the framework's classes in its memory); it serves its failure pages
+     * there and hands that address to later children.
+     */
+    String OWN_ADDRESS_FILE = "address";
 
     /** Environment variable a supervisor sets to {@code 1} in each child. */
     String CHILD_ENV = "RUNSERVERPLUS_CHILD";

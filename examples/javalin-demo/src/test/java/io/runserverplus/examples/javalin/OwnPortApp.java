@@ -6,8 +6,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * An app that names its own port in Javalin's configuration ({@code -Down.port=N}), as public
- * samples do, and counts how often its configuration function ran in this JVM: {@link
- * SupervisedAddressIT} runs it under the supervisor.
+ * samples do, counts how often its configuration function ran in this JVM (and says so on standard
+ * output, with the JVM's pid), and dies on {@code /exit}: {@link SupervisedAddressIT} runs it under
+ * the supervisor.
  */
 final class OwnPortApp {
 
@@ -20,9 +21,11 @@ final class OwnPortApp {
         RunServerPlus.builder()
                 .app(JavalinApp.of(config -> {
                     int runs = CONFIGURED.incrementAndGet();
+                    System.out.println("configuration ran in JVM " + ProcessHandle.current().pid());
                     config.jetty.port = Integer.getInteger("own.port");
                     config.routes.get("/", ctx -> ctx.result("configured " + runs + " time(s) in JVM "
                             + ProcessHandle.current().pid()));
+                    config.routes.get("/exit", ctx -> Runtime.getRuntime().halt(5)); // dies at once, as a crash
                 }))
                 .args(args)
                 .start();
