@@ -2,9 +2,7 @@ package io.runserverplus.core;
 
 import io.runserverplus.core.server.ServerAddress;
 import io.runserverplus.core.settings.AddressPort;
-import io.runserverplus.core.terminal.Terminal;
 import io.runserverplus.spi.OwnAddress;
-import io.runserverplus.spi.WebApp;
 
 /**
  * The app's own address (its framework's port and host settings) against RunServerPlus's: the
@@ -28,20 +26,5 @@ final class OwnAddressChoice {
                 + (own.port().isPresent() ? "port " + own.port().getAsInt() : "");
         return "WARNING: the app's own " + set + " (" + own.setting() + ") is not used: a RunServerPlus setting names "
                 + used.urlHost() + ":" + used.port() + "; drop one of the two.";
-    }
-
-    /**
-     * In the first child, when a setting names the address: the app's own address, if it has one,
-     * in the warning line. Asked after the app serves, on a thread of its own, as the supervisor no
-     * longer asks the app (that would keep the framework's classes in its memory).
-     */
-    static void warnInBackground(WebApp app, ServerAddress used, Terminal terminal) {
-        Thread.ofPlatform().daemon().name("runserverplus-own-address").start(() -> {
-            try {
-                app.ownAddress().ifPresent(own -> terminal.println(warning(own, used)));
-            } catch (RuntimeException | LinkageError unknown) {
-                // the app's own address could not be read: nothing to warn about
-            }
-        });
     }
 }

@@ -88,11 +88,13 @@ record StartSequence(WebApp app, Optional<List<String>> args, BuilderSettings gi
         boolean addressNamed = resolver.resolve(Settings.ADDRPORT) != null;
         // Nor does the supervisor ask the app: that runs the framework's configuration (Javalin's
         // loads Javalin, Jetty and Kotlin), whose classes would stay in its memory for good. The
-        // first child asks, and says what it chose (or why it could not serve there).
+        // first child asks: to choose the address when no setting names one (it then says what it
+        // chose, or why it cannot serve there), else for the warning. It asks before it serves,
+        // as serving sets the address on the app's own server configuration (Helidon's builder).
         boolean supervising = !child && !resolver.resolve(Settings.NORELOAD) && Reloading.canSupervise();
         boolean firstChild = child && Reloading.startIndex() == 0;
-        Optional<OwnAddress> ownAddress = supervisorAddress.isPresent() || supervising ? Optional.empty()
-                : app.ownAddress();
+        Optional<OwnAddress> ownAddress = supervising || (supervisorAddress.isPresent() && !firstChild)
+                ? Optional.empty() : app.ownAddress();
         Settings settings = ownAddress.isPresent() && !addressNamed
                 ? Settings.resolve(SettingsResolver.forThisProcess(commandLine,
                         sources.copy().addrPort(OwnAddressChoice.addrPort(ownAddress.get()))))
@@ -103,7 +105,7 @@ record StartSequence(WebApp app, Optional<List<String>> args, BuilderSettings gi
             settings.output().ifPresent(OutputCopy::install);
         }
         Terminal terminal = this.terminal != null ? this.terminal : Terminal.standardOutput();
-        if (ownAddress.isPresent() && addressNamed && !child) {
+        if (ownAddress.isPresent() && addressNamed && (!child || firstChild)) {
             terminal.println(OwnAddressChoice.warning(ownAddress.get(), address));
         }
         // The JVM that chooses the address checks it: without a supervisor, the supervisor for an
@@ -160,9 +162,6 @@ record StartSequence(WebApp app, Optional<List<String>> args, BuilderSettings gi
         if (settings.openBrowser() && (!child || (firstChild && supervisorAddress.isEmpty()))) {
             BrowserOpener.openWhenServing(server.url().replace(address.urlHost(), address.browsableHost()),
                     terminal::println);
-        }
-        if (firstChild && supervisorAddress.isPresent() && addressNamed) {
-            OwnAddressChoice.warnInBackground(app, address, terminal);
         }
         return server;
     }
