@@ -57,6 +57,9 @@ final class SourceChanges implements AutoCloseable {
         } catch (LinkageError e) {
             compiler = null;
         }
+        if (compiler != null && settings.hotswap()) {
+            compiler.keepWarmBetweenSaves();
+        }
         if (compiler == null) {
             settings.err().println(" * Changed .java files are not compiled: javac is not available here (a JRE,"
                     + " or on the module path without --add-modules jdk.compiler); run the supervisor on a JDK,"

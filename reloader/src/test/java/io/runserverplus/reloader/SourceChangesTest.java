@@ -193,6 +193,22 @@ class SourceChangesTest {
         assertThat(compiler.warmUpCompiles()).isLessThanOrEqualTo(warmedAtTheSave + 1);
     }
 
+    @Test
+    void underHotSwapJavacKeepsWarmingBetweenSavesWithoutWritingAnything() throws Exception {
+        compiler.keepWarmBetweenSaves();
+        Files.writeString(project.source("Greeting"), SampleProject.greeting("howdy", "!"));
+        assertThat(changes.apply(Set.of(project.source("Greeting"))).errors()).isEmpty();
+        Map<Path, String> classesAfterTheSave = contents(project.classes);
+
+        awaitUntil(() -> compiler.warmUpCompiles() >= 3, "warm-up compiles after the save");
+
+        assertThat(contents(project.classes)).as("what the warm-up wrote").isEqualTo(classesAfterTheSave);
+        Files.writeString(project.source("Greeting"), SampleProject.greeting("hello again", "!"));
+        SourceChanges.Outcome next = changes.apply(Set.of(project.source("Greeting")));
+        assertThat(next.errors()).isEmpty();
+        assertThat(next.reload()).containsExactly(project.classFile("Greeting"));
+    }
+
     private static Map<Path, String> contents(Path directory) throws Exception {
         try (var walk = Files.walk(directory)) {
             var contents = new java.util.TreeMap<Path, String>();
