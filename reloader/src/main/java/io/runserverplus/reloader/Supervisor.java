@@ -2,7 +2,6 @@ package io.runserverplus.reloader;
 
 import io.runserverplus.spi.ChangeDetector;
 import java.io.IOException;
-import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -79,7 +78,7 @@ public final class Supervisor {
     private final CountDownLatch finished = new CountDownLatch(1);
     private volatile boolean stopping;
     private volatile ChildProcess child;
-    private FailurePage failurePage;
+    private final DownPages downPages;
     /** Where the app serves: named by a setting, or chosen by the first child. */
     private final AppAddress address;
     /** What {@link #run()} leaves for the supervisor's JVM to exit with. */
@@ -112,6 +111,7 @@ public final class Supervisor {
         this.environment = Map.copyOf(env);
         // The variables a user of the supervisor adds (core's cookie key) are secrets; ours are not.
         this.tail = new OutputTail(200, settings.environment().values());
+        this.downPages = new DownPages(settings, tail);
     }
 
     public static SupervisorBuilder builder() {
@@ -208,7 +208,7 @@ public final class Supervisor {
                 standbys.close();
             }
             stopChild();
-            closeFailurePage();
+            downPages.close();
             if (sourceChanges != null) {
                 sourceChanges.close();
             }
@@ -292,7 +292,7 @@ public final class Supervisor {
     private int starts;
 
     private void startChild() {
-        closeFailurePage();
+        downPages.close();
         if (stopping) {
             return;
         }
@@ -444,47 +444,15 @@ public final class Supervisor {
         showFailure(reason + " Waiting for a change to restart it.", reason);
     }
 
-    /**
-     * One line on the terminal; on the app's port, the reason and the app's last output, in its
-     * own words (not the child's command line: kilobytes of class path that say nothing of why).
-     */
+    /** One line on the terminal; on the app's port, the reason and the app's last output (see {@link DownPages}). */
     private void showFailure(String terminalLine, String reason) {
-        settings.err().println(" * " + terminalLine);
         address.learnFrom(servingFile);
-        if (address.port() <= 0) {
-            return;
-        }
-        var text = new StringBuilder()
-                .append("RunServerPlus: the app is not running.\n\n")
-                .append(reason).append('\n')
-                .append("It restarts when a watched file changes.\n\n")
-                .append("Last output of the app:\n\n");
-        for (String line : tail.lines()) {
-            text.append(line).append('\n');
-        }
-        showPage(new SupervisorPage.AppDown(text.toString()));
+        downPages.appDown(terminalLine, reason, address);
     }
 
     private void showPage(SupervisorPage page) {
-        closeFailurePage();
         address.learnFrom(servingFile);
-        if (address.port() <= 0) {
-            return; // port 0 or the app's own settings, and no app JVM has said which port yet
-        }
-        String host = address.host();
-        try {
-            failurePage = FailurePage.open(new InetSocketAddress(host, address.port()), page,
-                    header -> settings.trustedHost().test(header, host));
-        } catch (IOException e) {
-            settings.err().println(" * Cannot show the failure page on port " + address.port() + ": " + e.getMessage());
-        }
-    }
-
-    private void closeFailurePage() {
-        if (failurePage != null) {
-            failurePage.close();
-            failurePage = null;
-        }
+        downPages.show(page, address);
     }
 
     private static String describe(Duration window) {
