@@ -15,4 +15,5 @@ module io.runserverplus.console {
     exports io.runserverplus.console.agent;
 
     provides io.runserverplus.spi.ConsoleProvider with io.runserverplus.console.JShellConsoleProvider;
+    provides io.runserverplus.spi.StandbyWarmUp with io.runserverplus.console.agent.InstrumenterWarmUp;
 }

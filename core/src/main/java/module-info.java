@@ -35,9 +35,11 @@ module io.runserverplus.core {
     opens io.runserverplus.core.requestlog to com.google.guice;
     opens io.runserverplus.core.source to com.google.guice;
     opens io.runserverplus.core.traceback to com.google.guice;
+    opens io.runserverplus.core.standby to com.google.guice;
     opens io.runserverplus.core.settings to info.picocli;
 
     uses io.runserverplus.spi.AdapterProvider;
     uses io.runserverplus.spi.ConsoleProvider;
     uses io.runserverplus.spi.ReloaderProvider;
+    provides io.runserverplus.spi.StandbyWarmUp with io.runserverplus.core.standby.GuiceWarmUp;
 }

@@ -15,6 +15,7 @@ module io.runserverplus.reloader {
     exports io.runserverplus.reloader;
 
     uses io.runserverplus.spi.ChangeDetectorProvider;
+    uses io.runserverplus.spi.StandbyWarmUp;
     provides io.runserverplus.spi.ReloaderProvider with io.runserverplus.reloader.SupervisorReloaderProvider;
     provides io.runserverplus.spi.ChangeDetectorProvider with
             io.runserverplus.reloader.WatchDetectorProvider,

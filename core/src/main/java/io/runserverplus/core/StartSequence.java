@@ -140,7 +140,7 @@ record StartSequence(WebApp app, Optional<List<String>> args, BuilderSettings gi
         TracebackSettings tracebackSettings = new TracebackSettings(applicationPackages,
                 SourceRoots.detect(sourceRoots, Path.of("").toAbsolutePath(), System.getProperty("java.class.path", "")),
                 TracebackSettings.DEFAULT_CONTEXT_LINES);
-        quietGuice();
+        io.runserverplus.core.standby.GuiceFlags.quiet();
         SecuritySettings securitySettings = new SecuritySettings(settings.debugPin(), settings.trustedHosts(),
                 address.host(), MainClass.ofThisProgram(), app.getClass().getName());
         CoreModule core = new CoreModule(tracebackSettings, terminal, securitySettings,
@@ -184,17 +184,6 @@ record StartSequence(WebApp app, Optional<List<String>> args, BuilderSettings gi
             System.exit(0); // --help or --version answered
         }
         return parsed.get().given();
-    }
-
-    /**
-     * Guice's bytecode generation (only needed for AOP, which we do not use) reaches for
-     * sun.misc.Unsafe and makes JDK 24+ print a deprecation warning at every start; reflection
-     * does the same job here. A value the user set wins.
-     */
-    private static void quietGuice() {
-        if (System.getProperty("guice_bytecode_gen_option") == null) {
-            System.setProperty("guice_bytecode_gen_option", "DISABLED");
-        }
     }
 
     private static RunningServer serve(Injector injector, ServerAddress address, TlsSettings tlsSettings,

@@ -1,5 +1,6 @@
 package io.runserverplus.reloader;
 
+import io.runserverplus.spi.StandbyWarmUp;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -15,6 +16,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.ServiceLoader;
 
 /**
  * The main class of a standby child JVM ({@link StandbyChild}): {@code StandbyLauncher <class list>
@@ -24,7 +26,10 @@ import java.util.List;
  *
  * <p>Classes are not initialised early: a static initialiser may read a system property or an
  * environment the app sets up in its main, so running it before the app would change behaviour.
- * Loading and linking (parse, verify) have no such effects, and they are most of the work.
+ * Loading and linking (parse, verify) have no such effects, and they are most of the work. The
+ * exceptions are the warm-ups RunServerPlus's own modules provide ({@link StandbyWarmUp}): Guice's
+ * first injector and the capture agent's instrumenter, whose effects are known; they run after
+ * the preloading.
  */
 public final class StandbyLauncher {
 
@@ -52,7 +57,10 @@ public final class StandbyLauncher {
         socket.getOutputStream().write((control[1] + "\n").getBytes(StandardCharsets.US_ASCII));
         Path classList = Path.of(args[0]);
         Thread preload = Thread.ofPlatform().daemon().name("runserverplus-standby-preload")
-                .start(() -> preload(classList));
+                .start(() -> {
+                    preload(classList);
+                    warmUp(ServiceLoader.load(StandbyWarmUp.class, ClassLoader.getSystemClassLoader()), () -> started);
+                });
         String line;
         try (socket; var in = new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.US_ASCII))) {
             line = in.readLine();
@@ -181,6 +189,27 @@ public final class StandbyLauncher {
      * allows, {@code main()}, static or on a new instance. Its exceptions propagate unwrapped, so
      * the JVM reports them and exits 1 as for any main.
      */
+    /**
+     * The providers' warm-ups ({@link StandbyWarmUp}: Guice's first injector, the capture agent's
+     * instrumenter), one after another until "go"; a failing one only costs its speed-up.
+     */
+    static void warmUp(Iterable<StandbyWarmUp> warmUps, java.util.function.BooleanSupplier gone) {
+        try {
+            for (StandbyWarmUp warmUp : warmUps) {
+                if (gone.getAsBoolean()) {
+                    return;
+                }
+                try {
+                    warmUp.warmUp();
+                } catch (RuntimeException | LinkageError failed) {
+                    // the app starts as it would have without it
+                }
+            }
+        } catch (java.util.ServiceConfigurationError unusable) {
+            // a provider that cannot be made: the others' speed-up is lost with it
+        }
+    }
+
     static void runMain(Class<?> mainClass, String[] args) throws Throwable {
         Method main = findMain(mainClass, true);
         if (main == null) {

@@ -9,7 +9,10 @@ import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The standby's check on "go": a class file now in the app's directories hides a class it took from a jar. */
+/**
+ * The standby's check on "go" (a class file now in the app's directories hides a class it took
+ * from a jar) and its warm-ups before it.
+ */
 class StandbyLauncherTest {
 
     @TempDir
@@ -36,5 +39,25 @@ class StandbyLauncherTest {
     @Test
     void aDirectoryThatIsGoneHidesNothing() {
         assertThat(StandbyLauncher.shadowed(List.of(temp.resolve("gone")), Set.of("a/B"))).isFalse();
+    }
+
+    @Test
+    void theWarmUpsRunOneAfterAnotherAFailingOneDoesNotStopTheRestAndNoneStartsAfterGo() {
+        var ran = new java.util.ArrayList<String>();
+        boolean[] go = {false};
+        List<io.runserverplus.spi.StandbyWarmUp> warmUps = List.of(
+                () -> ran.add("guice"),
+                () -> {
+                    throw new IllegalStateException("a provider's warm-up fails");
+                },
+                () -> {
+                    ran.add("agent");
+                    go[0] = true; // "go" arrives while this one runs
+                },
+                () -> ran.add("after go"));
+
+        StandbyLauncher.warmUp(warmUps, () -> go[0]);
+
+        assertThat(ran).containsExactly("guice", "agent");
     }
 }

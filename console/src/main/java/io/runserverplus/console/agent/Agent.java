@@ -42,6 +42,11 @@ public final class Agent {
 
     private Agent() {}
 
+    /** Whether the agent instruments this JVM's classes. */
+    static boolean isStarted() {
+        return started;
+    }
+
     /** Called by the JVM for {@code -javaagent:console.jar[=options]}. */
     public static void premain(String argument, Instrumentation instrumentation) {
         start(argument, instrumentation);
