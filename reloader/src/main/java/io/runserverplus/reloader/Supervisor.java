@@ -377,16 +377,13 @@ public final class Supervisor {
      * young generation is sized from the machine's memory, and the pages a start and each reload
      * touched would stay resident until a collection the supervisor's trickle of allocations
      * rarely triggers. A full collection compacts what is live, and the collector then uncommits
-     * the free regions: ~15 MB, a fifth of the supervisor's resident memory. It runs with
-     * {@link HeapTrim}'s lowered free-ratio bounds: after a plain one G1 grows the heap back until
-     * 40 % of it is free ({@code MinHeapFreeRatio}), up to 8 MB more than the trim after a compile
-     * left; and the C heap javac left free is given back too. With the compiler warm the supervisor
-     * then holds 110-112 MB rather than 115-127 (the Javalin demo). About 15 ms of one core, at
-     * moments when a JVM is booting or the app is idle. A user's {@code -XX:+DisableExplicitGC}
-     * turns it off.
+     * the free regions (G1 after a full collection keeps at most {@code MaxHeapFreeRatio} of the
+     * heap free): ~15 MB, a fifth of the supervisor's resident memory; the C heap is trimmed too
+     * ({@link HeapTrim#releaseInBackground()}). About 15 ms of one core, at moments when a JVM is
+     * booting or the app is idle. A user's {@code -XX:+DisableExplicitGC} turns the collection off.
      */
     private static void releaseMemory() {
-        HeapTrim.trimInBackground();
+        HeapTrim.releaseInBackground();
     }
 
     private void stopChild() {
