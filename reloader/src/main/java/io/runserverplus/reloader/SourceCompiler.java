@@ -137,7 +137,7 @@ final class SourceCompiler implements AutoCloseable {
             } finally {
                 heapTrim.afterCompile();
                 if (keepWarm) {
-                    warmUpAfter(set, save);
+                    warmUpInBackground(set, AFTER_SAVE_MILLIS, KEPT_WARM_COMPILES, save);
                 }
             }
         });
@@ -179,19 +179,7 @@ final class SourceCompiler implements AutoCloseable {
      * (the saves warm javac from then on, and the heap is given back after the last one).
      */
     void warmUp(SourceSet set) {
-        Thread.ofVirtual().name("runserverplus-javac-warm-up").start(() -> {
-            JavaFileObject source = newestSource(set);
-            try {
-                for (int round = 0; round < WARM_UP_COMPILES && compiles.get() == 0; round++) {
-                    thread.submit(() -> warmUpOnce(set, source, () -> compiles.get() != 0)).get();
-                    warmUpCompiles.incrementAndGet();
-                    Thread.sleep(WARM_UP_GAP_MILLIS);
-                }
-            } catch (ExecutionException | InterruptedException | RejectedExecutionException e) {
-                return; // closed, or javac failed: the first save loads what is missing
-            }
-            heapTrim.afterCompile();
-        });
+        warmUpInBackground(set, 0, WARM_UP_COMPILES, 0);
     }
 
     /**
@@ -210,21 +198,26 @@ final class SourceCompiler implements AutoCloseable {
     private static final long AFTER_SAVE_MILLIS = 300;
     private volatile boolean keepWarm;
 
-    private void warmUpAfter(SourceSet set, long save) {
-        if (warmUpCompiles.get() >= KEPT_WARM_COMPILES) {
+    /**
+     * After {@code delayMillis}, warm-up compiles until there were {@code upTo} in all, each stopped
+     * (at its next phase) by a save, after which none starts: while {@link #compiles} is still
+     * {@code saves}. Then the heap is given back.
+     */
+    private void warmUpInBackground(SourceSet set, long delayMillis, int upTo, long saves) {
+        if (warmUpCompiles.get() >= upTo) {
             return;
         }
         Thread.ofVirtual().name("runserverplus-javac-warm-up").start(() -> {
             try {
-                Thread.sleep(AFTER_SAVE_MILLIS);
+                Thread.sleep(delayMillis);
                 JavaFileObject source = newestSource(set);
-                while (warmUpCompiles.get() < KEPT_WARM_COMPILES && compiles.get() == save) {
-                    thread.submit(() -> warmUpOnce(set, source, () -> compiles.get() != save)).get();
+                while (warmUpCompiles.get() < upTo && compiles.get() == saves) {
+                    thread.submit(() -> warmUpOnce(set, source, () -> compiles.get() != saves)).get();
                     warmUpCompiles.incrementAndGet();
                     Thread.sleep(WARM_UP_GAP_MILLIS);
                 }
             } catch (ExecutionException | InterruptedException | RejectedExecutionException e) {
-                return; // closed, or javac failed: the next save compiles all the same
+                return; // closed, or javac failed: the next save loads and compiles what it needs
             }
             heapTrim.afterCompile();
         });
