@@ -18,8 +18,9 @@ import org.junit.jupiter.api.Test;
 /**
  * {@code --hotswap} under the supervisor with real JVMs: a class file that changes method bodies
  * only (a lambda's included), written as an IDE writes it, is redefined in the running app, whose
- * state (a static counter) stays; the traceback page still shows the frame's variables; a change
- * that adds a field or a lambda restarts the app, with a line saying why.
+ * state (a static counter) stays; the traceback page still shows the frame's variables; a page
+ * open with {@code --live-reload} is told to refresh; a change that adds a field or a lambda
+ * restarts the app, with a line saying why.
  */
 class HotSwapIT extends SupervisedDemoTest {
 
@@ -63,12 +64,15 @@ class HotSwapIT extends SupervisedDemoTest {
         String url = start(classes, jars);
         awaitBody(url, "v1 1");
         assertThat(get(url)).contains("v1 2");
+        assertThat(liveReloadEvents(url)).as("the live-reload stream before any change").contains("event: static\ndata: 0\n");
 
         // A method's body and a lambda's body change: nothing is added or removed.
         compile(classes, jars, APP.replace("\"v1\"", "\"v2\"").replace("\" \" + (++count)", "\" #\" + (++count)")
                 .replace("\"label-\"", "\"swapped-\""));
         awaitConsole(" * Hot-swapped 1 class (method bodies only)");
         assertThat(get(url)).as("the new bodies, the same JVM: the counter goes on").isEqualTo("v2 #3");
+        assertThat(liveReloadEvents(url)).as("what makes an open page refresh after the swap, as after a static file's change")
+                .contains("event: static\ndata: 1\n");
         String page = client.send(HttpRequest.newBuilder(URI.create(url + "boom")).header("Accept", "text/html").build(),
                 HttpResponse.BodyHandlers.ofString()).body();
         assertThat(page).as("the swapped method's variables are captured as before")
@@ -93,7 +97,7 @@ class HotSwapIT extends SupervisedDemoTest {
         int port = DemoFiles.freePort();
         supervisor = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-cp", classes + File.pathSeparator + jars, "hotswap.CounterApp", "127.0.0.1:" + port, "--hotswap",
-                "--nopin")
+                "--nopin", "--live-reload")
                 .redirectErrorStream(true)
                 .redirectOutput(temp.resolve("console.txt").toFile())
                 .start();
@@ -107,6 +111,12 @@ class HotSwapIT extends SupervisedDemoTest {
         int status = ToolProvider.getSystemJavaCompiler().run(null, null, null, "-g", "-d", classes.toString(),
                 "-cp", classes + File.pathSeparator + jars, file.toString());
         assertThat(status).as("javac").isZero();
+    }
+
+    /** What the live-reload script of an open page reads from the app (its event stream, as text). */
+    private String liveReloadEvents(String url) throws Exception {
+        return client.send(HttpRequest.newBuilder(URI.create(url + "__debugger__/reloads")).timeout(Duration.ofSeconds(10))
+                .build(), HttpResponse.BodyHandlers.ofString()).body();
     }
 
     private String console() throws IOException {
