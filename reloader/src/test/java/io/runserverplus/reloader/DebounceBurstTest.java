@@ -37,9 +37,11 @@ class DebounceBurstTest {
         AtomicLong now = new AtomicLong();
         BlockingQueue<Set<Path>> batches = new LinkedBlockingQueue<>();
         Set<Path> reported = ConcurrentHashMap.newKeySet();
+        AtomicLong lastReportAt = new AtomicLong(System.nanoTime());
         try (var debouncer = new Debouncer(quiet, Duration.ofSeconds(5), now::get, batches::add).start();
                 ChangeDetector detector = ChangeDetectors.select(type).create(request, paths -> {
                     reported.addAll(paths);
+                    lastReportAt.set(System.nanoTime());
                     debouncer.changed(paths);
                 })) {
             detector.start();
@@ -52,12 +54,24 @@ class DebounceBurstTest {
                     now.addAndGet(Duration.ofMillis(40).toNanos());
                 }
             }
+            // A file's creation and its content can come as two reports; the second one, reported
+            // after the clock moved on, would restart a quiet period the test clock never ends.
+            awaitDetectorQuiet(lastReportAt);
             now.addAndGet(quiet.toNanos());
 
             assertThat(batches.poll(10, TimeUnit.SECONDS)).as("one batch").hasSize(500);
             assertThat(debouncer.nanosUntilDue(now.get())).as("nothing left for a second batch").isEqualTo(-1);
         }
         assertThat(batches).isEmpty();
+    }
+
+    /** Waits until the detector reported nothing for 300 ms of real time (10 s at most). */
+    private static void awaitDetectorQuiet(AtomicLong lastReportAt) throws InterruptedException {
+        long deadline = System.nanoTime() + 10_000_000_000L;
+        while (System.nanoTime() - lastReportAt.get() < 300_000_000L) {
+            assertThat(System.nanoTime()).as("the detector quiet within 10 s").isLessThan(deadline);
+            Thread.sleep(20);
+        }
     }
 
     /** Waits (10 s at most) until the detector reported every file written so far. */
