@@ -138,8 +138,8 @@ final class SourceChanges implements AutoCloseable {
                 continue;
             }
             long start = System.nanoTime();
-            SourceCompiler.Result result = compiler.compile(set, files);
-            if (result.ok() && result.signatureChanged() && !whole) {
+            SourceCompiler.Result result = compiler.compile(set, files, !whole);
+            if (result.ok() && result.signatureChanged()) {
                 // Correct before fast: every class of every source set compiles again, so nothing
                 // that used the old signature (or an inlined constant) is left behind.
                 var everything = new LinkedHashMap<SourceSet, Set<Path>>();

@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -56,6 +57,7 @@ final class SourceCompiler implements AutoCloseable {
      * @param classes          the class files, by where they go, of a successful compile
      * @param errors           javac's errors; none when the compile succeeded
      * @param signatureChanged whether a class already compiled before changed what others compile against
+     *                         (false when not asked)
      * @param fingerprints     of the classes compiled, by name (see {@link ApiFingerprint})
      */
     record Result(Map<Path, byte[]> classes, List<CompileError> errors, boolean signatureChanged,
@@ -74,8 +76,7 @@ final class SourceCompiler implements AutoCloseable {
     private final Path generatedSources;
     private final Map<Path, Optional<Integer>> releases = new ConcurrentHashMap<>();
     private final boolean processorsOnClassPath;
-    /** What each class this compiler compiled last looks like to its users; read on javac's thread only. */
-    private final Map<String, String> fingerprints = new ConcurrentHashMap<>();
+    private final SignatureCheck signatures;
     private final HeapTrim heapTrim = new HeapTrim();
     /** Compiles asked for by saves, so far: the warm-up ends at the first. */
     private final AtomicLong compiles = new AtomicLong();
@@ -87,6 +88,7 @@ final class SourceCompiler implements AutoCloseable {
         this.classPath = classPath;
         this.options = options;
         this.processorsOnClassPath = declaresProcessors(classPath);
+        this.signatures = new SignatureCheck(javac, files);
         // Sources that annotation processors generate go here, not into a watched directory.
         this.generatedSources = Files.createTempDirectory("runserverplus-generated");
         generatedSources.toFile().deleteOnExit();
@@ -128,12 +130,16 @@ final class SourceCompiler implements AutoCloseable {
         }
     }
 
-    /** Compiles {@code sources} of {@code set}; waits for javac, whatever interrupts the caller. */
-    Result compile(SourceSet set, Collection<Path> sources) {
+    /**
+     * Compiles {@code sources} of {@code set}; waits for javac, whatever interrupts the caller.
+     * {@code checkSignatures}: whether to tell if a signature changed (a compile of every source
+     * need not know).
+     */
+    Result compile(SourceSet set, Collection<Path> sources, boolean checkSignatures) {
         long save = compiles.incrementAndGet();
         Future<Result> result = thread.submit(() -> {
             try {
-                return compileNow(set, List.copyOf(sources));
+                return compileNow(set, List.copyOf(sources), checkSignatures);
             } finally {
                 heapTrim.afterCompile();
                 if (keepWarm) {
@@ -174,9 +180,11 @@ final class SourceCompiler implements AutoCloseable {
     /**
      * Loads javac, opens the class path's jars and gets javac's own code compiled by the JIT, on
      * javac's thread, without waiting: compiles the set's newest source (the one the user likely
-     * edits next) into memory {@value #WARM_UP_COMPILES} times, each a task of its own. The first
-     * save ends it: the warm-up compile under way stops at its next phase, and no other starts
-     * (the saves warm javac from then on, and the heap is given back after the last one).
+     * edits next) into memory {@value #WARM_UP_COMPILES} times, each a task of its own, then reads
+     * the API of its classes from their class files, which its first save compares with (see
+     * {@link SignatureCheck}). The first save ends it: the warm-up compile under way stops at its
+     * next phase, and no other starts (the saves warm javac from then on, and the heap is given
+     * back after the last one).
      */
     void warmUp(SourceSet set) {
         warmUpInBackground(set, 0, WARM_UP_COMPILES, 0);
@@ -211,10 +219,14 @@ final class SourceCompiler implements AutoCloseable {
             try {
                 Thread.sleep(delayMillis);
                 JavaFileObject source = newestSource(set);
+                Set<String> types = ConcurrentHashMap.newKeySet();
                 while (warmUpCompiles.get() < upTo && compiles.get() == saves) {
-                    thread.submit(() -> warmUpOnce(set, source, () -> compiles.get() != saves)).get();
+                    thread.submit(() -> warmUpOnce(set, source, types, () -> compiles.get() != saves)).get();
                     warmUpCompiles.incrementAndGet();
                     Thread.sleep(WARM_UP_GAP_MILLIS);
+                }
+                if (compiles.get() == saves) {
+                    thread.submit(() -> signatures.readAhead(set.classes(), baseOptions(set), types)).get();
                 }
             } catch (ExecutionException | InterruptedException | RejectedExecutionException e) {
                 return; // closed, or javac failed: the next save loads and compiles what it needs
@@ -233,7 +245,8 @@ final class SourceCompiler implements AutoCloseable {
         return compiles.get();
     }
 
-    private Void warmUpOnce(SourceSet set, JavaFileObject source, BooleanSupplier saved)
+    /** One warm-up compile; adds the source's classes to {@code types}. */
+    private Void warmUpOnce(SourceSet set, JavaFileObject source, Set<String> types, BooleanSupplier saved)
             throws IOException {
         files.setLocationFromPaths(StandardLocation.SOURCE_OUTPUT, List.of(generatedSources));
         var discard = new InMemoryOutput(files, generatedSources);
@@ -245,6 +258,13 @@ final class SourceCompiler implements AutoCloseable {
             public void started(TaskEvent event) {
                 if (saved.getAsBoolean()) {
                     throw new WarmUpStopped();
+                }
+            }
+
+            @Override
+            public void finished(TaskEvent event) {
+                if (event.getKind() == TaskEvent.Kind.ANALYZE && event.getTypeElement() != null) {
+                    types.add(event.getTypeElement().getQualifiedName().toString());
                 }
             }
         });
@@ -283,7 +303,7 @@ final class SourceCompiler implements AutoCloseable {
         };
     }
 
-    private Result compileNow(SourceSet set, List<Path> sources) throws IOException {
+    private Result compileNow(SourceSet set, List<Path> sources, boolean checkSignatures) throws IOException {
         files.setLocationFromPaths(StandardLocation.CLASS_OUTPUT, List.of(set.classes()));
         files.setLocationFromPaths(StandardLocation.SOURCE_OUTPUT, List.of(generatedSources));
         var diagnostics = new DiagnosticCollector<JavaFileObject>();
@@ -315,34 +335,18 @@ final class SourceCompiler implements AutoCloseable {
         if (!errors.isEmpty()) {
             return new Result(Map.of(), errors, false, Map.of());
         }
-        return new Result(output.classes, List.of(), signatureChanged(set, compiled), compiled);
-    }
-
-    /**
-     * Whether a class that was compiled before now looks different to its users. Compared with
-     * what this compiler last compiled of it, else with its class file (read by a second javac
-     * task, which costs a few hundred milliseconds on a large class path, so only on a miss).
-     */
-    private boolean signatureChanged(SourceSet set, Map<String, String> compiled) {
-        JavacTask old = null;
-        boolean changed = false;
-        for (var entry : compiled.entrySet()) {
-            String before = fingerprints.get(entry.getKey());
-            if (before == null) {
-                if (old == null) {
-                    old = (JavacTask) javac.getTask(null, files, null, baseOptions(set), null, null);
-                }
-                TypeElement type = old.getElements().getTypeElement(entry.getKey());
-                before = type == null ? null : ApiFingerprint.of(type, old.getElements());
-            }
-            changed |= before != null && !before.equals(entry.getValue());
-        }
-        return changed;
+        return new Result(output.classes, List.of(),
+                checkSignatures && signatures.changed(set.classes(), baseOptions(set), compiled), compiled);
     }
 
     /** After the class files of a successful compile are written: what they look like to their users. */
     void compiled(Result result) {
-        fingerprints.putAll(result.fingerprints());
+        signatures.compiled(result.fingerprints());
+    }
+
+    /** The compiler's check of signatures, to tell whether a save waited for a class file's reading. */
+    SignatureCheck signatures() {
+        return signatures;
     }
 
     private List<String> baseOptions(SourceSet set) {

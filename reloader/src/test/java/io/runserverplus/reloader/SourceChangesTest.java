@@ -209,6 +209,42 @@ class SourceChangesTest {
         assertThat(next.reload()).containsExactly(project.classFile("Greeting"));
     }
 
+    @Test
+    void theWarmUpReadsTheNewestSourcesClassFileSoItsFirstSaveWaitsForNoSuchReading() throws Exception {
+        Files.setLastModifiedTime(project.source("Greeting"), FileTime.from(Instant.now().plusSeconds(1)));
+        changes.warmUp();
+        awaitUntil(() -> compiler.signatures().readAheadClasses() == 1, "Greeting's class file read ahead");
+        int readings = compiler.signatures().classFileTasks();
+
+        Files.writeString(project.source("Greeting"), SampleProject.greeting("howdy", "!"));
+        SourceChanges.Outcome body = changes.apply(Set.of(project.source("Greeting")));
+        Files.writeString(project.source("Greeting"), SampleProject.greeting("howdy", "?"));
+        SourceChanges.Outcome constant = changes.apply(Set.of(project.source("Greeting")));
+
+        assertThat(body.reload()).as("a body change").containsExactly(project.classFile("Greeting"));
+        assertThat(constant.notes()).first().asString()
+                .isEqualTo(" * A signature changed in 'Greeting.java': compiling every source again");
+        assertThat(compiler.signatures().classFileTasks()).as("class files read by the saves").isEqualTo(readings);
+    }
+
+    @Test
+    void aClassFileRewrittenAfterTheWarmUpReadItIsReadAgain() throws Exception {
+        Files.setLastModifiedTime(project.source("Greeting"), FileTime.from(Instant.now().plusSeconds(1)));
+        changes.warmUp();
+        awaitUntil(() -> compiler.signatures().readAheadClasses() == 1, "Greeting's class file read ahead");
+        // An IDE builds a new constant, Main included; then the user saves the old one back.
+        Files.writeString(project.source("Greeting"), SampleProject.greeting("hello", "?"));
+        project.build();
+        Files.writeString(project.source("Greeting"), SampleProject.greeting("hello", "!"));
+
+        SourceChanges.Outcome outcome = changes.apply(Set.of(project.source("Greeting")));
+
+        assertThat(outcome.notes()).first().asString()
+                .isEqualTo(" * A signature changed in 'Greeting.java': compiling every source again");
+        assertThat(new String(Files.readAllBytes(project.classFile("Main")), java.nio.charset.StandardCharsets.ISO_8859_1))
+                .as("Main compiled against the saved constant").contains("! from ").doesNotContain("? from ");
+    }
+
     private static Map<Path, String> contents(Path directory) throws Exception {
         try (var walk = Files.walk(directory)) {
             var contents = new java.util.TreeMap<Path, String>();
