@@ -199,6 +199,8 @@ public final class ReloadLatencyHarness {
                 rssCompiler / 1024);
     }
 
+    private static final long IDLE_BEFORE_SAVE_MILLIS = 15_000;
+
     /** Phase 4: returns the supervisor's RSS in kB after the edits; fills {@code times}. */
     private long measureSourceEdits(int runs, long[] times, boolean hotswap) throws Exception {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
@@ -233,6 +235,17 @@ public final class ReloadLatencyHarness {
             Thread.sleep(5_000); // waiting for the next save: the supervisor gives back javac's heap (HeapTrim)
             long settled = rssKb(supervisor.pid());
             System.out.printf("supervisor RSS right after the last .java edit was served: %d MB%n", right / 1024);
+            // A user's usual save: after a while of reading, with javac's heap given back.
+            Thread.sleep(IDLE_BEFORE_SAVE_MILLIS - 5_000);
+            long t0 = System.nanoTime();
+            Files.writeString(demoSource, original.replace(greeting, "Hello after a pause"));
+            awaitBody(url, "Hello after a pause", 60);
+            System.out.printf(".java save after %d s idle -> served: %d ms%n", IDLE_BEFORE_SAVE_MILLIS / 1000,
+                    (System.nanoTime() - t0) / 1_000_000);
+            // javac's share of each save, as the supervisor printed it (" * Compiled JavalinDemo.java in 93 ms")
+            System.out.println("javac per save: " + Files.readAllLines(temp.resolve("supervisor-sources.txt")).stream()
+                    .filter(line -> line.startsWith(" * Compiled "))
+                    .map(line -> line.replaceAll(".* in (\\d+ ms).*", "$1")).toList());
             return settled;
         } finally {
             stop(supervisor);
