@@ -76,8 +76,9 @@ public final class Agent {
                     + unguarded);
         }
         exportJavacPool(instrumentation);
-        instrumentation.addTransformer(new CaptureTransformer(options, instrumentation), false);
-        HotSwapReceiver.startIfAsked(instrumentation);
+        CaptureTransformer transformer = new CaptureTransformer(options, instrumentation);
+        instrumentation.addTransformer(transformer, false);
+        HotSwapReceiver.startIfAsked(instrumentation, transformer.constants());
         started = true;
     }
 

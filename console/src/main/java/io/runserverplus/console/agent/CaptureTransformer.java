@@ -39,6 +39,7 @@ final class CaptureTransformer implements ClassFileTransformer {
      * holds: no copy.
      */
     private final Map<ClassLoader, Map<String, byte[]>> defined = Collections.synchronizedMap(new WeakHashMap<>());
+    private final StaticConstants constants = new StaticConstants();
 
     /** Null in tests that call the transform directly, on classes of no named module. */
     private final Instrumentation instrumentation;
@@ -79,6 +80,7 @@ final class CaptureTransformer implements ClassFileTransformer {
             if (redefined != null) {
                 return redefine(loader, className, bytes);
             }
+            constants.record(loader, className, bytes);
             byte[] result = cache.get(bytes, original -> ClassInstrumenter.instrument(original, this::log));
             if (result != null) {
                 defined.computeIfAbsent(loader, l -> new ConcurrentHashMap<>()).put(className, result);
@@ -107,6 +109,11 @@ final class CaptureTransformer implements ClassFileTransformer {
             classes.put(className, result);
         }
         return result;
+    }
+
+    /** The static constants of the application's classes as first defined, for a hot swap's check. */
+    StaticConstants constants() {
+        return constants;
     }
 
     /** Whether {@code className} is the application's. */

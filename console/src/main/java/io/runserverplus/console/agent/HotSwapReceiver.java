@@ -23,8 +23,9 @@ import java.util.Map;
  * The child's end of the supervisor's {@code --hotswap}: waits (a blocked thread, no polling) for
  * {@code <pid>.swap} in the directory the supervisor names in {@value #DIRECTORY_ENV}, redefines
  * the loaded classes it lists with their new bytes, and answers {@code <pid>.done}: {@code ok N},
- * or {@code no <why>} when the JVM refuses (more than method bodies changed), in which case
- * nothing was redefined (a redefinition is all or nothing) and the supervisor restarts the app.
+ * or {@code no <why>} when the JVM refuses (more than method bodies changed) or a static
+ * constant changed (which the JVM would accept and leave as it was), in which case nothing was
+ * redefined (a redefinition is all or nothing) and the supervisor restarts the app.
  * The capture transformer sees the new bytes as it saw the old ones, so frame variables still show.
  */
 final class HotSwapReceiver {
@@ -36,7 +37,7 @@ final class HotSwapReceiver {
     }
 
     /** Starts listening when the supervisor asked for hot swap; else does nothing. */
-    static void startIfAsked(Instrumentation instrumentation) {
+    static void startIfAsked(Instrumentation instrumentation, StaticConstants constants) {
         String directory = System.getenv(DIRECTORY_ENV);
         if (directory == null || directory.isBlank() || !instrumentation.isRedefineClassesSupported()) {
             return;
@@ -57,7 +58,7 @@ final class HotSwapReceiver {
                 while (true) {
                     // A request written before this thread watched is not missed: look each time.
                     if (Files.isRegularFile(request)) {
-                        answer(dir, pid, handle(instrumentation, request));
+                        answer(dir, pid, handle(instrumentation, constants, request));
                     }
                     WatchKey key = watcher.take();
                     key.pollEvents();
@@ -69,7 +70,7 @@ final class HotSwapReceiver {
         });
     }
 
-    private static String handle(Instrumentation instrumentation, Path request) {
+    private static String handle(Instrumentation instrumentation, StaticConstants constants, Path request) {
         Map<String, byte[]> classes = new HashMap<>();
         try {
             byte[] bytes = Files.readAllBytes(request);
@@ -91,6 +92,9 @@ final class HotSwapReceiver {
             byte[] classFile = classes.get(loaded.getName());
             // Not loaded yet: the JVM reads the new class file when the app first uses the class.
             if (classFile != null && loaded.getClassLoader() != null && instrumentation.isModifiableClass(loaded)) {
+                if (constants.changedBy(loaded.getClassLoader(), loaded.getName().replace('.', '/'), classFile)) {
+                    return "no " + CONSTANT_CHANGED;
+                }
                 definitions.add(new ClassDefinition(loaded, classFile));
             }
         }
@@ -103,6 +107,9 @@ final class HotSwapReceiver {
             return "no the JVM refused the new classes (" + e + ")";
         }
     }
+
+    /** The JVM would redefine it, but the running class would keep the old value: see {@link StaticConstants}. */
+    static final String CONSTANT_CHANGED = "a static constant's value changed";
 
     /** The JVM's reason (JVMTI's wording) as a user who just saved a file reads it. */
     static String inWords(String jvmMessage) {
