@@ -25,8 +25,12 @@ import javax.tools.StandardJavaFileManager;
  */
 final class SignatureCheck {
 
-    /** A class file's API as read, and the file's time and size then. */
-    private record OnDisk(String fingerprint, FileTime modified, long size) {
+    /** A class file's time and size. */
+    private record Stamp(FileTime modified, long size) {
+    }
+
+    /** A class file's API as read, and the file's stamp then. */
+    private record OnDisk(String fingerprint, Stamp stamp) {
     }
 
     private final JavaCompiler javac;
@@ -79,7 +83,7 @@ final class SignatureCheck {
                 continue;
             }
             // The file's time first: a file rewritten while javac reads it then does not match.
-            Optional<OnDisk> stamp = stamp(classes, name, null);
+            Optional<Stamp> stamp = stamp(classes, name);
             if (stamp.isEmpty()) {
                 continue;
             }
@@ -88,7 +92,7 @@ final class SignatureCheck {
             }
             String fingerprint = fingerprintOf(task, name);
             if (fingerprint != null) {
-                readAhead.put(name, new OnDisk(fingerprint, stamp.get().modified(), stamp.get().size()));
+                readAhead.put(name, new OnDisk(fingerprint, stamp.get()));
             }
         }
     }
@@ -109,18 +113,17 @@ final class SignatureCheck {
         if (read == null) {
             return Optional.empty();
         }
-        Optional<OnDisk> now = stamp(classes, name, read.fingerprint());
-        if (now.equals(Optional.of(read))) {
+        if (stamp(classes, name).equals(Optional.of(read.stamp()))) {
             return Optional.of(read.fingerprint());
         }
         readAhead.remove(name);
         return Optional.empty();
     }
 
-    private static Optional<OnDisk> stamp(Path classes, String name, String fingerprint) {
+    private static Optional<Stamp> stamp(Path classes, String name) {
         Path file = classes.resolve(name.replace('.', '/') + ".class");
         try {
-            return Optional.of(new OnDisk(fingerprint, Files.getLastModifiedTime(file), Files.size(file)));
+            return Optional.of(new Stamp(Files.getLastModifiedTime(file), Files.size(file)));
         } catch (IOException e) {
             return Optional.empty();
         }
