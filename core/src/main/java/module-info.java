@@ -41,5 +41,6 @@ module io.runserverplus.core {
     uses io.runserverplus.spi.AdapterProvider;
     uses io.runserverplus.spi.ConsoleProvider;
     uses io.runserverplus.spi.ReloaderProvider;
-    provides io.runserverplus.spi.StandbyWarmUp with io.runserverplus.core.standby.GuiceWarmUp;
+    provides io.runserverplus.spi.StandbyWarmUp with io.runserverplus.core.standby.GuiceWarmUp,
+            io.runserverplus.core.standby.SettingsWarmUp;
 }

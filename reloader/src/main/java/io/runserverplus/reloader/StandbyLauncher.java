@@ -185,13 +185,9 @@ public final class StandbyLauncher {
     }
 
     /**
-     * Calls the app's main as the {@code java} launcher does: {@code main(String[])} or, as JDK 25
-     * allows, {@code main()}, static or on a new instance. Its exceptions propagate unwrapped, so
-     * the JVM reports them and exits 1 as for any main.
-     */
-    /**
-     * The providers' warm-ups ({@link StandbyWarmUp}: Guice's first injector, the capture agent's
-     * instrumenter), one after another until "go"; a failing one only costs its speed-up.
+     * The providers' warm-ups ({@link StandbyWarmUp}: Guice's first injector, the settings'
+     * resolution, the capture agent's instrumenter), one after another until "go"; a failing one
+     * only costs its speed-up.
      */
     static void warmUp(Iterable<StandbyWarmUp> warmUps, java.util.function.BooleanSupplier gone) {
         try {
@@ -210,6 +206,11 @@ public final class StandbyLauncher {
         }
     }
 
+    /**
+     * Calls the app's main as the {@code java} launcher does: {@code main(String[])} or, as JDK 25
+     * allows, {@code main()}, static or on a new instance. Its exceptions propagate unwrapped, so
+     * the JVM reports them and exits 1 as for any main.
+     */
     static void runMain(Class<?> mainClass, String[] args) throws Throwable {
         Method main = findMain(mainClass, true);
         if (main == null) {
