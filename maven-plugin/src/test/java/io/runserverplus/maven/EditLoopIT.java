@@ -70,8 +70,8 @@ class EditLoopIT {
                 project.write("src/main/resources/public/page.html", page("Second version"));
 
                 assertThat(eventually(driver::getTitle, "Second version"::equals)).isEqualTo("Second version");
-                assertThat(run.output()).contains("served as it is now, without a restart")
-                        .doesNotContain("', reloading");
+                run.awaitLine(line -> line.endsWith("page.html', served as it is now, without a restart"));
+                assertThat(run.output()).doesNotContain("', reloading");
             }
             assertThat(get(url)).as("the same app, its count kept").isEqualTo("hello! 2");
 
@@ -98,9 +98,10 @@ class EditLoopIT {
             project.write("src/main/java/com/example/App.java", APP.replace("static int count;",
                     "static int count;\n    static String added = \" (new field)\";").replace(
                     "Greeting.SUFFIX + \" \"", "Greeting.SUFFIX + added + \" \""));
+            run.awaitLine(line -> line.endsWith("App.java', reloading (no hot swap: a field was added or removed,"
+                    + " or its type changed)"));
             assertThat(eventually(() -> get(url), body -> body.contains("(new field)"))).as(run.output())
                     .isEqualTo("fixed? (new field) 1");
-            assertThat(run.output()).contains("', reloading (no hot swap: ");
         }
     }
 
