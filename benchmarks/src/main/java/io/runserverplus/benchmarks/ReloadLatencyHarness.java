@@ -101,11 +101,12 @@ public final class ReloadLatencyHarness {
 
     private void hotSwap(int runs) throws Exception {
         long[] swaps = new long[runs];
-        measureSourceEdits(runs, swaps, true);
+        long rssCompiler = measureSourceEdits(runs, swaps, true);
         long[] warm = Arrays.copyOfRange(swaps, 1, swaps.length);
         System.out.printf(".java saved -> hot-swapped and served: median %d ms of %d after the first (min %d, max %d);"
                 + " the first (javac loading) %d ms%n", median(warm) / 1_000_000, warm.length, min(warm) / 1_000_000,
                 max(warm) / 1_000_000, swaps[0] / 1_000_000);
+        System.out.printf("supervisor RSS with the compiler warm: %d MB (5 s after the last compile)%n", rssCompiler / 1024);
         long[] classEdits = hotSwapClassEdits(runs);
         System.out.printf("class file written -> hot-swapped and served: median %d ms of %d (min %d, max %d)%n",
                 median(classEdits) / 1_000_000, runs, min(classEdits) / 1_000_000, max(classEdits) / 1_000_000);
