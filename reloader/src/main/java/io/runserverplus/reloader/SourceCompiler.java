@@ -5,7 +5,6 @@ import com.sun.source.util.TaskEvent;
 import com.sun.source.util.TaskListener;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -71,11 +70,9 @@ final class SourceCompiler implements AutoCloseable {
     private final StandardJavaFileManager files;
     private final ExecutorService thread = Executors.newSingleThreadExecutor(
             task -> Thread.ofPlatform().daemon().name("runserverplus-javac").unstarted(task));
-    private final String classPath;
     private final CompileOptions options;
     private final Path generatedSources;
-    private final Map<Path, Optional<Integer>> releases = new ConcurrentHashMap<>();
-    private final boolean processorsOnClassPath;
+    private final JavacOptions javacOptions;
     private final SignatureCheck signatures;
     private final HeapTrim heapTrim = new HeapTrim();
     /** Compiles asked for by saves, so far: the warm-up ends at the first. */
@@ -85,39 +82,12 @@ final class SourceCompiler implements AutoCloseable {
     private SourceCompiler(JavaCompiler javac, String classPath, CompileOptions options) throws IOException {
         this.javac = javac;
         this.files = javac.getStandardFileManager(null, Locale.ROOT, options.encoding());
-        this.classPath = classPath;
         this.options = options;
-        this.processorsOnClassPath = declaresProcessors(classPath);
+        this.javacOptions = new JavacOptions(classPath, options);
         this.signatures = new SignatureCheck(javac, files);
         // Sources that annotation processors generate go here, not into a watched directory.
         this.generatedSources = Files.createTempDirectory("runserverplus-generated");
         generatedSources.toFile().deleteOnExit();
-    }
-
-    private static final String PROCESSOR_SERVICE = "META-INF/services/javax.annotation.processing.Processor";
-
-    /** Whether an entry of the class path (a jar or a directory) declares an annotation processor. */
-    static boolean declaresProcessors(String classPath) {
-        for (String entry : classPath.split(java.io.File.pathSeparator)) {
-            if (entry.isBlank()) {
-                continue;
-            }
-            Path path = Path.of(entry);
-            if (Files.isDirectory(path)) {
-                if (Files.isRegularFile(path.resolve(PROCESSOR_SERVICE))) {
-                    return true;
-                }
-            } else if (Files.isRegularFile(path)) {
-                try (var jar = new java.util.zip.ZipFile(path.toFile())) {
-                    if (jar.getEntry(PROCESSOR_SERVICE) != null) {
-                        return true;
-                    }
-                } catch (IOException e) {
-                    // not a jar: nothing declared
-                }
-            }
-        }
-        return false;
     }
 
     /** Empty when this JVM has no compiler (a JRE), or the compiler's API is not readable. */
@@ -231,7 +201,7 @@ final class SourceCompiler implements AutoCloseable {
                     Thread.sleep(gapMillis);
                 }
                 if (compiles.get() == saves) {
-                    thread.submit(() -> signatures.readAhead(set.classes(), baseOptions(set), types)).get();
+                    thread.submit(() -> signatures.readAhead(set.classes(), javacOptions.toRead(set), types)).get();
                 }
             } catch (ExecutionException | InterruptedException | RejectedExecutionException e) {
                 return; // closed, or javac failed: the next save loads and compiles what it needs
@@ -257,7 +227,7 @@ final class SourceCompiler implements AutoCloseable {
         var discard = new InMemoryOutput(files, generatedSources);
         // No annotation processor runs: one that writes a resource would write into the watched classes.
         JavacTask task = (JavacTask) javac.getTask(null, discard, new DiagnosticCollector<>(),
-                javacOptions(set, false), null, List.of(source));
+                javacOptions.toCompile(set, false), null, List.of(source));
         task.addTaskListener(new TaskListener() {
             @Override
             public void started(TaskEvent event) {
@@ -313,7 +283,7 @@ final class SourceCompiler implements AutoCloseable {
         files.setLocationFromPaths(StandardLocation.SOURCE_OUTPUT, List.of(generatedSources));
         var diagnostics = new DiagnosticCollector<JavaFileObject>();
         var output = new InMemoryOutput(files, set.classes());
-        JavacTask task = (JavacTask) javac.getTask(null, output, diagnostics, javacOptions(set, true), null,
+        JavacTask task = (JavacTask) javac.getTask(null, output, diagnostics, javacOptions.toCompile(set, true), null,
                 files.getJavaFileObjectsFromPaths(sources));
         Map<String, String> compiled = new LinkedHashMap<>();
         task.addTaskListener(new TaskListener() {
@@ -341,7 +311,7 @@ final class SourceCompiler implements AutoCloseable {
             return new Result(Map.of(), errors, false, Map.of());
         }
         return new Result(output.classes, List.of(),
-                checkSignatures && signatures.changed(set.classes(), baseOptions(set), compiled), compiled);
+                checkSignatures && signatures.changed(set.classes(), javacOptions.toRead(set), compiled), compiled);
     }
 
     /** After the class files of a successful compile are written: what they look like to their users. */
@@ -352,63 +322,6 @@ final class SourceCompiler implements AutoCloseable {
     /** The compiler's check of signatures, to tell whether a save waited for a class file's reading. */
     SignatureCheck signatures() {
         return signatures;
-    }
-
-    private List<String> baseOptions(SourceSet set) {
-        var options = new ArrayList<String>(List.of("-proc:none", "-cp", classPath));
-        release(set).ifPresent(release -> options.addAll(List.of("--release", release.toString())));
-        return options;
-    }
-
-    private List<String> javacOptions(SourceSet set, boolean processors) {
-        var javacOptions = new ArrayList<>(List.of("-g", "-parameters", "-implicit:none", "-Xlint:none",
-                "-encoding", options.encoding().name(), "-cp", classPath, "-sourcepath", ""));
-        release(set).ifPresent(release -> javacOptions.addAll(List.of("--release", release.toString())));
-        if (!processors) {
-            javacOptions.add("-proc:none");
-        } else if (options.processorPath().isEmpty() && options.processors().isEmpty()) {
-            // Processors on the class path (Lombok under an IDE run or java -cp) run as the build
-            // ran them (javac before 23 found them there by default); without any, none run.
-            javacOptions.add(processorsOnClassPath ? "-proc:full" : "-proc:none");
-        } else {
-            if (!options.processorPath().isEmpty()) {
-                javacOptions.addAll(List.of("-processorpath", String.join(java.io.File.pathSeparator,
-                        options.processorPath().stream().map(Path::toString).toList())));
-            }
-            if (!options.processors().isEmpty()) {
-                javacOptions.addAll(List.of("-processor", String.join(",", options.processors())));
-            }
-        }
-        return javacOptions;
-    }
-
-    /** The configured release, else the one of the class files already in the set's class directory. */
-    private Optional<Integer> release(SourceSet set) {
-        if (options.release().isPresent()) {
-            return Optional.of(options.release().getAsInt());
-        }
-        return releases.computeIfAbsent(set.classes(), SourceCompiler::releaseOfClassFiles);
-    }
-
-    /** The release of the first class file found (its major version less 44); empty: none, or newer than this JDK. */
-    static Optional<Integer> releaseOfClassFiles(Path classes) {
-        try (Stream<Path> walk = Files.walk(classes)) {
-            Optional<Path> first = walk.filter(p -> p.toString().endsWith(".class")
-                    && !p.getFileName().toString().equals("module-info.class")).findFirst();
-            if (first.isEmpty()) {
-                return Optional.empty();
-            }
-            byte[] header = new byte[8];
-            try (InputStream in = Files.newInputStream(first.get())) {
-                if (in.readNBytes(header, 0, 8) < 8) {
-                    return Optional.empty();
-                }
-            }
-            int release = ((header[6] & 0xff) << 8 | (header[7] & 0xff)) - 44;
-            return release >= 8 && release <= Runtime.version().feature() ? Optional.of(release) : Optional.empty();
-        } catch (IOException | RuntimeException e) {
-            return Optional.empty();
-        }
     }
 
     @Override
