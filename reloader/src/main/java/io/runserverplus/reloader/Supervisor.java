@@ -5,7 +5,6 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -71,7 +70,7 @@ public final class Supervisor {
 
     private final SupervisorSettings settings;
     private final List<String> command;
-    private final Map<String, String> environment;
+    private final ChildEnvironment environment;
     private final OutputTail tail;
     private final BlockingQueue<Event> events = new LinkedBlockingQueue<>();
     private final AtomicBoolean started = new AtomicBoolean();
@@ -97,18 +96,8 @@ public final class Supervisor {
         this.address = new AppAddress(settings.host(), settings.port());
         this.command = ChildCommand.build(settings.javaHome(), settings.classPath(), settings.parentOptions(),
                 settings.jvmOptions(), settings.mainClass(), settings.args());
-        var env = new HashMap<>(settings.environment());
-        env.put(CHILD_ENV, "1");
-        env.put(SUPERVISOR_PID_ENV, Long.toString(ProcessHandle.current().pid()));
-        String lifeline = Lifeline.environmentValue();
-        if (lifeline != null) {
-            env.put(Lifeline.ENV, lifeline);
-        }
         this.hotSwap = HotSwap.forChildren(settings);
-        if (hotSwap != null) {
-            env.put(HotSwap.DIRECTORY_ENV, hotSwap.directory().toString());
-        }
-        this.environment = Map.copyOf(env);
+        this.environment = new ChildEnvironment(settings.environment(), hotSwap);
         // The variables a user of the supervisor adds (core's cookie key) are secrets; ours are not.
         this.tail = new OutputTail(200, settings.environment().values());
         this.downPages = new DownPages(settings, tail);
@@ -334,17 +323,7 @@ public final class Supervisor {
     }
 
     private Map<String, String> environment(int index) {
-        Map<String, String> childEnvironment = new HashMap<>(environment);
-        childEnvironment.put(START_ENV, Integer.toString(index));
-        String where = address.forChild();
-        if (where != null) {
-            childEnvironment.put(io.runserverplus.spi.ReloaderProvider.ADDRESS_ENV, where);
-        }
-        if (servingFile != null) {
-            childEnvironment.put(SERVING_FILE_ENV, servingFile.toString());
-            childEnvironment.put(STATIC_CHANGES_ENV, StaticChanges.file(servingFile).toString());
-        }
-        return childEnvironment;
+        return environment.forStart(index, address.forChild(), servingFile);
     }
 
     private List<String> childCommand(List<String> moreOptions, String mainClass, List<String> args) {
