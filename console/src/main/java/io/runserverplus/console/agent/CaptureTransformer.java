@@ -39,7 +39,7 @@ final class CaptureTransformer implements ClassFileTransformer {
      * holds: no copy.
      */
     private final Map<ClassLoader, Map<String, byte[]>> defined = Collections.synchronizedMap(new WeakHashMap<>());
-    private final StaticConstants constants = new StaticConstants();
+    private final StaticConstants constants = StaticConstants.forThisJvm();
 
     /** Null in tests that call the transform directly, on classes of no named module. */
     private final Instrumentation instrumentation;

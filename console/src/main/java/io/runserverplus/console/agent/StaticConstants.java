@@ -22,9 +22,24 @@ final class StaticConstants {
     /** By loader (weakly) and class name with slashes; classes without constants have an empty map. */
     private final Map<ClassLoader, Map<String, Map<String, Object>>> defined =
             Collections.synchronizedMap(new WeakHashMap<>());
+    private final boolean recording;
+
+    /** {@code recording}: whether {@link #record} keeps anything (reading every class costs its load time). */
+    StaticConstants(boolean recording) {
+        this.recording = recording;
+    }
+
+    /** Recording only in an app JVM that takes hot swaps. */
+    static StaticConstants forThisJvm() {
+        String hotSwaps = System.getenv(HotSwapReceiver.DIRECTORY_ENV);
+        return new StaticConstants(hotSwaps != null && !hotSwaps.isBlank());
+    }
 
     /** At a class's first definition (a hot swap never changes them: see {@link #changedBy}). */
     void record(ClassLoader loader, String className, byte[] classFile) {
+        if (!recording) {
+            return;
+        }
         Map<String, Object> constants = readable(classFile);
         if (constants != null) {
             defined.computeIfAbsent(loader, l -> new ConcurrentHashMap<>()).put(className, constants);

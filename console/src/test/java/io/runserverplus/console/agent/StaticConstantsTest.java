@@ -33,7 +33,7 @@ class StaticConstantsTest {
     void aChangedStaticConstantIsSeenAndABodyOrInstanceFieldChangeIsNot() throws Exception {
         byte[] before = compile(GREETING);
         ClassLoader loader = getClass().getClassLoader();
-        var constants = new StaticConstants();
+        var constants = new StaticConstants(true);
         constants.record(loader, "app/Greeting", before);
 
         assertThat(StaticConstants.of(before)).containsOnly(
@@ -52,6 +52,11 @@ class StaticConstantsTest {
                 .as("unreadable bytes are left to the JVM").isFalse();
         assertThat(constants.changedBy(loader, "app/Other", compile(GREETING.replace("\"!\"", "\"?\""))))
                 .as("a class never defined").isFalse();
+
+        var notRecording = new StaticConstants(false);
+        notRecording.record(loader, "app/Greeting", before);
+        assertThat(notRecording.changedBy(loader, "app/Greeting", compile(GREETING.replace("\"!\"", "\"?\""))))
+                .as("without hot swap nothing is read at a class's load").isFalse();
     }
 
     private byte[] compile(String source) throws Exception {
